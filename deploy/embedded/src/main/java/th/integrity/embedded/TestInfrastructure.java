@@ -1,0 +1,62 @@
+package th.integrity.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+/**
+ * The Kafka broker and MongoDB server that integration tests run against, one of each per test JVM.
+ * When {@code KAFKA_BOOTSTRAP_SERVERS} or {@code MONGODB_URI} is set, that real infrastructure is used
+ * instead of the embedded one, so the same suite proves the code against a real cluster and replica set.
+ */
+public final class TestInfrastructure {
+
+    private static KafkaBroker kafka;
+    private static MongoWireServer mongo;
+
+    private TestInfrastructure() {
+    }
+
+    public static synchronized String kafkaBootstrapServers() {
+        String external = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        if (external != null && !external.isBlank()) {
+            return external;
+        }
+        return embeddedKafka().bootstrapServers();
+    }
+
+    /** The embedded broker, for tests that stop and restart it; absent when an external cluster is used. */
+    public static synchronized KafkaBroker embeddedKafka() {
+        if (kafka == null) {
+            try {
+                kafka = KafkaBroker.start(Files.createTempDirectory("kafka-test"), 0, 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close));
+        }
+        return kafka;
+    }
+
+    /** A connection string for {@code database}; each test class should use a database of its own. */
+    public static synchronized String mongoUri(String database) {
+        String external = System.getenv("MONGODB_URI");
+        if (external != null && !external.isBlank()) {
+            return withDatabase(external, database);
+        }
+        if (mongo == null) {
+            mongo = MongoWireServer.inMemory(0);
+            Runtime.getRuntime().addShutdownHook(new Thread(mongo::close));
+        }
+        return mongo.uri(database);
+    }
+
+    static String withDatabase(String uri, String database) {
+        int scheme = uri.indexOf("://");
+        int slash = uri.indexOf('/', scheme + 3);
+        int query = uri.indexOf('?');
+        String hosts = slash < 0 ? (query < 0 ? uri : uri.substring(0, query)) : uri.substring(0, slash);
+        String options = query < 0 ? "" : uri.substring(query);
+        return hosts + "/" + database + options;
+    }
+}

@@ -1,0 +1,160 @@
+package th.integrity.embedded;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * An OpenID Connect issuer for tests: it serves a discovery document and a JWKS over HTTP, as a real
+ * provider does, and signs access tokens with any roles and agency. Services under test validate these
+ * tokens through their real configuration (issuer discovery, signature, expiry), so tests prove the
+ * security chain itself; nothing is mocked. Tokens with a foreign key, a wrong issuer or a past expiry
+ * let tests prove that such tokens are refused.
+ */
+public final class TestIssuer implements AutoCloseable {
+
+    private static TestIssuer shared;
+
+    private final HttpServer server;
+    private final RSAKey key;
+    private final RSAKey foreignKey;
+    private final String issuer;
+
+    private TestIssuer() {
+        try {
+            key = new RSAKeyGenerator(2048).keyID("test-" + UUID.randomUUID()).generate();
+            foreignKey = new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        issuer = "http://localhost:" + server.getAddress().getPort();
+        server.createContext("/.well-known/openid-configuration", exchange -> json(exchange, """
+                {"issuer":"%1$s","jwks_uri":"%1$s/jwks","authorization_endpoint":"%1$s/authorize",
+                 "token_endpoint":"%1$s/token","subject_types_supported":["public"],
+                 "id_token_signing_alg_values_supported":["RS256"],"response_types_supported":["code"]}
+                """.formatted(issuer)));
+        server.createContext("/jwks", exchange -> json(exchange, new JWKSet(key.toPublicJWK()).toString()));
+        server.start();
+    }
+
+    /** One issuer per test JVM, so every cached Spring context agrees on it. */
+    public static synchronized TestIssuer shared() {
+        if (shared == null) {
+            shared = new TestIssuer();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    public String issuerUri() {
+        return issuer;
+    }
+
+    /** A valid token for a user of {@code agency} holding {@code roles}. */
+    public String token(String subject, String agency, String... roles) {
+        return builder(subject).agency(agency).roles(roles).sign();
+    }
+
+    public Builder builder(String subject) {
+        return new Builder(subject);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private static void json(HttpExchange exchange, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** Builds one token; the defaults make a valid one. */
+    public final class Builder {
+
+        private final JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder();
+        private Instant issuedAt = Instant.now();
+        private Duration lifetime = Duration.ofMinutes(15);
+        private boolean foreign;
+
+        private Builder(String subject) {
+            claims.subject(subject).issuer(issuer).jwtID(UUID.randomUUID().toString())
+                    .claim("preferred_username", subject);
+        }
+
+        public Builder agency(String agency) {
+            claims.claim("agency", agency);
+            return this;
+        }
+
+        public Builder roles(String... roles) {
+            claims.claim("roles", List.of(roles));
+            return this;
+        }
+
+        public Builder claim(String name, Object value) {
+            claims.claim(name, value instanceof Map<?, ?> || value instanceof List<?> ? value : String.valueOf(value));
+            return this;
+        }
+
+        public Builder issuer(String otherIssuer) {
+            claims.issuer(otherIssuer);
+            return this;
+        }
+
+        /** A token that expired {@code ago} ago. */
+        public Builder expired(Duration ago) {
+            issuedAt = Instant.now().minus(ago).minus(lifetime);
+            return this;
+        }
+
+        /** Signed by a key the issuer never published, under the published key id: a forgery. */
+        public Builder forged() {
+            foreign = true;
+            return this;
+        }
+
+        public String sign() {
+            claims.issueTime(Date.from(issuedAt)).notBeforeTime(Date.from(issuedAt))
+                    .expirationTime(Date.from(issuedAt.plus(lifetime)));
+            RSAKey signingKey = foreign ? foreignKey : key;
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID())
+                    .type(JOSEObjectType.JWT).build(), claims.build());
+            try {
+                jwt.sign(new RSASSASigner(signingKey));
+            } catch (JOSEException e) {
+                throw new IllegalStateException(e);
+            }
+            return jwt.serialize();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package th.integrity.platform;
+
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+import th.integrity.platform.health.KafkaHealthIndicator;
+import th.integrity.platform.health.MongoPingHealthIndicator;
+import th.integrity.platform.lifecycle.ParentWatchdog;
+import th.integrity.platform.outbox.Outbox;
+import th.integrity.platform.outbox.OutboxProperties;
+import th.integrity.platform.outbox.OutboxRelay;
+
+/**
+ * What every service does alike, switched on by what the service has on its class path: MongoDB and
+ * Kafka health for readiness, the outbox relay where {@code integrity.outbox.collections} is set, and
+ * the watchdog that ends the process with its launcher.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" },
+        // Before Boot's MongoDB health configuration, so that it sees our indicator and steps aside.
+        beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnProperty(name = "INTEGRITY_PARENT_PID")
+    ParentWatchdog parentWatchdog(@Value("${INTEGRITY_PARENT_PID}") long parentPid) {
+        return new ParentWatchdog(parentPid);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MongoTemplate.class)
+    static class Mongo {
+
+        /** Named so that Boot's {@code hello}-based indicator steps aside. */
+        @Bean
+        @ConditionalOnBean(MongoTemplate.class)
+        MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+            return new MongoPingHealthIndicator(mongo);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(KafkaAdmin.class)
+    static class Kafka {
+
+        @Bean
+        @ConditionalOnBean(KafkaAdmin.class)
+        KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin,
+                @Value("${integrity.health.kafka-timeout:3s}") Duration timeout) {
+            return new KafkaHealthIndicator(admin.getConfigurationProperties(), timeout);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({ MongoTemplate.class, KafkaTemplate.class })
+    @ConditionalOnProperty(name = "integrity.outbox.collections")
+    @EnableConfigurationProperties(OutboxProperties.class)
+    static class OutboxConfiguration {
+
+        @Bean
+        OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
+                MeterRegistry meters) {
+            return new OutboxRelay(mongo, kafka, properties, meters);
+        }
+
+        @Bean
+        Outbox outbox(JsonMapper json, OutboxRelay relay) {
+            return new Outbox(json, relay);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package th.integrity.platform.outbox;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param collections  the MongoDB collections whose documents carry an {@code outbox} array
+ * @param pollInterval how often the relay looks for messages when nobody woke it
+ * @param batchSize    documents taken per pass
+ * @param sendTimeout  how long one pass may wait for Kafka's acknowledgements; longer than the producer's
+ *                     delivery.timeout.ms, or the relay gives up on sends the producer is still retrying
+ * @param maxBackoff   the longest pause between attempts while Kafka is unreachable
+ */
+@Validated
+@ConfigurationProperties("integrity.outbox")
+public record OutboxProperties(
+        @NotNull List<String> collections,
+        @NotNull @DefaultValue("1s") Duration pollInterval,
+        @Min(1) @DefaultValue("200") int batchSize,
+        @NotNull @DefaultValue("15s") Duration sendTimeout,
+        @NotNull @DefaultValue("10s") Duration maxBackoff) {
+}

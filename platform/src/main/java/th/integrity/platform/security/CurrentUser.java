@@ -1,0 +1,54 @@
+package th.integrity.platform.security;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * The signed-in caller as the token describes them. Every query and command of a protected endpoint is
+ * scoped by {@link #agency()}: records of another agency are treated as if they did not exist.
+ */
+public record CurrentUser(String subject, String agency, String name, Set<Role> roles) {
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    /** Whether this user belongs to {@code agencyCode}; callers answer 404, not 403, when not. */
+    public boolean belongsTo(String agencyCode) {
+        return agency != null && agency.equals(agencyCode);
+    }
+
+    /** The caller of the current request, if a valid token came with it. */
+    public static Optional<CurrentUser> current() {
+        return from(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    static Optional<CurrentUser> from(Authentication authentication) {
+        if (!(authentication instanceof JwtAuthenticationToken jwt)) {
+            return Optional.empty();
+        }
+        Set<Role> roles = jwt.getAuthorities().stream()
+                .map(a -> a.getAuthority())
+                .filter(a -> a.startsWith("ROLE_"))
+                .flatMap(a -> {
+                    try {
+                        return java.util.stream.Stream.of(Role.valueOf(a.substring(5)));
+                    } catch (IllegalArgumentException unknown) {
+                        return java.util.stream.Stream.empty();
+                    }
+                })
+                .collect(Collectors.toUnmodifiableSet());
+        Object details = jwt.getDetails();
+        UserClaims claims = details instanceof UserClaims c ? c : new UserClaims(null, null);
+        return Optional.of(new CurrentUser(jwt.getName(), claims.agency(), claims.name(), roles));
+    }
+
+    /** What the converter read from the token besides the roles. */
+    record UserClaims(String agency, String name) {
+    }
+}

@@ -1,0 +1,58 @@
+package th.integrity.platform.security;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every MVC service is an OAuth2 resource server that validates the relayed JWT itself (defence in depth:
+ * the gateway is not trusted to have checked it). Only the configured public paths and the probes are
+ * open; everything else needs a valid token, and roles are checked per endpoint with {@code @PreAuthorize}.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ SecurityFilterChain.class, JwtDecoder.class })
+@EnableConfigurationProperties(SecurityProperties.class)
+@EnableMethodSecurity
+public class ResourceServerConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, JsonMapper json)
+            throws Exception {
+        SecurityProblems problems = new SecurityProblems(json);
+        http.csrf(csrf -> csrf.disable()) // bearer tokens only: no cookie ever authenticates a call here
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> {
+                    // Probes and metrics stay on the service port, which only the platform can reach.
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+                            "/actuator/info", "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll();
+                    for (String path : properties.publicPaths()) {
+                        String[] parts = path.trim().split("\\s+", 2);
+                        if (parts.length == 2) {
+                            requests.requestMatchers(HttpMethod.valueOf(parts[0]), parts[1]).permitAll();
+                        } else {
+                            requests.requestMatchers(parts[0]).permitAll();
+                        }
+                    }
+                    requests.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenConverter(properties)))
+                        .authenticationEntryPoint(problems::unauthorized)
+                        .accessDeniedHandler(problems::forbidden))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(problems::unauthorized)
+                        .accessDeniedHandler(problems::forbidden));
+        return http.build();
+    }
+}

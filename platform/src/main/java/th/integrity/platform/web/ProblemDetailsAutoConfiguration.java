@@ -1,0 +1,83 @@
+package th.integrity.platform.web;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.validation.MessageInterpolator;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Problem details for every servlet (Spring MVC) service, and a MongoDB client that gives up on an
+ * unreachable server quickly, so that such a request is answered 503 within seconds instead of hanging for
+ * the driver's default 30 s.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@ConditionalOnClass(name = "org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler")
+public class ProblemDetailsAutoConfiguration {
+
+    /** Exceptions (anywhere in the cause chain) that mean a dependency is down, where on the class path. */
+    private static final List<String> UNAVAILABLE = List.of(
+            "org.springframework.dao.DataAccessResourceFailureException",
+            "com.mongodb.MongoTimeoutException",
+            "com.mongodb.MongoSocketException");
+
+    @Bean
+    @ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
+    ProblemDetailsAdvice problemDetailsAdvice(ObjectProvider<ValidatorFactory> validators,
+            MessageSource messageSource, @Value("${integrity.problems.retry-after:5s}") Duration retryAfter) {
+        // Boot's validator resolves {keys} through the message source in the locale asked for.
+        MessageInterpolator interpolator = validators.getIfAvailable(
+                () -> Validation.byDefaultProvider().configure().buildValidatorFactory()).getMessageInterpolator();
+        return new ProblemDetailsAdvice(new ViolationMessages(interpolator, messageSource), retryAfter,
+                unavailableTypes());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Class<? extends Throwable>> unavailableTypes() {
+        List<Class<? extends Throwable>> types = new ArrayList<>();
+        ClassLoader loader = ProblemDetailsAutoConfiguration.class.getClassLoader();
+        for (String name : UNAVAILABLE) {
+            if (ClassUtils.isPresent(name, loader)) {
+                types.add((Class<? extends Throwable>) ClassUtils.resolveClassName(name, loader));
+            }
+        }
+        return types;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer")
+    static class MongoFailFast {
+
+        /**
+         * Runs before Boot's own customizer (order 0), which applies the connection string: a
+         * {@code serverSelectionTimeoutMS} given in {@code MONGODB_URI} still wins over this default.
+         */
+        @Bean
+        @Order(Ordered.HIGHEST_PRECEDENCE)
+        MongoClientSettingsBuilderCustomizer integrityMongoServerSelectionTimeout(
+                @Value("${integrity.mongodb.server-selection-timeout:3s}") Duration timeout) {
+            return settings -> settings.applyToClusterSettings(
+                    cluster -> cluster.serverSelectionTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        }
+    }
+}

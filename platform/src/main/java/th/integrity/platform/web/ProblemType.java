@@ -1,0 +1,85 @@
+package th.integrity.platform.web;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * A kind of problem with its stable {@code type} URI, its HTTP status and its title in English and Thai.
+ * Clients branch on {@link #uri()}, never on the wording, so titles may be reworded freely. Services
+ * declare their own types the same way ({@code new ProblemType("tracking-code-unknown", NOT_FOUND, ...)}).
+ *
+ * @param name    the last part of the type URI, e.g. {@code validation}
+ * @param status  the HTTP status the problem is answered with
+ * @param title   English title
+ * @param titleTh Thai title
+ */
+public record ProblemType(String name, HttpStatus status, String title, String titleTh) {
+
+    public static final String URN_PREFIX = "urn:integrity:problem:";
+    /** Extension members of the problem JSON besides RFC 9457's own. */
+    public static final String TITLE_TH = "title_th";
+    public static final String DETAIL_TH = "detail_th";
+    public static final String ERRORS = "errors";
+
+    public static final ProblemType VALIDATION = new ProblemType("validation", HttpStatus.BAD_REQUEST,
+            "The request has invalid fields", "ข้อมูลที่ส่งมาไม่ถูกต้อง");
+    public static final ProblemType MALFORMED_REQUEST = new ProblemType("malformed-request", HttpStatus.BAD_REQUEST,
+            "The request could not be read", "อ่านคำขอไม่ได้");
+    public static final ProblemType BAD_REQUEST = new ProblemType("bad-request", HttpStatus.BAD_REQUEST,
+            "Bad request", "คำขอไม่ถูกต้อง");
+    public static final ProblemType NOT_FOUND = new ProblemType("not-found", HttpStatus.NOT_FOUND,
+            "Not found", "ไม่พบสิ่งที่ขอ");
+    public static final ProblemType METHOD_NOT_ALLOWED = new ProblemType("method-not-allowed",
+            HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", "ไม่รองรับวิธีเรียกนี้");
+    public static final ProblemType NOT_ACCEPTABLE = new ProblemType("not-acceptable", HttpStatus.NOT_ACCEPTABLE,
+            "No acceptable representation", "ไม่สามารถตอบกลับในรูปแบบที่ขอได้");
+    public static final ProblemType PAYLOAD_TOO_LARGE = new ProblemType("payload-too-large",
+            HttpStatus.CONTENT_TOO_LARGE, "The request is too large", "คำขอมีขนาดใหญ่เกินกำหนด");
+    public static final ProblemType UNSUPPORTED_MEDIA_TYPE = new ProblemType("unsupported-media-type",
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", "ไม่รองรับชนิดข้อมูลที่ส่งมา");
+    public static final ProblemType INTERNAL = new ProblemType("internal", HttpStatus.INTERNAL_SERVER_ERROR,
+            "Internal error", "เกิดข้อผิดพลาดภายในระบบ");
+    public static final ProblemType UNAVAILABLE = new ProblemType("unavailable", HttpStatus.SERVICE_UNAVAILABLE,
+            "Service temporarily unavailable", "ระบบไม่พร้อมให้บริการชั่วคราว");
+
+    public URI uri() {
+        return URI.create(URN_PREFIX + name);
+    }
+
+    /** A problem of this type; {@code detail} says what happened to this request, in both languages. */
+    public ProblemDetail toProblemDetail(String detail, String detailTh) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(uri());
+        problem.setTitle(title);
+        problem.setProperty(TITLE_TH, titleTh);
+        if (detailTh != null) {
+            problem.setProperty(DETAIL_TH, detailTh);
+        }
+        return problem;
+    }
+
+    /** The type for a status Spring MVC raised on its own (an unknown path, a wrong method, ...). */
+    static ProblemType forStatus(HttpStatusCode code) {
+        return switch (code.value()) {
+            case 400 -> BAD_REQUEST;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 500 -> INTERNAL;
+            case 503 -> UNAVAILABLE;
+            default -> {
+                HttpStatus status = HttpStatus.resolve(code.value());
+                if (status == null) {
+                    status = code.is5xxServerError() ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.BAD_REQUEST;
+                }
+                yield new ProblemType("http-" + status.value(), status, status.getReasonPhrase(),
+                        status.is5xxServerError() ? "เกิดข้อผิดพลาดภายในระบบ" : "ไม่สามารถดำเนินการตามคำขอได้");
+            }
+        };
+    }
+}
