@@ -1,0 +1,122 @@
+package th.integrity.complaints;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import th.integrity.complaints.complaint.Complaint;
+import th.integrity.embedded.TestInfrastructure;
+
+/**
+ * The service against the real Kafka broker and MongoDB-wire server of this test JVM (or the real ones named
+ * by KAFKA_BOOTSTRAP_SERVERS / MONGODB_URI). Every subclass shares one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "integrity.outbox.max-backoff=1s", "integrity.outbox.poll-interval=500ms" })
+public abstract class ServiceTestSupport {
+
+    protected static final String TOPIC = "complaints.v1";
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
+        registry.add("spring.mongodb.uri", () -> TestInfrastructure.mongoUri("complaints-it"));
+        registry.add("spring.mongodb.database", () -> "complaints-it");
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected MongoTemplate mongo;
+    @Autowired
+    protected JsonMapper json;
+    @Autowired
+    protected ComplaintsProperties properties;
+
+    protected HttpResponse<String> post(String path, String contentType, String body) {
+        return TestHttp.post(port, path, contentType, body);
+    }
+
+    protected HttpResponse<String> postComplaint(String agency, String category, String details) {
+        return post("/api/complaints", "application/json", json.writeValueAsString(
+                Map.of("agency", agency, "category", category, "details", details)));
+    }
+
+    protected HttpResponse<String> get(String path) {
+        return TestHttp.get(port, path);
+    }
+
+    protected JsonNode body(HttpResponse<String> response) {
+        return json.readTree(response.body());
+    }
+
+    protected long storedComplaints() {
+        return mongo.count(new Query(), Complaint.COLLECTION);
+    }
+
+    /** The stored complaint whose tracking hash is the HMAC of {@code trackingCode}, computed here independently. */
+    protected Document storedByCode(String trackingCode) {
+        return mongo.findOne(new Query(Criteria.where("trackingHash").is(hmac(trackingCode.replace(" ", "")))),
+                Document.class, Complaint.COLLECTION);
+    }
+
+    protected String hmac(String digits) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(properties.trackingSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(digits.getBytes(StandardCharsets.US_ASCII)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every record on {@code topic} from the beginning, read with a plain consumer. */
+    protected static List<ConsumerRecord<String, String>> readAll(String topic) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (var consumer = new KafkaConsumer<String, String>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+}
