@@ -1,0 +1,64 @@
+package th.integrity.stats.projection;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Consumes {@code complaints.v1} into the case projection. Failures are left to the container's error
+ * handler ({@link ProjectionConfiguration}): retries with back-off, then the dead-letter topic.
+ */
+@Component
+public class ComplaintEventListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ComplaintEventListener.class);
+
+    static final String EVENTS_CONSUMED = "integrity.stats.events_consumed";
+
+    private final ComplaintEventReader reader;
+    private final ComplaintCaseProjection projection;
+    private final ProjectionProperties properties;
+    private final MeterRegistry meters;
+
+    public ComplaintEventListener(ComplaintEventReader reader, ComplaintCaseProjection projection,
+            ProjectionProperties properties, MeterRegistry meters) {
+        this.reader = reader;
+        this.projection = projection;
+        this.properties = properties;
+        this.meters = meters;
+    }
+
+    /** The topic, for the annotation below; read from the validated properties rather than a placeholder. */
+    public String topic() {
+        return properties.complaintsTopic();
+    }
+
+    @KafkaListener(id = "complaints-projection", idIsGroup = false, topics = "#{__listener.topic()}")
+    public void onRecord(ConsumerRecord<String, String> record) {
+        ComplaintEventReader.Read read = reader.read(record.value());
+        String outcome;
+        if (read.event() == null) {
+            // Another producer's type, or a future contract version: not ours to count, not an error either.
+            outcome = "ignored";
+            log.debug("Ignored event type {} at {}-{}@{}", read.type(), record.topic(), record.partition(),
+                    record.offset());
+        } else {
+            outcome = projection.apply(read.event()).name().toLowerCase();
+        }
+        // Only complaint types become tag values: a stray producer must not mint a new time series per record.
+        consumed(read.event() == null ? "other" : read.type(), outcome).increment();
+    }
+
+    private Counter consumed(String type, String outcome) {
+        return Counter.builder(EVENTS_CONSUMED)
+                .description("Events read from the complaint topic, by type and by what the projection did")
+                .tag("type", type)
+                .tag("outcome", outcome)
+                .register(meters);
+    }
+}

@@ -1,0 +1,131 @@
+package th.integrity.stats.projection;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the CloudEvents 1.0 JSON of {@code complaints.v1}. Strict about what the statistics rely on, lenient
+ * about the rest (extension attributes and fields added to {@code data} later are ignored), so a producer can
+ * grow its events without breaking this consumer.
+ */
+@Component
+public class ComplaintEventReader {
+
+    /** Event types this projection understands: every complaint event of contract version 1. */
+    static final Pattern COMPLAINT_V1 = Pattern.compile("complaint\\.[a-z0-9_.-]+\\.v1");
+
+    /** Agency codes end up in document ids ({@code agency:caseId}) and URLs: no colon, no spaces. */
+    public static final Pattern AGENCY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    private static final int MAX_CODE_LENGTH = 128;
+
+    private final JsonMapper json;
+
+    public ComplaintEventReader(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** Whether {@code type} is a complaint event of contract version 1. */
+    public static boolean isComplaintV1(String type) {
+        return type != null && COMPLAINT_V1.matcher(type).matches();
+    }
+
+    /**
+     * @return the envelope's {@code type} and, for a {@code complaint.*.v1} event, the parsed event
+     * @throws InvalidEventException when the value is not a valid CloudEvent or lacks a required fact
+     */
+    public Read read(String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidEventException("empty record value");
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(value);
+        } catch (JacksonException e) {
+            throw new InvalidEventException("not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidEventException("not a JSON object");
+        }
+        String specversion = text(root, "specversion", 16);
+        if (!"1.0".equals(specversion)) {
+            throw new InvalidEventException("specversion must be 1.0, was " + specversion);
+        }
+        String id = text(root, "id", 256);
+        String type = text(root, "type", 256);
+        text(root, "source", 1024);
+        if (!isComplaintV1(type)) {
+            return new Read(type, null);
+        }
+        Instant time = root.hasNonNull("time") ? instant(root, "time") : null;
+        JsonNode data = root.get("data");
+        if (data == null || !data.isObject()) {
+            throw new InvalidEventException("data must be a JSON object");
+        }
+        String agency = text(data, "agency", 64);
+        if (!AGENCY.matcher(agency).matches()) {
+            throw new InvalidEventException("data.agency is not an agency code: " + agency);
+        }
+        var snapshot = new ComplaintEvent.Snapshot(
+                agency,
+                text(data, "caseId", MAX_CODE_LENGTH),
+                text(data, "channel", MAX_CODE_LENGTH),
+                text(data, "category", MAX_CODE_LENGTH),
+                optionalText(data, "division"),
+                instant(data, "receivedAt"),
+                text(data, "status", MAX_CODE_LENGTH),
+                version(data));
+        return new Read(type, new ComplaintEvent(id, type, time, snapshot));
+    }
+
+    /**
+     * @param type  the envelope's type
+     * @param event the event, or {@code null} when the type is not one this projection handles
+     */
+    public record Read(String type, ComplaintEvent event) {
+    }
+
+    private static String text(JsonNode node, String field, int maxLength) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isString() || value.asString().isBlank()) {
+            throw new InvalidEventException(field + " is missing or not a non-empty string");
+        }
+        String text = value.asString();
+        if (text.length() > maxLength) {
+            throw new InvalidEventException(field + " is longer than " + maxLength + " characters");
+        }
+        return text;
+    }
+
+    private static String optionalText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        return text(node, field, MAX_CODE_LENGTH);
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        String text = text(node, field, 64);
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidEventException(field + " is not an ISO-8601 instant: " + text, e);
+        }
+    }
+
+    private static long version(JsonNode data) {
+        JsonNode value = data.get("version");
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 1) {
+            throw new InvalidEventException("version is missing or not a positive integer");
+        }
+        return value.asLong();
+    }
+}

@@ -1,0 +1,106 @@
+package th.integrity.stats.projection;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Topics and failure handling of the complaint projection. A record that fails is retried with exponential
+ * back-off a bounded number of times and then published, unchanged and with Spring's exception headers, to
+ * the dead-letter topic, so it is neither lost silently nor blocks its partition. An
+ * {@link InvalidEventException} skips the retries: its content will not change. A MongoDB outage is the
+ * exception to the bound: see {@link #backOffFor}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProjectionConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionConfiguration.class);
+
+    static final String DEAD_LETTERED = "integrity.stats.dead_lettered";
+
+    /** Created when missing; on a real cluster the broker's default replication factor applies. */
+    @Bean
+    NewTopic complaintsTopic(ProjectionProperties properties) {
+        return TopicBuilder.name(properties.complaintsTopic()).partitions(properties.partitions()).build();
+    }
+
+    @Bean
+    NewTopic complaintsDeadLetterTopic(ProjectionProperties properties) {
+        return TopicBuilder.name(properties.deadLetterTopic()).partitions(properties.partitions()).build();
+    }
+
+    @Bean
+    DefaultErrorHandler projectionErrorHandler(KafkaOperations<?, ?> kafka, ProjectionProperties properties,
+            MeterRegistry meters) {
+        // Partition -1: Kafka picks it from the key, so the dead-letter topic may have any number of partitions.
+        var deadLetters = new DeadLetterPublishingRecoverer(kafka,
+                (record, exception) -> new TopicPartition(properties.deadLetterTopic(), -1));
+        var retry = properties.retry();
+        var backOff = new ExponentialBackOffWithMaxRetries(retry.attempts());
+        backOff.setInitialInterval(retry.initialInterval().toMillis());
+        backOff.setMultiplier(2.0);
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        var handler = new DefaultErrorHandler((record, exception) -> {
+            deadLetters.accept(record, exception);
+            // Counted only once the dead-letter publish was acknowledged (accept throws otherwise).
+            deadLettered(meters, record.topic()).increment();
+            log.warn("Dead-lettered {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
+                    properties.deadLetterTopic(), rootMessage(exception));
+        }, backOff);
+        handler.addNotRetryableExceptions(InvalidEventException.class);
+        handler.setBackOffFunction((record, exception) -> backOffFor(exception, retry));
+        // Registered up front so the series exists at 0, not only after the first dead letter.
+        deadLettered(meters, properties.complaintsTopic());
+        return handler;
+    }
+
+    /**
+     * While MongoDB is unreachable every record would fail alike; dead-lettering them would silently drop good
+     * events from the statistics. So an outage is waited out (back-off without limit, the partition pauses
+     * and the consumer lag shows it); anything else gets the bounded retries ({@code null}: the default).
+     */
+    static BackOff backOffFor(Exception exception, ProjectionProperties.Retry retry) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
+                    || cause instanceof MongoSocketException || cause instanceof MongoTimeoutException) {
+                var untilMongoAnswers = new ExponentialBackOff(retry.initialInterval().toMillis(), 2.0);
+                untilMongoAnswers.setMaxInterval(retry.maxInterval().toMillis());
+                return untilMongoAnswers;
+            }
+        }
+        return null;
+    }
+
+    private static Counter deadLettered(MeterRegistry meters, String topic) {
+        return Counter.builder(DEAD_LETTERED)
+                .description("Records moved to the dead-letter topic because they could not be projected")
+                .tag("topic", topic)
+                .register(meters);
+    }
+
+    private static String rootMessage(Throwable exception) {
+        Throwable cause = exception;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+}

@@ -1,0 +1,26 @@
+package th.integrity.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ReadinessTest extends IntegrationTestSupport {
+
+    @Test
+    void readyWhenMongoAndKafkaAnswer() {
+        Response readiness = get("/actuator/health/readiness");
+
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.body().path("status").asString()).isEqualTo("UP");
+        assertThat(readiness.body().path("components").path("mongo").path("status").asString()).isEqualTo("UP");
+        assertThat(readiness.body().path("components").path("kafka").path("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void exposesTheProjectionMetricsToPrometheus() {
+        Response prometheus = get("/actuator/prometheus");
+
+        assertThat(prometheus.status()).isEqualTo(200);
+        assertThat(prometheus.text()).contains("integrity_stats_dead_lettered_total");
+    }
+}

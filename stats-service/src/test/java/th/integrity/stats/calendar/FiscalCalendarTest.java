@@ -1,0 +1,117 @@
+package th.integrity.stats.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.YearMonth;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+
+class FiscalCalendarTest {
+
+    @Test
+    void aComplaintFiledLateOn31MarchUtcBelongsToAprilInBangkok() {
+        Instant filed = Instant.parse("2025-03-31T20:00:00Z");
+
+        assertThat(FiscalCalendar.monthOf(filed)).isEqualTo(YearMonth.of(2025, 4));
+        assertThat(FiscalCalendar.monthLabelThai(FiscalCalendar.monthOf(filed))).isEqualTo("เมษายน 2568");
+        assertThat(FiscalCalendar.fiscalYearOf(filed)).isEqualTo(FiscalYear.of(2568));
+    }
+
+    @Test
+    void midnightOf1OctoberInBangkokStartsTheNextFiscalYear() {
+        assertThat(FiscalCalendar.fiscalYearOf(Instant.parse("2024-09-30T17:00:00Z"))).isEqualTo(FiscalYear.of(2568));
+        assertThat(FiscalCalendar.fiscalYearOf(Instant.parse("2024-09-30T16:59:59Z"))).isEqualTo(FiscalYear.of(2567));
+        assertThat(FiscalCalendar.fiscalYearOf(Instant.parse("2025-09-30T16:59:59Z"))).isEqualTo(FiscalYear.of(2568));
+        assertThat(FiscalCalendar.fiscalYearOf(Instant.parse("2025-09-30T17:00:00Z"))).isEqualTo(FiscalYear.of(2569));
+    }
+
+    @Test
+    void fiscalYear2568RunsFrom1October2024To30September2025() {
+        FiscalYear fy = FiscalYear.of(2568);
+
+        assertThat(fy.firstDay()).isEqualTo(LocalDate.of(2024, 10, 1));
+        assertThat(fy.lastDay()).isEqualTo(LocalDate.of(2025, 9, 30));
+        assertThat(fy.firstMonth()).isEqualTo(YearMonth.of(2024, 10));
+        assertThat(fy.lastMonth()).isEqualTo(YearMonth.of(2025, 9));
+        assertThat(fy.contains(LocalDate.of(2024, 9, 30))).isFalse();
+        assertThat(fy.contains(YearMonth.of(2025, 10))).isFalse();
+    }
+
+    @Test
+    void theTwelveMonthsRunFromOctoberToSeptember() {
+        var months = FiscalCalendar.months(FiscalYear.of(2568));
+
+        assertThat(months).hasSize(12);
+        assertThat(months.get(0)).isEqualTo(YearMonth.of(2024, 10));
+        assertThat(months.get(11)).isEqualTo(YearMonth.of(2025, 9));
+        assertThat(months.stream().map(FiscalCalendar::monthLabelThai)).containsExactly(
+                "ตุลาคม 2567", "พฤศจิกายน 2567", "ธันวาคม 2567", "มกราคม 2568", "กุมภาพันธ์ 2568", "มีนาคม 2568",
+                "เมษายน 2568", "พฤษภาคม 2568", "มิถุนายน 2568", "กรกฎาคม 2568", "สิงหาคม 2568", "กันยายน 2568");
+    }
+
+    @Test
+    void theSixMonthRoundEndsInMarch() {
+        var months = FiscalCalendar.months(FiscalYear.of(2568), YearMonth.of(2025, 3));
+
+        assertThat(months).containsExactly(YearMonth.of(2024, 10), YearMonth.of(2024, 11), YearMonth.of(2024, 12),
+                YearMonth.of(2025, 1), YearMonth.of(2025, 2), YearMonth.of(2025, 3));
+        assertThat(FiscalCalendar.months(FiscalYear.of(2568), YearMonth.of(2024, 10))).hasSize(1);
+    }
+
+    @Test
+    void aMonthOutsideTheFiscalYearIsRejected() {
+        assertThatThrownBy(() -> FiscalYear.of(2568).monthsThrough(YearMonth.of(2024, 9)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FiscalYear.of(2568).monthsThrough(YearMonth.of(2025, 10)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void monthLabels() {
+        assertThat(FiscalCalendar.monthLabelThai(YearMonth.of(2024, 10))).isEqualTo("ตุลาคม 2567");
+        assertThat(FiscalCalendar.monthLabelThaiShort(YearMonth.of(2024, 10))).isEqualTo("ต.ค. 2567");
+        assertThat(FiscalCalendar.monthLabelEnglish(YearMonth.of(2024, 10))).isEqualTo("October 2024");
+        assertThat(FiscalCalendar.monthLabelThai(YearMonth.of(2025, 2))).isEqualTo("กุมภาพันธ์ 2568");
+    }
+
+    @Test
+    void monthNames() {
+        assertThat(Arrays.stream(Month.values()).map(MonthNames::thai)).containsExactly(
+                "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
+                "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม");
+        assertThat(Arrays.stream(Month.values()).map(MonthNames::thaiShort)).containsExactly(
+                "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.");
+        assertThat(MonthNames.english(Month.SEPTEMBER)).isEqualTo("September");
+        assertThat(MonthNames.englishShort(Month.SEPTEMBER)).isEqualTo("Sep");
+    }
+
+    @Test
+    void periodLabels() {
+        FiscalYear fy = FiscalYear.of(2568);
+
+        assertThat(fy.period().labelThai()).isEqualTo("1 ตุลาคม 2567 – 30 กันยายน 2568");
+        assertThat(fy.period().labelEnglish()).isEqualTo("1 October 2024 – 30 September 2025");
+        assertThat(fy.periodThrough(YearMonth.of(2025, 3)).labelThai()).isEqualTo("1 ตุลาคม 2567 – 31 มีนาคม 2568");
+        assertThat(FiscalYear.of(2567).periodThrough(YearMonth.of(2024, 2)).to())
+                .as("a leap-year February ends on the 29th").isEqualTo(LocalDate.of(2024, 2, 29));
+    }
+
+    @Test
+    void buddhistEraIsCommonEraPlus543() {
+        assertThat(FiscalCalendar.buddhistYear(LocalDate.of(2025, 1, 1))).isEqualTo(2568);
+        assertThat(FiscalCalendar.buddhistYear(YearMonth.of(2024, 12))).isEqualTo(2567);
+    }
+
+    @Test
+    void fiscalYearsOutsideTheSupportedRangeAreRejected() {
+        assertThatThrownBy(() -> FiscalYear.of(2025)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Buddhist-Era");
+        assertThatThrownBy(() -> FiscalYear.of(2701)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(FiscalYear.of(2500).firstDay()).isEqualTo(LocalDate.of(1956, 10, 1));
+    }
+}

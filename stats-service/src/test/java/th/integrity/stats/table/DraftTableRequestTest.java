@@ -1,0 +1,86 @@
+package th.integrity.stats.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+import th.integrity.stats.IntegrationTestSupport;
+
+/** The draft table's shape and its answers to bad requests. */
+class DraftTableRequestTest extends IntegrationTestSupport {
+
+    @Test
+    void anAgencyWithoutComplaintsGetsEveryMonthAsAnEmptyRow() {
+        Response response = get("/api/stats/complaints/" + newAgency() + "/2568/draft");
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode table = response.body();
+        assertThat(table.path("fiscalYear").asInt()).isEqualTo(2568);
+        assertThat(table.path("period").path("from").asString()).isEqualTo("2024-10-01");
+        assertThat(table.path("period").path("to").asString()).isEqualTo("2025-09-30");
+        assertThat(table.path("period").path("label_th").asString()).isEqualTo("1 ตุลาคม 2567 – 30 กันยายน 2568");
+        assertThat(table.path("period").path("label_en").asString()).isEqualTo("1 October 2024 – 30 September 2025");
+        assertThat(OffsetDateTime.parse(table.path("generatedAt").asString()).getOffset().getTotalSeconds())
+                .as("generatedAt in Bangkok time").isEqualTo(7 * 3600);
+        assertThat(table.path("totalReceived").asLong()).isZero();
+        JsonNode months = table.path("months");
+        assertThat(months).hasSize(12);
+        assertThat(months.get(0).path("month").asString()).isEqualTo("2024-10");
+        assertThat(months.get(0).path("label_th").asString()).isEqualTo("ตุลาคม 2567");
+        assertThat(months.get(0).path("label_en").asString()).isEqualTo("October 2024");
+        assertThat(months.get(11).path("month").asString()).isEqualTo("2025-09");
+        assertThat(months.get(11).path("label_th").asString()).isEqualTo("กันยายน 2568");
+        for (JsonNode month : months) {
+            assertThat(month.path("received").asLong()).isZero();
+            assertThat(month.path("empty").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void throughCutsTheTableAtThatMonth() {
+        JsonNode table = get("/api/stats/complaints/" + newAgency() + "/2568/draft?through=2025-03").body();
+
+        assertThat(table.path("months")).hasSize(6);
+        assertThat(table.path("months").get(5).path("label_th").asString()).isEqualTo("มีนาคม 2568");
+        assertThat(table.path("period").path("label_th").asString()).isEqualTo("1 ตุลาคม 2567 – 31 มีนาคม 2568");
+        assertThat(table.path("period").path("to").asString()).isEqualTo("2025-03-31");
+    }
+
+    @Test
+    void aFiscalYearOutsideTheSupportedRangeIsABadRequest() {
+        for (String year : new String[] { "2025", "2499", "2701", "abcd", "25680" }) {
+            assertBadRequest(get("/api/stats/complaints/bkk-50/" + year + "/draft"), "fiscalYear");
+        }
+    }
+
+    @Test
+    void aThroughMonthOutsideTheFiscalYearOrMalformedIsABadRequest() {
+        for (String through : new String[] { "2024-09", "2025-10", "2025-13", "2025-3", "March", "2568-03" }) {
+            assertBadRequest(get("/api/stats/complaints/bkk-50/2568/draft?through=" + through), "through");
+        }
+    }
+
+    @Test
+    void aMalformedAgencyCodeIsABadRequest() {
+        assertBadRequest(get("/api/stats/complaints/bkk:50/2568/draft"), "agency");
+    }
+
+    private static void assertBadRequest(Response response, String field) {
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        JsonNode problem = response.body();
+        assertThat(problem.path("type").asString()).isEqualTo("urn:integrity:problem:validation");
+        assertThat(problem.path("status").asInt()).isEqualTo(400);
+        assertThat(problem.path("detail").asString()).isNotBlank();
+        assertThat(problem.path("detail_th").asString()).isNotBlank();
+        assertThat(problem.path("title_th").asString()).isNotBlank();
+        assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo(field);
+        assertThat(problem.path("errors").get(0).path("message_en").asString()).isNotBlank();
+        assertThat(problem.path("errors").get(0).path("message_th").asString()).isNotBlank();
+        assertThat(problem.has("trace")).isFalse();
+    }
+}
