@@ -1,0 +1,62 @@
+package th.integrity.gateway.problem;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+
+/**
+ * The problems the gateway itself answers with (RFC 9457), each with a stable type and its text in English
+ * and Thai. Answers from the services pass through untouched; these cover only what happens at the door.
+ */
+enum GatewayProblem {
+
+    NOT_FOUND(HttpStatus.NOT_FOUND, "not-found",
+            "Not Found", "ไม่พบสิ่งที่ร้องขอ",
+            "Nothing is served at this address.", "ไม่มีบริการหรือข้อมูลที่ที่อยู่นี้"),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
+            "Method Not Allowed", "ไม่รองรับวิธีการร้องขอนี้",
+            "This address does not accept this HTTP method.", "ที่อยู่นี้ไม่รองรับวิธีการร้องขอ (HTTP method) นี้"),
+    BAD_REQUEST(HttpStatus.BAD_REQUEST, "bad-request",
+            "Bad Request", "คำขอไม่ถูกต้อง",
+            "The request could not be understood.", "ไม่สามารถประมวลผลคำขอนี้ได้"),
+    SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+            "Service Unavailable", "บริการไม่พร้อมใช้งานชั่วคราว",
+            "The service behind this address cannot be reached right now. Please try again shortly.",
+            "ขณะนี้ไม่สามารถติดต่อบริการได้ กรุณาลองใหม่อีกครั้งในอีกสักครู่"),
+    GATEWAY_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout",
+            "Gateway Timeout", "บริการตอบกลับช้าเกินกำหนด",
+            "The service did not answer in time. It may still have carried out the request: check before sending it again.",
+            "บริการไม่ตอบกลับภายในเวลาที่กำหนด คำขออาจได้รับการดำเนินการแล้ว กรุณาตรวจสอบก่อนส่งซ้ำ"),
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+            "Internal Server Error", "เกิดข้อผิดพลาดภายในระบบ",
+            "Something went wrong at the gateway. Please try again later.",
+            "เกิดข้อผิดพลาดที่ระบบ กรุณาลองใหม่ภายหลัง");
+
+    /** Stable identifiers: clients and the services' own problem types share this prefix. */
+    static final String TYPE_PREFIX = "urn:integrity:problem:";
+
+    final HttpStatus status;
+    final String type;
+    final String title;
+    final String titleTh;
+    final String detail;
+    final String detailTh;
+
+    GatewayProblem(HttpStatus status, String slug, String title, String titleTh, String detail, String detailTh) {
+        this.status = status;
+        this.type = TYPE_PREFIX + slug;
+        this.title = title;
+        this.titleTh = titleTh;
+        this.detail = detail;
+        this.detailTh = detailTh;
+    }
+
+    /** The closest problem for a status the gateway was handed by the framework. */
+    static GatewayProblem forStatus(HttpStatusCode status) {
+        for (GatewayProblem problem : values()) {
+            if (problem.status.value() == status.value()) {
+                return problem;
+            }
+        }
+        return status.is4xxClientError() ? BAD_REQUEST : INTERNAL_ERROR;
+    }
+}
