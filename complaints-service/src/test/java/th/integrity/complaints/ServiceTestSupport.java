@@ -31,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import th.integrity.complaints.complaint.Complaint;
 import th.integrity.embedded.TestInfrastructure;
+import th.integrity.embedded.TestIssuer;
 
 /**
  * The service against the real Kafka broker and MongoDB-wire server of this test JVM (or the real ones named
@@ -45,6 +46,7 @@ public abstract class ServiceTestSupport {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestIssuer.shared().issuerUri());
         registry.add("spring.mongodb.uri", () -> TestInfrastructure.mongoUri("complaints-it"));
         registry.add("spring.mongodb.database", () -> "complaints-it");
     }

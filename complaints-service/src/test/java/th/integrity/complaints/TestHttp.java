@@ -20,8 +20,19 @@ public final class TestHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** POST with {@code Authorization: Bearer token}. */
+    public static HttpResponse<String> post(int port, String path, String contentType, String body, String token) {
+        return send(HttpRequest.newBuilder(uri(port, path)).header("Content-Type", contentType)
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     public static HttpResponse<String> get(int port, String path) {
         return send(HttpRequest.newBuilder(uri(port, path)).GET());
+    }
+
+    public static HttpResponse<String> get(int port, String path, String token) {
+        return send(HttpRequest.newBuilder(uri(port, path)).header("Authorization", "Bearer " + token).GET());
     }
 
     private static URI uri(int port, String path) {

@@ -28,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import th.integrity.embedded.TestInfrastructure;
+import th.integrity.embedded.TestIssuer;
 
 /**
  * The running service against the real Kafka broker and the embedded MongoDB server (or the real ones named by
@@ -46,6 +47,7 @@ public abstract class IntegrationTestSupport {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestIssuer.shared().issuerUri());
         registry.add("spring.mongodb.uri", () -> TestInfrastructure.mongoUri("stats-it"));
         registry.add("spring.mongodb.database", () -> "stats-it");
         // Short retries keep a failing test fast; the production defaults are in application.yml.
@@ -116,9 +118,23 @@ public abstract class IntegrationTestSupport {
     protected record Response(int status, String contentType, String text, JsonNode body) {
     }
 
+    /** GET as an OFFICER of the agency named in {@code /api/stats/complaints/{agency}/...}. */
+    protected Response asOfficer(String path) {
+        String agency = path.split("[/?]")[4];
+        return get(path, TestIssuer.shared().token("officer@" + agency, agency, "OFFICER"));
+    }
+
     protected Response get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(10)).GET().build();
+        return get(path, null);
+    }
+
+    protected Response get(String path, String bearerToken) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(10)).GET();
+        if (bearerToken != null) {
+            builder.header("Authorization", "Bearer " + bearerToken);
+        }
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             String contentType = response.headers().firstValue("Content-Type").orElse("");

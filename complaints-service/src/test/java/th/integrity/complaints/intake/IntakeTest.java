@@ -213,7 +213,11 @@ class IntakeTest extends ServiceTestSupport {
 
     @Test
     void answersAnUnknownPathAsAProblemToo() {
-        assertProblem(get("/api/nothing-here"), 404, "urn:integrity:problem:not-found");
+        // Anonymous callers learn nothing about which paths exist; a signed-in one gets the plain 404.
+        assertProblem(get("/api/nothing-here"), 401, "urn:integrity:problem:unauthenticated");
+        String token = th.integrity.embedded.TestIssuer.shared().token("officer", "wangthonglang", "OFFICER");
+        assertProblem(th.integrity.complaints.TestHttp.get(port, "/api/nothing-here", token), 404,
+                "urn:integrity:problem:not-found");
     }
 
     private JsonNode assertProblem(HttpResponse<String> response, int status, String type) {

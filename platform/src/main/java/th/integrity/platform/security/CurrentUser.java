@@ -8,6 +8,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
+import th.integrity.platform.web.ProblemException;
+import th.integrity.platform.web.ProblemType;
+
 /**
  * The signed-in caller as the token describes them. Every query and command of a protected endpoint is
  * scoped by {@link #agency()}: records of another agency are treated as if they did not exist.
@@ -21,6 +24,16 @@ public record CurrentUser(String subject, String agency, String name, Set<Role> 
     /** Whether this user belongs to {@code agencyCode}; callers answer 404, not 403, when not. */
     public boolean belongsTo(String agencyCode) {
         return agency != null && agency.equals(agencyCode);
+    }
+
+    /**
+     * The caller, who must belong to {@code agencyCode}. Anyone else gets the same 404 as for a record that
+     * does not exist, so another agency's data cannot even be confirmed to exist.
+     */
+    public static CurrentUser inAgency(String agencyCode) {
+        return current().filter(user -> user.belongsTo(agencyCode))
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                        "Nothing was found here for your agency.", "ไม่พบข้อมูลนี้ในหน่วยงานของท่าน"));
     }
 
     /** The caller of the current request, if a valid token came with it. */

@@ -19,7 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
  * the gateway is not trusted to have checked it). Only the configured public paths and the probes are
  * open; everything else needs a valid token, and roles are checked per endpoint with {@code @PreAuthorize}.
  */
-@AutoConfiguration(beforeName = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
+// Before Boot's own resource-server chain, which would otherwise claim every request; Boot still supplies
+// the JwtDecoder (issuer discovery), which this chain picks up.
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ SecurityFilterChain.class, JwtDecoder.class })
 @EnableConfigurationProperties(SecurityProperties.class)

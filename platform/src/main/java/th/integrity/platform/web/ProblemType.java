@@ -30,6 +30,10 @@ public record ProblemType(String name, HttpStatus status, String title, String t
             "The request could not be read", "อ่านคำขอไม่ได้");
     public static final ProblemType BAD_REQUEST = new ProblemType("bad-request", HttpStatus.BAD_REQUEST,
             "Bad request", "คำขอไม่ถูกต้อง");
+    public static final ProblemType UNAUTHENTICATED = new ProblemType("unauthenticated", HttpStatus.UNAUTHORIZED,
+            "Sign-in required", "ต้องเข้าสู่ระบบ");
+    public static final ProblemType FORBIDDEN = new ProblemType("forbidden", HttpStatus.FORBIDDEN,
+            "Not allowed", "ไม่มีสิทธิ์");
     public static final ProblemType NOT_FOUND = new ProblemType("not-found", HttpStatus.NOT_FOUND,
             "Not found", "ไม่พบสิ่งที่ขอ");
     public static final ProblemType METHOD_NOT_ALLOWED = new ProblemType("method-not-allowed",

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import th.integrity.platform.security.CurrentUser;
 import th.integrity.stats.calendar.FiscalYear;
 import th.integrity.stats.projection.ComplaintEventReader;
 
@@ -43,6 +45,7 @@ public class ComplaintTableController {
      * @param through last month to include, {@code YYYY-MM}; default กันยายน, the last month of the fiscal year
      */
     @GetMapping("/draft")
+    @PreAuthorize("hasAnyRole('OFFICER', 'ADMIN')")
     public DraftTable draft(@PathVariable String agency, @PathVariable("fiscalYear") String fiscalYearText,
             @RequestParam(required = false) String through) {
         if (!ComplaintEventReader.AGENCY.matcher(agency).matches()) {
@@ -50,6 +53,7 @@ public class ComplaintTableController {
                     "agency must be an agency code (letters, digits, '.', '_' or '-', at most 64)",
                     "รหัสหน่วยงานต้องประกอบด้วยตัวอักษรภาษาอังกฤษ ตัวเลข หรือ . _ - ไม่เกิน 64 ตัว");
         }
+        CurrentUser.inAgency(agency);
         FiscalYear fiscalYear = fiscalYear(fiscalYearText);
         YearMonth last = through == null ? fiscalYear.lastMonth() : through(through, fiscalYear);
         return tables.draft(agency, fiscalYear, last);

@@ -77,7 +77,7 @@ class ComplaintProjectionTest extends IntegrationTestSupport {
         send(agency + ":C-1", event);
         awaitConsumed(agency, agency + ":C-1");
 
-        JsonNode table = get("/api/stats/complaints/" + agency + "/2568/draft").body();
+        JsonNode table = asOfficer("/api/stats/complaints/" + agency + "/2568/draft").body();
         assertThat(table.path("totalReceived").asLong()).isEqualTo(1);
         assertThat(table.path("months").get(0).path("received").asLong()).isEqualTo(1);
     }
@@ -93,7 +93,7 @@ class ComplaintProjectionTest extends IntegrationTestSupport {
         ComplaintCase stored = mongo.findById(ComplaintCase.id(agency, "C-1"), ComplaintCase.class);
         assertThat(stored.version()).isEqualTo(2);
         assertThat(stored.status()).isEqualTo("UNDER_REVIEW");
-        assertThat(get("/api/stats/complaints/" + agency + "/2568/draft").body().path("totalReceived").asLong())
+        assertThat(asOfficer("/api/stats/complaints/" + agency + "/2568/draft").body().path("totalReceived").asLong())
                 .isEqualTo(1);
     }
 
@@ -147,8 +147,8 @@ class ComplaintProjectionTest extends IntegrationTestSupport {
 
     private JsonNode awaitTotal(String agency, int fiscalYear, long total) {
         String path = "/api/stats/complaints/" + agency + "/" + fiscalYear + "/draft";
-        await().atMost(WAIT).until(() -> get(path).body().path("totalReceived").asLong() == total);
-        return get(path).body();
+        await().atMost(WAIT).until(() -> asOfficer(path).body().path("totalReceived").asLong() == total);
+        return asOfficer(path).body();
     }
 
     /**

@@ -15,7 +15,7 @@ class DraftTableRequestTest extends IntegrationTestSupport {
 
     @Test
     void anAgencyWithoutComplaintsGetsEveryMonthAsAnEmptyRow() {
-        Response response = get("/api/stats/complaints/" + newAgency() + "/2568/draft");
+        Response response = asOfficer("/api/stats/complaints/" + newAgency() + "/2568/draft");
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode table = response.body();
@@ -42,7 +42,7 @@ class DraftTableRequestTest extends IntegrationTestSupport {
 
     @Test
     void throughCutsTheTableAtThatMonth() {
-        JsonNode table = get("/api/stats/complaints/" + newAgency() + "/2568/draft?through=2025-03").body();
+        JsonNode table = asOfficer("/api/stats/complaints/" + newAgency() + "/2568/draft?through=2025-03").body();
 
         assertThat(table.path("months")).hasSize(6);
         assertThat(table.path("months").get(5).path("label_th").asString()).isEqualTo("มีนาคม 2568");
@@ -53,20 +53,20 @@ class DraftTableRequestTest extends IntegrationTestSupport {
     @Test
     void aFiscalYearOutsideTheSupportedRangeIsABadRequest() {
         for (String year : new String[] { "2025", "2499", "2701", "abcd", "25680" }) {
-            assertBadRequest(get("/api/stats/complaints/bkk-50/" + year + "/draft"), "fiscalYear");
+            assertBadRequest(asOfficer("/api/stats/complaints/bkk-50/" + year + "/draft"), "fiscalYear");
         }
     }
 
     @Test
     void aThroughMonthOutsideTheFiscalYearOrMalformedIsABadRequest() {
         for (String through : new String[] { "2024-09", "2025-10", "2025-13", "2025-3", "March", "2568-03" }) {
-            assertBadRequest(get("/api/stats/complaints/bkk-50/2568/draft?through=" + through), "through");
+            assertBadRequest(asOfficer("/api/stats/complaints/bkk-50/2568/draft?through=" + through), "through");
         }
     }
 
     @Test
     void aMalformedAgencyCodeIsABadRequest() {
-        assertBadRequest(get("/api/stats/complaints/bkk:50/2568/draft"), "agency");
+        assertBadRequest(asOfficer("/api/stats/complaints/bkk:50/2568/draft"), "agency");
     }
 
     private static void assertBadRequest(Response response, String field) {
