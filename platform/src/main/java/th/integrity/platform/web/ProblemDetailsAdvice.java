@@ -18,6 +18,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
@@ -154,7 +155,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail detail ? detail : ProblemDetail.forStatus(statusCode);
+        // A ProblemException (any ErrorResponse) carries its own problem: keep its type, texts and field errors.
+        ProblemDetail problem = body instanceof ProblemDetail detail ? detail
+                : ex instanceof ErrorResponse response ? response.getBody() : ProblemDetail.forStatus(statusCode);
         if (problem.getType() == null || ABOUT_BLANK.equals(problem.getType())) {
             ProblemType type = ProblemType.forStatus(statusCode);
             problem.setType(type.uri());
