@@ -19,6 +19,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -38,8 +42,20 @@ import th.integrity.embedded.TestIssuer;
  * by KAFKA_BOOTSTRAP_SERVERS / MONGODB_URI). Every subclass shares one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "integrity.outbox.max-backoff=1s", "integrity.outbox.poll-interval=500ms" })
+        properties = { "integrity.outbox.max-backoff=1s", "integrity.outbox.poll-interval=500ms",
+                "integrity.complaints.tracking.max-failures-per-minute=40" })
+@Import(ServiceTestSupport.Clocks.class)
 public abstract class ServiceTestSupport {
+
+    /** One movable clock for every bean of the shared context. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clocks {
+        @Bean
+        @Primary
+        MovableClock movableClock() {
+            return new MovableClock();
+        }
+    }
 
     protected static final String TOPIC = "complaints.v1";
 
@@ -59,6 +75,51 @@ public abstract class ServiceTestSupport {
     protected JsonMapper json;
     @Autowired
     protected ComplaintsProperties properties;
+    @Autowired
+    protected MovableClock clock;
+
+    protected static String token(String subject, String agency, String... roles) {
+        return TestIssuer.shared().token(subject, agency, roles);
+    }
+
+    /** An officer of {@code agency}, with a display name (stored with notes and moves, never shown publicly). */
+    protected static String officer(String agency) {
+        return TestIssuer.shared().builder("officer-" + agency).agency(agency).roles("OFFICER")
+                .claim("name", "สมศรี เจ้าหน้าที่").sign();
+    }
+
+    protected HttpResponse<String> call(String method, String path, Object body, String token, String... headers) {
+        return TestHttp.request(port, method, path, body == null ? null : "application/json",
+                body == null ? null : json.writeValueAsString(body), token, headers);
+    }
+
+    /** Files a web complaint with these fields and returns its tracking code. */
+    protected String file(Map<String, Object> complaint) {
+        HttpResponse<String> response = post("/api/complaints", "application/json", json.writeValueAsString(complaint));
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+        return body(response).get("trackingCode").asString();
+    }
+
+    /** The {@code field} of each entry of a problem's {@code errors}. */
+    protected static List<String> fields(JsonNode problem) {
+        List<String> fields = new ArrayList<>();
+        problem.get("errors").forEach(error -> fields.add(error.get("field").asString()));
+        return fields;
+    }
+
+    protected String caseIdOf(String trackingCode) {
+        return storedByCode(trackingCode).getString("_id");
+    }
+
+    /** Every record of case {@code caseId} on the topic, in order, once at least {@code count} are there. */
+    protected List<JsonNode> eventsOf(String agency, String caseId, int count) {
+        String key = agency + ":" + caseId;
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> readAll(TOPIC).stream().filter(r -> key.equals(r.key()))
+                        .map(r -> json.readTree(r.value())).toList(), events -> events.size() >= count);
+    }
 
     protected HttpResponse<String> post(String path, String contentType, String body) {
         return TestHttp.post(port, path, contentType, body);

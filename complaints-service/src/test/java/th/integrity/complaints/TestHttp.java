@@ -35,6 +35,44 @@ public final class TestHttp {
         return send(HttpRequest.newBuilder(uri(port, path)).header("Authorization", "Bearer " + token).GET());
     }
 
+    /** Any request: {@code headers} are name, value pairs. */
+    public static HttpResponse<String> request(int port, String method, String path, String contentType, String body,
+            String token, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(port, path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
+    /** A multipart/form-data POST of pre-built bytes. */
+    public static HttpResponse<String> postBytes(int port, String path, String contentType, byte[] body,
+            String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(port, path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
+    public static HttpResponse<byte[]> getBytes(int port, String path, String token) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri(port, path)).header("Authorization", "Bearer " + token)
+                    .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static URI uri(int port, String path) {
         return URI.create("http://localhost:" + port + path);
     }

@@ -1,39 +1,129 @@
 package th.integrity.complaints.complaint;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import th.integrity.complaints.identity.Sealed;
 import th.integrity.platform.outbox.OutboxMessage;
 
 /**
  * A complaint (เรื่องร้องเรียน), one document in collection {@code complaints}. Its events wait in
- * {@code outbox} until the relay has published them: the change and its event are one document write.
+ * {@code outbox} until the relay has published them: every change and its event are one document write,
+ * guarded by {@code version} (optimistic concurrency).
  *
- * @param id             the case id (a random UUID), also the subject of the case's events
- * @param agency         the agency the complaint is for
- * @param details        what the reporter wrote (รายละเอียดการแจ้ง); never leaves this service
- * @param acknowledgedAt when the reporter was told it was received (at once, for the web form)
- * @param version        1 on intake, one more with every change; consumers order a case's events by it
- * @param trackingHash   HMAC-SHA-256 (hex) of the tracking code; the code itself is stored nowhere
- * @param outbox         events not yet published
+ * @param id               the case id (a random UUID), also the subject of the case's events
+ * @param agency           the agency the complaint is for
+ * @param details          what the reporter wrote (รายละเอียดการแจ้ง); never leaves this service; null once purged
+ * @param reporter         anonymous, or the sealed identity of a confidential reporter
+ * @param receivedAt       when the complaint actually arrived (for keyed-in complaints: the real arrival date)
+ * @param acknowledgedAt   when its receipt was acknowledged (at once for the web form; when keyed in otherwise)
+ * @param statusChangedAt  when the case entered its current status
+ * @param dueAt            deadline of the current status; null when final
+ * @param version          1 on intake, one more with every change; consumers order a case's events by it
+ * @param trackingHash     HMAC-SHA-256 (hex) of the tracking code; the code itself is stored nowhere in clear;
+ *                         removed by the retention purge
+ * @param idempotency      the replay record of an {@code Idempotency-Key}, written with the case itself
+ * @param recordedBy       the officer (token subject) who keyed in a complaint from another channel
+ * @param purgedAt         when the retention purge removed the personal data and texts
+ * @param outbox           events not yet published
  */
 @Document(Complaint.COLLECTION)
+@CompoundIndex(name = "agency_status_received", def = "{'agency': 1, 'status': 1, 'receivedAt': -1}")
 public record Complaint(
         @Id String id,
         String agency,
         Channel channel,
         Category category,
+        String subcategory,
+        String division,
         String details,
+        LocalDate incidentDate,
+        String location,
+        Boolean reportedElsewhere,
+        ReporterStanding reporterStanding,
+        Reporter reporter,
         ComplaintStatus status,
         Instant receivedAt,
         Instant acknowledgedAt,
+        Instant statusChangedAt,
+        Instant concludedAt,
+        ClosureReason closureReason,
+        String forwardedTo,
+        @Indexed(name = "dueAt") Instant dueAt,
         long version,
-        @Indexed(unique = true, name = "trackingHash_unique") String trackingHash,
+        @Indexed(unique = true, sparse = true, name = "trackingHash_unique") String trackingHash,
+        Idempotency idempotency,
+        List<Attachment> attachments,
+        List<Message> messages,
+        List<Note> notes,
+        List<StatusChange> history,
+        String recordedBy,
+        Instant purgedAt,
         List<OutboxMessage> outbox) {
 
     public static final String COLLECTION = "complaints";
+
+    public Complaint {
+        attachments = attachments == null ? List.of() : attachments;
+        messages = messages == null ? List.of() : messages;
+        notes = notes == null ? List.of() : notes;
+        history = history == null ? List.of() : history;
+        outbox = outbox == null ? List.of() : outbox;
+    }
+
+    public boolean isOverdue(Instant now) {
+        return dueAt != null && now.isAfter(dueAt);
+    }
+
+    /** @param identity null for an anonymous reporter, and after the retention purge */
+    public record Reporter(ReporterMode mode, Sealed identity) {
+    }
+
+    /**
+     * A stored file (GridFS). The reporter's file name is not kept: it can name them.
+     *
+     * @param fileId GridFS id (hex ObjectId)
+     * @param name   a neutral name, e.g. {@code attachment-1.jpg}
+     */
+    public record Attachment(String fileId, String name, String contentType, long size) {
+    }
+
+    public enum Party {
+        REPORTER, OFFICER
+    }
+
+    /**
+     * A message between the reporter and the agency, shown to both.
+     *
+     * @param author the officer's token subject for an officer's message (never shown to the reporter)
+     */
+    public record Message(String id, Party from, String text, Instant at, String author) {
+    }
+
+    /** An internal note: officers only, never shown to the reporter. */
+    public record Note(String id, String text, Instant at, String author, String authorName) {
+    }
+
+    /** One move of the case: who, when, why. {@code from} is null for the intake itself. */
+    public record StatusChange(ComplaintStatus from, ComplaintStatus to, Instant at, String by, String byName,
+            String reason, ClosureReason closureReason, String forwardedTo) {
+    }
+
+    /**
+     * Lets a retried submission get its first answer. The tracking code is kept sealed (AES-GCM, bound to the
+     * case) only until {@code expiresAt}; a sweep removes the whole record afterwards.
+     *
+     * @param keyHash     HMAC of the Idempotency-Key (unique: a concurrent retry hits the index)
+     * @param requestHash HMAC of the request's content: the same key with another request is refused
+     */
+    public record Idempotency(
+            @Indexed(unique = true, sparse = true, name = "idempotencyKey_unique") String keyHash,
+            String requestHash, Sealed code, Instant expiresAt) {
+    }
 }

@@ -1,15 +1,26 @@
 package th.integrity.complaints.intake;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import io.micrometer.core.instrument.Counter;
@@ -17,84 +28,229 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import th.integrity.complaints.ComplaintsProperties;
-import th.integrity.complaints.complaint.Category;
-import th.integrity.complaints.complaint.Channel;
+import th.integrity.complaints.attachments.AttachmentStore;
+import th.integrity.complaints.attachments.CleanFile;
+import th.integrity.complaints.complaint.CaseEvents;
 import th.integrity.complaints.complaint.Complaint;
+import th.integrity.complaints.complaint.ComplaintSnapshot;
 import th.integrity.complaints.complaint.ComplaintStatus;
-import th.integrity.complaints.complaint.ComplaintSubmitted;
+import th.integrity.complaints.complaint.ReporterMode;
+import th.integrity.complaints.identity.IdentityCipher;
+import th.integrity.complaints.identity.Sealed;
 import th.integrity.complaints.tracking.TrackingCode;
 import th.integrity.complaints.tracking.TrackingCodes;
-import th.integrity.platform.events.CloudEvent;
-import th.integrity.platform.outbox.Outbox;
 import th.integrity.platform.outbox.OutboxMessage;
+import th.integrity.platform.web.ProblemException;
+import th.integrity.platform.web.ProblemType;
 
 /**
- * Takes in a complaint: stores it with its {@code complaint.submitted.v1} event in one insert (so neither
- * exists without the other) and hands back the tracking code. Kafka is not needed to accept a complaint;
- * the outbox relay publishes the event when it can.
+ * Takes in a complaint: stores its attachments (GridFS), then the case with its {@code complaint.submitted.v1}
+ * event and, when an Idempotency-Key came with it, its replay record — all in one insert, so neither exists
+ * without the others. Kafka is not needed to accept a complaint; the outbox relay publishes the event when it
+ * can. Only the receipt ever carries the tracking code.
  */
 @Service
 public class Intake {
 
-    static final String SERVICE = "complaints";
-    static final String RECEIVED_METRIC = "integrity.complaints.received";
+    public static final String RECEIVED_METRIC = "integrity.complaints.received";
+    public static final ProblemType IDEMPOTENCY_KEY_REUSED = new ProblemType("idempotency-key-reused",
+            HttpStatus.UNPROCESSABLE_CONTENT, "The Idempotency-Key was used for another request",
+            "Idempotency-Key นี้ถูกใช้กับคำขออื่นแล้ว");
+    /** 16 to 128 characters: a UUID is the obvious choice; short guessable keys are refused. */
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{16,128}");
     /** A clash of two random 16-digit codes is a one in 10^16 event; retrying a few times settles it. */
     private static final int ATTEMPTS = 3;
 
     private static final Logger log = LoggerFactory.getLogger(Intake.class);
 
     private final MongoTemplate mongo;
-    private final Outbox outbox;
+    private final CaseEvents events;
     private final TrackingCodes trackingCodes;
+    private final IdentityCipher cipher;
+    private final AttachmentStore attachments;
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final Clock clock;
-    private final String topic;
+    private final ComplaintsProperties properties;
 
-    public Intake(MongoTemplate mongo, Outbox outbox, TrackingCodes trackingCodes, JsonMapper json,
-            MeterRegistry meters, Clock clock, ComplaintsProperties properties) {
+    public Intake(MongoTemplate mongo, CaseEvents events, TrackingCodes trackingCodes, IdentityCipher cipher,
+            AttachmentStore attachments, JsonMapper json, MeterRegistry meters, Clock clock,
+            ComplaintsProperties properties) {
         this.mongo = mongo;
-        this.outbox = outbox;
+        this.events = events;
         this.trackingCodes = trackingCodes;
+        this.cipher = cipher;
+        this.attachments = attachments;
         this.json = json;
         this.meters = meters;
         this.clock = clock;
-        this.topic = properties.topic().name();
+        this.properties = properties;
     }
 
-    public Receipt submit(SubmitComplaint command) {
-        Channel channel = Channel.WEB;
-        Category category = Category.fromCode(command.category()).orElseThrow();
-        // MongoDB keeps milliseconds: what the reporter is told is exactly what is stored.
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    /** A receipt and the case it opened; {@code replayed} when an earlier request with the same key filed it. */
+    public record Filed(String caseId, Receipt receipt, boolean replayed) {
+    }
+
+    /**
+     * Files {@code command}; with an {@code idempotencyKey} a retry of the same request returns the first
+     * receipt instead of filing twice.
+     */
+    public Filed file(NewCase command, String idempotencyKey) {
+        Idempotent idempotent = null;
+        if (idempotencyKey != null) {
+            idempotent = idempotent(idempotencyKey, command);
+            Optional<Filed> earlier = replay(idempotent);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        Instant now = now();
         String caseId = UUID.randomUUID().toString();
+        List<Complaint.Attachment> stored = attachments.store(command.agency(), caseId, command.files());
+        try {
+            return insert(command, caseId, now, stored, idempotent);
+        } catch (RuntimeException e) {
+            attachments.delete(stored.stream().map(Complaint.Attachment::fileId).toList());
+            if (idempotent != null && e instanceof DuplicateKeyException) {
+                // A concurrent retry with the same key won the unique index: answer what it answered.
+                Optional<Filed> earlier = replay(idempotent);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            throw e;
+        }
+    }
+
+    private Filed insert(NewCase command, String caseId, Instant now, List<Complaint.Attachment> stored,
+            Idempotent idempotent) {
         ComplaintStatus status = ComplaintStatus.RECEIVED;
-        long version = 1;
-
-        var data = new ComplaintSubmitted(command.agency(), caseId, channel, category, null, now, status, version);
-        CloudEvent event = CloudEvent.of(CloudEvent.source(command.agency(), SERVICE), ComplaintSubmitted.TYPE,
-                caseId, now, json.valueToTree(data));
-        OutboxMessage message = outbox.message(topic, command.agency() + ":" + caseId, event);
-
+        Instant receivedAt = command.receivedAt() == null ? now : command.receivedAt();
+        var deadline = properties.deadlines().of(status);
+        Sealed identity = command.reporter().mode() == ReporterMode.CONFIDENTIAL
+                ? cipher.seal(json.writeValueAsString(command.reporter().identity()), identityBinding(command.agency(), caseId))
+                : null;
+        List<Complaint.StatusChange> history = List.of(new Complaint.StatusChange(null, status, now,
+                command.recordedBy(), null, null, null, null));
         for (int attempt = 1;; attempt++) {
             TrackingCode code = trackingCodes.next();
-            Complaint complaint = new Complaint(caseId, command.agency(), channel, category, command.details(),
-                    status, now, now, version, trackingCodes.hash(code), List.of(message));
+            Complaint.Idempotency replay = idempotent == null ? null
+                    : new Complaint.Idempotency(idempotent.keyHash(), idempotent.requestHash(),
+                            cipher.seal(code.digits(), codeBinding(caseId)),
+                            now.plus(properties.tracking().idempotencyTtl()));
+            Complaint complaint = new Complaint(caseId, command.agency(), command.channel(), command.category(),
+                    command.subcategory(), command.division(), command.details(), command.incidentDate(),
+                    command.location(), command.reportedElsewhere(), command.reporterStanding(),
+                    new Complaint.Reporter(command.reporter().mode(), identity), status, receivedAt, now,
+                    receivedAt, null, null, null, receivedAt.plus(deadline), 1, trackingCodes.hash(code), replay,
+                    stored, List.of(), List.of(), history, command.recordedBy(), null, List.of());
+            OutboxMessage message = events.message(ComplaintSnapshot.SUBMITTED, ComplaintSnapshot.of(complaint), now);
+            complaint = withOutbox(complaint, message);
             try {
                 mongo.insert(complaint);
             } catch (DuplicateKeyException clash) {
-                if (attempt == ATTEMPTS) {
+                if (attempt == ATTEMPTS || (idempotent != null && findByKey(idempotent.keyHash()) != null)) {
                     throw clash;
                 }
                 log.warn("Tracking code clashed with an existing one; issuing another");
                 continue;
             }
-            outbox.written();
+            events.written();
             Counter.builder(RECEIVED_METRIC).description("Complaints received")
-                    .tag("channel", channel.name()).tag("category", category.name())
+                    .tag("channel", command.channel().name()).tag("category", command.category().name())
                     .register(meters).increment();
-            log.info("Complaint {} received for agency {} via {}", caseId, command.agency(), channel);
-            return new Receipt(code.grouped(), now, status);
+            log.info("Complaint {} received for agency {} via {}", caseId, command.agency(), command.channel());
+            return new Filed(caseId, new Receipt(code.grouped(), receivedAt, status), false);
+        }
+    }
+
+    private static Complaint withOutbox(Complaint c, OutboxMessage message) {
+        return new Complaint(c.id(), c.agency(), c.channel(), c.category(), c.subcategory(), c.division(),
+                c.details(), c.incidentDate(), c.location(), c.reportedElsewhere(), c.reporterStanding(),
+                c.reporter(), c.status(), c.receivedAt(), c.acknowledgedAt(), c.statusChangedAt(), c.concludedAt(),
+                c.closureReason(), c.forwardedTo(), c.dueAt(), c.version(), c.trackingHash(), c.idempotency(),
+                c.attachments(), c.messages(), c.notes(), c.history(), c.recordedBy(), c.purgedAt(),
+                List.of(message));
+    }
+
+    /** What an Idempotency-Key and its request are stored under: keyed hashes, never the key itself. */
+    record Idempotent(String keyHash, String requestHash) {
+    }
+
+    private Idempotent idempotent(String key, NewCase command) {
+        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw new ProblemException(ProblemType.VALIDATION, "Check these fields: Idempotency-Key.",
+                    "กรุณาตรวจสอบข้อมูลต่อไปนี้: Idempotency-Key", List.of(new th.integrity.platform.web.FieldProblem(
+                            "Idempotency-Key", "must be 16 to 128 letters, digits or . _ : - (a UUID is best)",
+                            "ต้องเป็นอักษรภาษาอังกฤษ ตัวเลข หรือ . _ : - ยาว 16 ถึง 128 ตัว (แนะนำให้ใช้ UUID)")));
+        }
+        List<String> fileDigests = new ArrayList<>();
+        for (CleanFile file : command.files()) {
+            fileDigests.add(sha256(file.bytes()));
+        }
+        // The key is bound to the agency and to this request's content: someone who guesses another
+        // reporter's key still cannot get their code without sending exactly the same complaint.
+        String request = json.writeValueAsString(List.of(command.agency(), command.channel(), command.category(),
+                String.valueOf(command.subcategory()), String.valueOf(command.division()), command.details(),
+                String.valueOf(command.incidentDate()), String.valueOf(command.location()),
+                String.valueOf(command.reportedElsewhere()), command.reporterStanding(),
+                json.writeValueAsString(command.reporter()), String.valueOf(command.recordedBy()), fileDigests));
+        return new Idempotent(trackingCodes.keyedHash("idempotency-key:" + command.agency() + ":" + key),
+                trackingCodes.keyedHash("idempotent-request:" + request));
+    }
+
+    private Optional<Filed> replay(Idempotent idempotent) {
+        Complaint earlier = findByKey(idempotent.keyHash());
+        if (earlier == null) {
+            return Optional.empty();
+        }
+        if (!earlier.idempotency().expiresAt().isAfter(now())) {
+            // Expired: forget it (the sweep would too), so the key files anew.
+            mongo.updateFirst(new Query(Criteria.where("_id").is(earlier.id())
+                    .and("idempotency.keyHash").is(idempotent.keyHash())), new Update().unset("idempotency"),
+                    Complaint.class);
+            return Optional.empty();
+        }
+        if (!earlier.idempotency().requestHash().equals(idempotent.requestHash())) {
+            throw new ProblemException(IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was already used for a different complaint. Use a new key for a new complaint.",
+                    "Idempotency-Key นี้ถูกใช้กับเรื่องร้องเรียนอื่นแล้ว กรุณาใช้คีย์ใหม่สำหรับเรื่องใหม่");
+        }
+        TrackingCode code = new TrackingCode(cipher.open(earlier.idempotency().code(), codeBinding(earlier.id())));
+        // The first answer: the status the case had when it was received, not its status now.
+        return Optional.of(new Filed(earlier.id(),
+                new Receipt(code.grouped(), earlier.receivedAt(), ComplaintStatus.RECEIVED), true));
+    }
+
+    private Complaint findByKey(String keyHash) {
+        return mongo.findOne(new Query(Criteria.where("idempotency.keyHash").is(keyHash)), Complaint.class);
+    }
+
+    /** Removes replay records past their time, so the sealed codes do not outlive their purpose. */
+    @Scheduled(fixedDelayString = "${integrity.complaints.tracking.idempotency-sweep:10m}")
+    public long forgetExpiredIdempotencyKeys() {
+        return mongo.updateMulti(new Query(Criteria.where("idempotency.expiresAt").lte(now())),
+                new Update().unset("idempotency"), Complaint.class).getModifiedCount();
+    }
+
+    public static String identityBinding(String agency, String caseId) {
+        return "identity:" + agency + ":" + caseId;
+    }
+
+    static String codeBinding(String caseId) {
+        return "tracking-code:" + caseId;
+    }
+
+    private Instant now() {
+        // MongoDB keeps milliseconds: what the reporter is told is exactly what is stored.
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

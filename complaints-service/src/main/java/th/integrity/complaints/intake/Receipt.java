@@ -5,7 +5,8 @@ import java.time.Instant;
 import th.integrity.complaints.complaint.ComplaintStatus;
 
 /**
- * What the reporter gets back: the only time the tracking code is ever shown.
+ * What the reporter gets back: the only time the tracking code is ever shown (a retry with the same
+ * Idempotency-Key gets this same answer again).
  *
  * @param trackingCode 16 digits grouped by four
  */

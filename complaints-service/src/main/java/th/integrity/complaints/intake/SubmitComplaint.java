@@ -1,18 +1,32 @@
 package th.integrity.complaints.intake;
 
+import java.time.LocalDate;
+
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import th.integrity.complaints.complaint.ReporterStanding;
 
 /**
  * A complaint as the public web form sends it. Each field has one constraint that fails for every bad value
  * (a missing one aside), so each offending field is reported once. Messages are keys into
  * {@code messages.properties} / {@code messages_th.properties}.
  *
- * @param agency   code of the agency the complaint is for, e.g. {@code wang-thonglang}
- * @param category main category code: CORRUPTION, MISCONDUCT or OTHER
- * @param details  what happened; surrounding white space is removed before the length is checked
+ * @param agency            code of the agency the complaint is for, e.g. {@code wangthonglang}
+ * @param category          main category code: CORRUPTION, MISCONDUCT or OTHER
+ * @param subcategory       optional sub-category code under {@code category} (reference data)
+ * @param details           what happened; surrounding white space is removed before the length is checked
+ * @param division          optional division (ฝ่าย) concerned (reference data)
+ * @param incidentDate      optional date it happened (not in the future)
+ * @param location          optional place, free text
+ * @param reportedElsewhere whether it was already reported to another body
+ * @param reporterStanding  CITIZEN (default) or STAFF reporting from inside
+ * @param reporter          anonymous (default) or confidential with a name
  */
+@Classified.Known
 public record SubmitComplaint(
         @NotNull(message = "{complaints.agency.required}")
         @Pattern(regexp = AGENCY_CODE, message = "{complaints.agency.pattern}")
@@ -22,22 +36,51 @@ public record SubmitComplaint(
         @MainCategory
         String category,
 
+        String subcategory,
+
         @NotNull(message = "{complaints.details.required}")
         @Size(min = DETAILS_MIN, max = DETAILS_MAX, message = "{complaints.details.size}")
-        String details) {
+        String details,
+
+        String division,
+
+        @PastOrPresent(message = "{complaints.incident-date.future}")
+        LocalDate incidentDate,
+
+        @Size(max = LOCATION_MAX, message = "{complaints.location.size}")
+        String location,
+
+        Boolean reportedElsewhere,
+
+        ReporterStanding reporterStanding,
+
+        @Valid
+        ReporterInput reporter) implements Classified {
 
     public static final String AGENCY_CODE = "^[a-z][a-z0-9-]{1,39}$";
     public static final int DETAILS_MIN = 20;
     public static final int DETAILS_MAX = 10_000;
+    public static final int LOCATION_MAX = 500;
 
     public SubmitComplaint {
         details = details == null ? null : details.strip();
+        subcategory = subcategory == null || subcategory.isBlank() ? null : subcategory.strip();
+        division = division == null || division.isBlank() ? null : division.strip();
+        location = location == null || location.isBlank() ? null : location.strip();
+        reporterStanding = reporterStanding == null ? ReporterStanding.CITIZEN : reporterStanding;
+        reporter = reporter == null ? ReporterInput.ANONYMOUS : reporter;
     }
 
-    /** The details can be long and are confidential: never print them. */
+    /** A form with just the three required fields, as the walking skeleton took it. */
+    public SubmitComplaint(String agency, String category, String details) {
+        this(agency, category, null, details, null, null, null, null, null, null);
+    }
+
+    /** The details can be long and are confidential: never print them, nor the reporter. */
     @Override
     public String toString() {
-        return "SubmitComplaint[agency=" + agency + ", category=" + category + ", details=("
-                + (details == null ? 0 : details.length()) + " characters)]";
+        return "SubmitComplaint[agency=" + agency + ", category=" + category + ", subcategory=" + subcategory
+                + ", details=(" + (details == null ? 0 : details.length()) + " characters), reporter="
+                + (reporter == null ? null : reporter.mode()) + "]";
     }
 }

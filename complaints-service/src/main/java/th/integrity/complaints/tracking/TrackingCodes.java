@@ -34,10 +34,22 @@ public class TrackingCodes {
 
     /** HMAC-SHA-256 of the 16 digits (no separators), lower-case hex. */
     public String hash(TrackingCode code) {
+        return hmac(code.digits().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * HMAC-SHA-256 under the same secret of another value (e.g. an Idempotency-Key); callers prefix the value
+     * with its purpose, so no such hash can equal a tracking code's.
+     */
+    public String keyedHash(String value) {
+        return hmac(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String hmac(byte[] value) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM); // a Mac is not thread-safe; a new one is cheap
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(code.digits().getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of().formatHex(mac.doFinal(value));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA-256 is not available", e);
         }

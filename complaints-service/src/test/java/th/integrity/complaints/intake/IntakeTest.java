@@ -95,8 +95,16 @@ class IntakeTest extends ServiceTestSupport {
         JsonNode data = event.get("data");
         List<String> fields = new ArrayList<>();
         data.propertyNames().forEach(fields::add);
-        assertThat(fields).containsExactlyInAnyOrder("agency", "caseId", "channel", "category", "division",
-                "receivedAt", "status", "version");
+        // Exactly the complaints.v1 snapshot of docs/events.md: no identity, no text, no code.
+        assertThat(fields).containsExactlyInAnyOrder("agency", "caseId", "version", "channel", "category",
+                "subcategory", "division", "reporterStanding", "receivedAt", "status", "statusChangedAt",
+                "concludedAt", "closureReason", "dueAt");
+        assertThat(data.get("reporterStanding").asString()).isEqualTo("CITIZEN");
+        assertThat(Instant.parse(data.get("statusChangedAt").asString())).isEqualTo(receivedAt);
+        assertThat(Instant.parse(data.get("dueAt").asString())).isEqualTo(receivedAt.plus(Duration.ofDays(15)));
+        assertThat(data.get("concludedAt").isNull()).isTrue();
+        assertThat(data.get("closureReason").isNull()).isTrue();
+        assertThat(data.get("subcategory").isNull()).isTrue();
         assertThat(data.get("agency").asString()).isEqualTo("bang-kapi");
         assertThat(data.get("caseId").asString()).isEqualTo(caseId);
         assertThat(data.get("channel").asString()).isEqualTo("WEB");

@@ -1,0 +1,108 @@
+package th.integrity.complaints.attachments;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.gridfs.GridFsTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.gridfs.model.GridFSFile;
+
+import th.integrity.complaints.ComplaintsProperties;
+import th.integrity.complaints.complaint.Complaint;
+
+/**
+ * Attachments in MongoDB GridFS. Files are stored before their case is written (the case must reference
+ * them), tagged with the case id; a case that is never written leaves orphans, which are deleted at once
+ * when the failure is seen and by a periodic sweep otherwise — so nothing of a failed submission stays.
+ */
+@Component
+public class AttachmentStore {
+
+    private static final Logger log = LoggerFactory.getLogger(AttachmentStore.class);
+
+    private final GridFsTemplate gridFs;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final ComplaintsProperties.Attachments limits;
+
+    public AttachmentStore(GridFsTemplate gridFs, MongoTemplate mongo, Clock clock, ComplaintsProperties properties) {
+        this.gridFs = gridFs;
+        this.mongo = mongo;
+        this.clock = clock;
+        this.limits = properties.attachments();
+    }
+
+    /** Stores the files of case {@code caseId}; on failure removes what it had stored and rethrows. */
+    public List<Complaint.Attachment> store(String agency, String caseId, List<CleanFile> files) {
+        List<Complaint.Attachment> stored = new ArrayList<>();
+        try {
+            for (int i = 0; i < files.size(); i++) {
+                CleanFile file = files.get(i);
+                String name = "attachment-" + (i + 1) + "." + file.extension();
+                Document metadata = new Document("caseId", caseId).append("agency", agency)
+                        .append("storedAt", java.util.Date.from(clock.instant()));
+                ObjectId id = gridFs.store(new ByteArrayInputStream(file.bytes()), name, file.contentType(), metadata);
+                stored.add(new Complaint.Attachment(id.toHexString(), name, file.contentType(), file.bytes().length));
+            }
+            return stored;
+        } catch (RuntimeException e) {
+            delete(stored.stream().map(Complaint.Attachment::fileId).toList());
+            throw e;
+        }
+    }
+
+    public void delete(Collection<String> fileIds) {
+        for (String id : fileIds) {
+            try {
+                gridFs.delete(new Query(Criteria.where("_id").is(new ObjectId(id))));
+            } catch (RuntimeException e) {
+                log.warn("Could not delete stored file {} (the orphan sweep retries): {}", id, e.toString());
+            }
+        }
+    }
+
+    /** The bytes of a file of case {@code caseId}, or null when there is none. */
+    public InputStream open(String caseId, String fileId) throws IOException {
+        if (!ObjectId.isValid(fileId)) {
+            return null;
+        }
+        GridFSFile file = gridFs.findOne(new Query(Criteria.where("_id").is(new ObjectId(fileId))
+                .and("metadata.caseId").is(caseId)));
+        return file == null ? null : gridFs.getResource(file).getInputStream();
+    }
+
+    /** Deletes stored files older than the grace period that no case references. */
+    @Scheduled(fixedDelayString = "${integrity.complaints.attachments.sweep-interval:15m}",
+            initialDelayString = "${integrity.complaints.attachments.sweep-interval:15m}")
+    public int sweepOrphans() {
+        Instant before = clock.instant().minus(limits.orphanGrace());
+        List<String> orphans = new ArrayList<>();
+        for (GridFSFile file : gridFs.find(new Query(Criteria.where("metadata.storedAt").lt(java.util.Date.from(before))))) {
+            String id = file.getObjectId().toHexString();
+            boolean referenced = mongo.exists(new Query(Criteria.where("attachments.fileId").is(id)), Complaint.class);
+            if (!referenced) {
+                orphans.add(id);
+            }
+        }
+        delete(orphans);
+        if (!orphans.isEmpty()) {
+            log.info("Deleted {} orphaned attachment files", orphans.size());
+        }
+        return orphans.size();
+    }
+}

@@ -1,0 +1,52 @@
+package th.integrity.complaints.audit;
+
+import java.util.List;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import th.integrity.platform.security.CurrentUser;
+
+/** The head of agency reads who revealed which reporter's identity, and why. */
+@RestController
+@Tag(name = "Audit (HEAD)", description = "The append-only log of identity reveals")
+class AuditController {
+
+    private final MongoTemplate mongo;
+
+    AuditController(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    record Page(List<IdentityReveal> items, int page, int size, long total) {
+    }
+
+    @GetMapping("/api/complaints/audit/identity-reveals")
+    @PreAuthorize("hasRole('HEAD')")
+    @Operation(summary = "Identity reveals of the caller's agency, newest first (HEAD)")
+    Page reveals(@RequestParam(required = false) String caseId, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        String agency = CurrentUser.current().map(CurrentUser::agency).orElse(null);
+        int p = Math.max(0, page);
+        int s = Math.min(Math.max(1, size), 200);
+        Criteria criteria = Criteria.where("agency").is(agency);
+        if (caseId != null) {
+            criteria = criteria.and("caseId").is(caseId);
+        }
+        Query query = new Query(criteria);
+        long total = agency == null ? 0 : mongo.count(query, IdentityReveal.class);
+        List<IdentityReveal> items = agency == null ? List.of()
+                : mongo.find(query.with(Sort.by(Sort.Direction.DESC, "at")).skip((long) p * s).limit(s),
+                        IdentityReveal.class);
+        return new Page(items, p, s, total);
+    }
+}

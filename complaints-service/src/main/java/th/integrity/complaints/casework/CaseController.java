@@ -1,0 +1,151 @@
+package th.integrity.complaints.casework;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import th.integrity.complaints.attachments.AttachmentStore;
+import th.integrity.complaints.complaint.CaseStore;
+import th.integrity.complaints.complaint.Category;
+import th.integrity.complaints.complaint.Channel;
+import th.integrity.complaints.complaint.Complaint;
+import th.integrity.complaints.complaint.ComplaintStatus;
+import th.integrity.platform.security.CurrentUser;
+import th.integrity.platform.web.FieldProblem;
+import th.integrity.platform.web.ProblemException;
+import th.integrity.platform.web.ProblemType;
+
+/**
+ * Casework: integrity officers (OFFICER) of the case's own agency only. A case of another agency answers the
+ * same 404 as one that does not exist.
+ */
+@RestController
+@RequestMapping("/api/complaints/cases")
+@PreAuthorize("hasRole('OFFICER')")
+@Tag(name = "Casework (OFFICER)", description = "Cases of the officer's own agency")
+class CaseController {
+
+    private final Casework casework;
+    private final AttachmentStore attachments;
+
+    CaseController(Casework casework, AttachmentStore attachments) {
+        this.casework = casework;
+        this.attachments = attachments;
+    }
+
+    @GetMapping
+    @Operation(summary = "List cases, newest first, with filters")
+    CaseViews.Page list(@RequestParam(required = false) ComplaintStatus status,
+            @RequestParam(required = false) Category category, @RequestParam(required = false) Channel channel,
+            @Parameter(description = "month received, YYYY-MM, in Asia/Bangkok") @RequestParam(required = false) String month,
+            @RequestParam(required = false) Boolean overdue, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        YearMonth yearMonth = null;
+        if (month != null) {
+            try {
+                yearMonth = YearMonth.parse(month);
+            } catch (DateTimeParseException e) {
+                throw new ProblemException(ProblemType.VALIDATION, "Check these fields: month.",
+                        "กรุณาตรวจสอบข้อมูลต่อไปนี้: month", List.of(new FieldProblem("month",
+                                "must be a month as YYYY-MM (Christian era), e.g. 2025-03",
+                                "ต้องเป็นเดือนในรูปแบบ YYYY-MM (ปีคริสต์ศักราช) เช่น 2025-03")));
+            }
+        }
+        return casework.list(user(), new Casework.Filter(status, category, channel, yearMonth, overdue),
+                Math.max(0, page), Math.min(Math.max(1, size), 100));
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Key in a complaint that came by another channel, with the date it actually arrived")
+    ResponseEntity<CaseViews.Filed> keyIn(@Valid @RequestBody CaseRequests.KeyIn request) {
+        return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
+                .body(casework.keyIn(user(), request));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One case, the reporter's identity masked")
+    CaseViews.Detail view(@PathVariable String id) {
+        return casework.view(user(), id);
+    }
+
+    @PostMapping(path = "/{id}/transitions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Move the case to another state (409 when the move is not allowed)")
+    CaseViews.Changed transition(@PathVariable String id, @Valid @RequestBody CaseRequests.Transition request) {
+        return casework.transition(user(), id, request);
+    }
+
+    @PostMapping(path = "/{id}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Add an internal note (never shown to the reporter)")
+    ResponseEntity<CaseViews.Changed> note(@PathVariable String id, @Valid @RequestBody CaseRequests.Text request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(casework.note(user(), id, request.text()));
+    }
+
+    @PostMapping(path = "/{id}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Send a message to the reporter (shown when they follow the complaint)")
+    ResponseEntity<CaseViews.Changed> message(@PathVariable String id, @Valid @RequestBody CaseRequests.Text request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(casework.message(user(), id, request.text()));
+    }
+
+    @PutMapping(path = "/{id}/division", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Set the division (ฝ่าย) the case is about")
+    CaseViews.Changed division(@PathVariable String id, @Valid @RequestBody CaseRequests.Division request) {
+        return casework.division(user(), id, request.division());
+    }
+
+    @PostMapping(path = "/{id}/identity", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Reveal a confidential reporter's identity, with a reason (written to the audit log)")
+    ResponseEntity<CaseViews.Revealed> reveal(@PathVariable String id, @Valid @RequestBody CaseRequests.Reveal request) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(casework.reveal(user(), id, request.reason()));
+    }
+
+    @GetMapping("/{id}/attachments/{fileId}")
+    @Operation(summary = "Download an attachment of the case")
+    ResponseEntity<InputStreamResource> attachment(@PathVariable String id, @PathVariable String fileId)
+            throws IOException {
+        Complaint c = casework.get(user(), id);
+        Complaint.Attachment attachment = c.attachments().stream().filter(a -> a.fileId().equals(fileId)).findFirst()
+                .orElseThrow(CaseStore::notFound);
+        InputStream in = attachments.open(c.id(), fileId);
+        if (in == null) {
+            throw CaseStore.notFound();
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(attachment.contentType()))
+                .contentLength(attachment.size()).cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(attachment.name()).build().toString())
+                .body(new InputStreamResource(in));
+    }
+
+    private static CurrentUser user() {
+        CurrentUser user = CurrentUser.current().orElseThrow();
+        if (user.agency() == null) {
+            throw CaseStore.notFound();
+        }
+        return user;
+    }
+}

@@ -1,0 +1,115 @@
+package th.integrity.complaints.casework;
+
+import java.time.LocalDate;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import th.integrity.complaints.complaint.ClosureReason;
+import th.integrity.complaints.complaint.ComplaintStatus;
+import th.integrity.complaints.complaint.ReporterStanding;
+import th.integrity.complaints.intake.Classified;
+import th.integrity.complaints.intake.MainCategory;
+import th.integrity.complaints.intake.ReporterInput;
+import th.integrity.complaints.intake.SubmitComplaint;
+
+/** Commands of casework, as officers send them. */
+final class CaseRequests {
+
+    static final int NOTE_MAX = 5000;
+    static final int MESSAGE_MAX = 2000;
+    static final int REASON_MIN = 5;
+    static final int REASON_MAX = 1000;
+
+    private CaseRequests() {
+    }
+
+    /**
+     * A complaint that came by another channel, keyed in by an officer of the agency it is for.
+     *
+     * @param channel    how it came: anything but WEB
+     * @param receivedOn the day it actually arrived (Asia/Bangkok), not in the future; statistics count it then
+     */
+    @Classified.Known
+    record KeyIn(
+            @NotNull(message = "{complaints.channel.required}")
+            @Pattern(regexp = "WALK_IN|LETTER|PHONE|HOTLINE_1555|TRAFFY_FONDUE|EMAIL|OTHER",
+                    message = "{complaints.channel.keyed}") String channel,
+            @NotNull(message = "{complaints.received-on.required}") LocalDate receivedOn,
+            @NotNull(message = "{complaints.category.required}") @MainCategory String category,
+            String subcategory,
+            String division,
+            @NotNull(message = "{complaints.details.required}")
+            @Size(min = SubmitComplaint.DETAILS_MIN, max = SubmitComplaint.DETAILS_MAX,
+                    message = "{complaints.details.size}") String details,
+            @PastOrPresent(message = "{complaints.incident-date.future}") LocalDate incidentDate,
+            @Size(max = SubmitComplaint.LOCATION_MAX, message = "{complaints.location.size}") String location,
+            Boolean reportedElsewhere,
+            ReporterStanding reporterStanding,
+            @Valid ReporterInput reporter) implements Classified {
+
+        KeyIn {
+            details = details == null ? null : details.strip();
+            subcategory = subcategory == null || subcategory.isBlank() ? null : subcategory.strip();
+            division = division == null || division.isBlank() ? null : division.strip();
+            location = location == null || location.isBlank() ? null : location.strip();
+            reporterStanding = reporterStanding == null ? ReporterStanding.CITIZEN : reporterStanding;
+            reporter = reporter == null ? ReporterInput.ANONYMOUS : reporter;
+        }
+
+        @Override
+        public String toString() {
+            return "KeyIn[channel=" + channel + ", receivedOn=" + receivedOn + ", category=" + category + "]";
+        }
+    }
+
+    /**
+     * @param to              the state to move to
+     * @param reason          why, for the file (never shown to the reporter)
+     * @param closureReason   required when closing without inquiry, refused otherwise
+     * @param forwardedTo     the body (reference data) when forwarding, refused otherwise
+     * @param expectedVersion optional: the version the officer saw; another gets 409
+     */
+    record Transition(
+            @NotNull(message = "{complaints.transition.to.required}") ComplaintStatus to,
+            @NotBlank(message = "{complaints.reason.required}")
+            @Size(min = REASON_MIN, max = REASON_MAX, message = "{complaints.reason.size}") String reason,
+            ClosureReason closureReason,
+            String forwardedTo,
+            Long expectedVersion) {
+
+        Transition {
+            reason = reason == null ? null : reason.strip();
+        }
+    }
+
+    record Text(
+            @NotBlank(message = "{complaints.text.required}")
+            @Size(max = NOTE_MAX, message = "{complaints.text.size}") String text) {
+
+        Text {
+            text = text == null ? null : text.strip();
+        }
+
+        @Override
+        public String toString() {
+            return "Text[(" + (text == null ? 0 : text.length()) + " characters)]";
+        }
+    }
+
+    record Division(@NotBlank(message = "{complaints.division.required}") String division) {
+    }
+
+    record Reveal(
+            @NotBlank(message = "{complaints.reason.required}")
+            @Size(min = 10, max = REASON_MAX, message = "{complaints.reveal-reason.size}") String reason) {
+
+        Reveal {
+            reason = reason == null ? null : reason.strip();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package th.integrity.complaints.retention;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import th.integrity.complaints.ComplaintsProperties;
+import th.integrity.complaints.attachments.AttachmentStore;
+import th.integrity.complaints.complaint.CaseStore;
+import th.integrity.complaints.complaint.Complaint;
+import th.integrity.complaints.complaint.ComplaintSnapshot;
+import th.integrity.platform.web.ProblemException;
+
+/**
+ * Once a case has been concluded for the retention period, removes everything personal or free-text from it:
+ * the reporter's identity, the details, place and date, the attachments (GridFS), messages, notes, the
+ * tracking code's hash and the who/why of each move. What stays is exactly what statistics need (agency,
+ * channel, categories, division, standing, dates, status, closure reason). Emits {@code complaint.updated.v1};
+ * logs the case id only. The identity-reveal audit log is kept.
+ */
+@Component
+public class RetentionPurge {
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
+    private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
+
+    private final MongoTemplate mongo;
+    private final CaseStore store;
+    private final AttachmentStore attachments;
+    private final Clock clock;
+    private final ComplaintsProperties.Retention retention;
+
+    public RetentionPurge(MongoTemplate mongo, CaseStore store, AttachmentStore attachments, Clock clock,
+            ComplaintsProperties properties) {
+        this.mongo = mongo;
+        this.store = store;
+        this.attachments = attachments;
+        this.clock = clock;
+        this.retention = properties.retention();
+    }
+
+    @Scheduled(fixedDelayString = "${integrity.complaints.retention.check-interval:1h}",
+            initialDelayString = "${integrity.complaints.retention.check-interval:1h}")
+    public void scheduled() {
+        purgeDue();
+    }
+
+    /** @return how many cases were purged */
+    public int purgeDue() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant cutoff = now.atZone(BANGKOK).minus(retention.afterConclusion()).toInstant();
+        List<Complaint> due = mongo.find(new Query(Criteria.where("concludedAt").lte(cutoff).and("purgedAt").is(null))
+                .limit(500), Complaint.class);
+        int purged = 0;
+        for (Complaint c : due) {
+            try {
+                purge(c, now);
+                purged++;
+            } catch (ProblemException changedMeanwhile) {
+                // picked up again on the next run
+            }
+        }
+        return purged;
+    }
+
+    private void purge(Complaint c, Instant now) {
+        List<Complaint.StatusChange> moves = c.history().stream()
+                .map(h -> new Complaint.StatusChange(h.from(), h.to(), h.at(), null, null, null, h.closureReason(),
+                        h.forwardedTo()))
+                .toList();
+        Update update = new Update().unset("reporter.identity").unset("details").unset("location")
+                .unset("incidentDate").unset("trackingHash").unset("idempotency").unset("recordedBy")
+                .set("attachments", List.of()).set("messages", List.of()).set("notes", List.of())
+                .set("history", moves).set("purgedAt", now);
+        store.update(c, update, ComplaintSnapshot.UPDATED, ComplaintSnapshot.of(c), now);
+        // After the case no longer references them; a failure here leaves orphans for the sweep.
+        attachments.delete(c.attachments().stream().map(Complaint.Attachment::fileId).toList());
+        log.info("Purged case {} after its retention period", c.id());
+    }
+}

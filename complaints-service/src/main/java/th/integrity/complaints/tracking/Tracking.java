@@ -1,0 +1,150 @@
+package th.integrity.complaints.tracking;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import th.integrity.complaints.ComplaintsProperties;
+import th.integrity.complaints.complaint.CaseStore;
+import th.integrity.complaints.complaint.ClosureReason;
+import th.integrity.complaints.complaint.Complaint;
+import th.integrity.complaints.complaint.ComplaintSnapshot;
+import th.integrity.complaints.complaint.ComplaintStatus;
+import th.integrity.complaints.reference.ReferenceData;
+import th.integrity.complaints.reference.ReferenceEntry;
+import th.integrity.complaints.reference.ReferenceKind;
+import th.integrity.platform.web.ProblemException;
+import th.integrity.platform.web.ProblemType;
+
+/**
+ * Following a complaint with its code alone. Every wrong code — malformed, unknown, or of a purged case —
+ * costs the same work (one HMAC, one indexed lookup) and gets the same 404, so the answer tells nothing
+ * but "not found". The reporter sees the status, the date of each stage and the messages exchanged; never
+ * an officer's name, an internal note or a reason written for the file.
+ */
+@Service
+public class Tracking {
+
+    public static final ProblemType MESSAGE_LIMIT = new ProblemType("message-limit", HttpStatus.CONFLICT,
+            "This case holds the most messages it may", "เรื่องนี้มีข้อความครบตามจำนวนสูงสุดแล้ว");
+    /** Hashed when the code is malformed, so that path costs what a well-formed one does. */
+    private static final TrackingCode DUMMY = new TrackingCode("0000000000000000");
+
+    private final MongoTemplate mongo;
+    private final TrackingCodes codes;
+    private final FailedLookupLimiter limiter;
+    private final CaseStore store;
+    private final ReferenceData reference;
+    private final Clock clock;
+    private final ComplaintsProperties.Tracking limits;
+
+    public Tracking(MongoTemplate mongo, TrackingCodes codes, FailedLookupLimiter limiter, CaseStore store,
+            ReferenceData reference, Clock clock, ComplaintsProperties properties) {
+        this.mongo = mongo;
+        this.codes = codes;
+        this.limiter = limiter;
+        this.store = store;
+        this.reference = reference;
+        this.clock = clock;
+        this.limits = properties.tracking();
+    }
+
+    public record Label(String code, String labelTh, String labelEn) {
+    }
+
+    /** @param at when the case entered {@code status} */
+    public record Stage(String stage, String labelTh, String labelEn, Instant at) {
+    }
+
+    /** @param from REPORTER or OFFICER (never which officer) */
+    public record PublicMessage(Complaint.Party from, String text, Instant at) {
+    }
+
+    public record Progress(Label status, Instant receivedAt, Instant acknowledgedAt, Instant concludedAt,
+            Label closureReason, Label forwardedTo, List<Stage> stages, List<PublicMessage> messages) {
+    }
+
+    public Progress progress(String typedCode) {
+        Complaint c = find(typedCode);
+        List<Stage> stages = new ArrayList<>();
+        stages.add(new Stage("RECEIVED", "รับเรื่อง", "Received", c.receivedAt()));
+        stages.add(new Stage("ACKNOWLEDGED", "ตอบรับเรื่อง", "Acknowledged", c.acknowledgedAt()));
+        for (Complaint.StatusChange change : c.history()) {
+            if (change.from() != null) {
+                stages.add(new Stage(change.to().name(), change.to().labelTh(), change.to().labelEn(), change.at()));
+            }
+        }
+        List<PublicMessage> messages = c.messages().stream()
+                .map(m -> new PublicMessage(m.from(), m.text(), m.at())).toList();
+        ClosureReason reason = c.closureReason();
+        return new Progress(label(ReferenceKind.STATUS, c.status().name()), c.receivedAt(), c.acknowledgedAt(),
+                c.concludedAt(), reason == null ? null : label(ReferenceKind.CLOSURE_REASON, reason.name()),
+                c.forwardedTo() == null ? null : label(ReferenceKind.FORWARDING_BODY, c.forwardedTo()), stages,
+                messages);
+    }
+
+    /** The reporter adds a message; officers see it on the case. */
+    public Instant addMessage(String typedCode, String text) {
+        Complaint c = find(typedCode);
+        if (c.messages().size() >= limits.maxMessages()) {
+            throw new ProblemException(MESSAGE_LIMIT, "This case already holds " + limits.maxMessages()
+                    + " messages. Please contact the agency by another channel.",
+                    "เรื่องนี้มีข้อความครบ " + limits.maxMessages() + " ข้อความแล้ว กรุณาติดต่อหน่วยงานทางช่องทางอื่น");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        var message = new Complaint.Message(UUID.randomUUID().toString(), Complaint.Party.REPORTER, text, now, null);
+        store.update(c, new Update().push("messages", message), ComplaintSnapshot.UPDATED, ComplaintSnapshot.of(c), now);
+        return now;
+    }
+
+    private Complaint find(String typedCode) {
+        Duration blocked = limiter.blockedFor();
+        if (!blocked.isZero()) {
+            throw new TooManyLookups(blocked);
+        }
+        var parsed = TrackingCode.parse(typedCode);
+        String hash = codes.hash(parsed.orElse(DUMMY));
+        Complaint found = mongo.findOne(new Query(Criteria.where("trackingHash").is(hash)), Complaint.class);
+        if (parsed.isEmpty() || found == null || found.purgedAt() != null) {
+            limiter.failed();
+            throw new ProblemException(ProblemType.NOT_FOUND,
+                    "No complaint has this tracking code. Check the 16 digits and try again.",
+                    "ไม่พบเรื่องร้องเรียนที่มีรหัสติดตามนี้ กรุณาตรวจสอบตัวเลข 16 หลักแล้วลองอีกครั้ง");
+        }
+        return found;
+    }
+
+    private Label label(ReferenceKind kind, String code) {
+        return reference.find(kind, code).map((ReferenceEntry e) -> new Label(code, e.labelTh(), e.labelEn()))
+                .orElse(new Label(code, code, code));
+    }
+
+    /** 429 with Retry-After; answered by {@link TrackingController}. */
+    public static class TooManyLookups extends ProblemException {
+
+        private final Duration retryAfter;
+
+        TooManyLookups(Duration retryAfter) {
+            super(FailedLookupLimiter.TOO_MANY,
+                    "Too many wrong tracking codes were tried. Please try again in " + retryAfter.toSeconds() + " seconds.",
+                    "มีการลองรหัสติดตามที่ไม่ถูกต้องมากเกินไป กรุณาลองใหม่ในอีก " + retryAfter.toSeconds() + " วินาที");
+            this.retryAfter = retryAfter;
+            getHeaders().set("Retry-After", String.valueOf(retryAfter.toSeconds()));
+        }
+
+        public Duration retryAfter() {
+            return retryAfter;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package th.integrity.complaints.tracking;
+
+import java.time.Instant;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * Following a complaint (public). The code travels in the body of a POST, never in a URL, so it ends up in
+ * no access log, proxy log or browser history. Answers are never cached.
+ */
+@RestController
+@RequestMapping(path = "/api/complaints/track", consumes = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Following a complaint (public)", description = "Status, stages and messages, with the tracking code only")
+class TrackingController {
+
+    private final Tracking tracking;
+
+    TrackingController(Tracking tracking) {
+        this.tracking = tracking;
+    }
+
+    /** @param trackingCode 16 digits; spaces, hyphens and Thai digits are accepted */
+    record TrackRequest(@NotNull(message = "{complaints.tracking-code.required}") String trackingCode) {
+        @Override
+        public String toString() {
+            return "TrackRequest[****]";
+        }
+    }
+
+    record ReporterMessage(
+            @NotNull(message = "{complaints.tracking-code.required}") String trackingCode,
+            @NotBlank(message = "{complaints.message.required}")
+            @Size(max = MESSAGE_MAX, message = "{complaints.message.size}") String text) {
+
+        ReporterMessage {
+            text = text == null ? null : text.strip();
+        }
+
+        @Override
+        public String toString() {
+            return "ReporterMessage[****]";
+        }
+    }
+
+    record Sent(Instant at) {
+    }
+
+    /** Validation bound; the configurable limit (integrity.complaints.tracking.message-max-length) is at most this. */
+    static final int MESSAGE_MAX = 2000;
+
+    @PostMapping
+    @Operation(summary = "Status, stage dates and messages of the complaint with this tracking code (public)")
+    ResponseEntity<Tracking.Progress> track(@Valid @RequestBody TrackRequest request) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(tracking.progress(request.trackingCode()));
+    }
+
+    @PostMapping("/messages")
+    @Operation(summary = "The reporter adds a message to their complaint (public, with the tracking code)")
+    ResponseEntity<Sent> message(@Valid @RequestBody ReporterMessage request) {
+        return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
+                .body(new Sent(tracking.addMessage(request.trackingCode(), request.text())));
+    }
+}
