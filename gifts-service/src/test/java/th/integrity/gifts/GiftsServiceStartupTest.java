@@ -16,31 +16,14 @@ import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import th.integrity.embedded.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The skeleton against the real Kafka broker and the embedded MongoDB server: probes, metrics, its topic. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GiftsServiceStartupTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
-        registry.add("spring.mongodb.uri", () -> TestInfrastructure.mongoUri("gifts-it"));
-        registry.add("spring.mongodb.database", () -> "gifts-it");
-    }
-
-    @LocalServerPort
-    int port;
+class GiftsServiceStartupTest extends GiftsTestSupport {
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     void readinessIsUpAndCoversMongoAndKafka() throws Exception {
@@ -82,6 +65,7 @@ class GiftsServiceStartupTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
+        // No token: probes and metrics are open on the service port.
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

@@ -1,0 +1,143 @@
+package th.integrity.gifts.register;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import th.integrity.gifts.GiftsProblems;
+import th.integrity.gifts.calendar.FiscalCalendar;
+import th.integrity.gifts.calendar.ThaiDates;
+import th.integrity.gifts.declaration.Declaration;
+import th.integrity.gifts.declaration.Declarations;
+import th.integrity.gifts.gift.Disposition;
+import th.integrity.gifts.gift.Half;
+import th.integrity.gifts.gift.Occasion;
+import th.integrity.gifts.gift.Round;
+import th.integrity.gifts.gift.RuleOutcome;
+import th.integrity.gifts.nilreturn.NilReturn;
+import th.integrity.gifts.policy.GiftsProperties;
+import th.integrity.gifts.staff.StaffDirectory;
+import th.integrity.gifts.staff.StaffMember;
+import th.integrity.platform.security.CurrentUser;
+
+/** Compiles the register of the caller's agency for a fiscal round. */
+@Service
+public class Registers {
+
+    private final MongoTemplate mongo;
+    private final GiftsProperties properties;
+    private final StaffDirectory staff;
+    private final Clock clock;
+
+    public Registers(MongoTemplate mongo, GiftsProperties properties, StaffDirectory staff, Clock clock) {
+        this.mongo = mongo;
+        this.properties = properties;
+        this.staff = staff;
+        this.clock = clock;
+    }
+
+    public Register compile(int fiscalYear, Round round) {
+        CurrentUser user = GiftsProblems.caller();
+        String agency = user.agency();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        LocalDate today = LocalDate.ofInstant(now, FiscalCalendar.BANGKOK);
+
+        Criteria criteria = Criteria.where("agency").is(agency).and("fiscalYear").is(fiscalYear)
+                .and("supersededBy").isNull();
+        if (round == Round.H1) {
+            criteria = criteria.and("half").is(Half.H1);
+        }
+        List<Declaration> found = mongo.find(new Query(criteria), Declaration.class);
+        Map<String, String> successors = Declarations.successors(mongo, found);
+        List<Declaration> current = found.stream().filter(d -> !successors.containsKey(d.id()))
+                .sorted(Comparator.comparing(Declaration::offeredOn).thenComparing(Declaration::declaredAt)).toList();
+        List<NilReturn> nils = mongo.find(new Query(Criteria.where("agency").is(agency).and("fiscalYear")
+                .is(fiscalYear).and("round").is(round)), NilReturn.class).stream()
+                .sorted(Comparator.comparing(NilReturn::filedAt)).toList();
+
+        List<Register.Row> rows = new ArrayList<>();
+        for (Declaration d : current) {
+            rows.add(row(rows.size() + 1, d));
+        }
+        List<Register.NilRow> nilRows = new ArrayList<>();
+        for (NilReturn n : nils) {
+            LocalDate filedOn = LocalDate.ofInstant(n.filedAt(), FiscalCalendar.BANGKOK);
+            nilRows.add(new Register.NilRow(nilRows.size() + 1, n.declarant().name(), n.declarant().position(),
+                    n.declarant().division(), filedOn, ThaiDates.shortDate(filedOn)));
+        }
+
+        // Someone has reported when they declared something in the round or filed this round's nil return.
+        Set<String> reported = new HashSet<>();
+        current.forEach(d -> {
+            reported.add(d.declarant().subject());
+            reported.add(d.declarant().username());
+        });
+        nils.forEach(n -> {
+            reported.add(n.declarant().subject());
+            reported.add(n.declarant().username());
+        });
+        List<StaffMember> notReported = staff.staffOf(agency).stream()
+                .filter(s -> !reported.contains(s.username())).toList();
+
+        String nameTh = properties.nameTh(agency);
+        String nameEn = properties.nameEn(agency);
+        String roundTh = ThaiDates.roundTh(fiscalYear, round);
+        String roundEn = ThaiDates.roundEn(fiscalYear, round);
+        String titleTh = "ทะเบียนการรับของขวัญและของกำนัล " + nameTh + " ปีงบประมาณ พ.ศ. " + fiscalYear + " " + roundTh;
+        String titleEn = "Register of gifts offered, " + nameEn + ", fiscal year " + fiscalYear + " BE, " + roundEn;
+        return new Register(agency, nameTh, nameEn, fiscalYear, round, FiscalCalendar.start(fiscalYear),
+                FiscalCalendar.end(fiscalYear, round), titleTh, titleEn, roundTh, roundEn, today,
+                ThaiDates.shortDate(today), now, rows, nilRows, totals(current, nils.size(), notReported.size()),
+                notReported);
+    }
+
+    private static Register.Row row(int no, Declaration d) {
+        LocalDate decidedOn = d.decision() == null ? null
+                : LocalDate.ofInstant(d.decision().decidedAt(), FiscalCalendar.BANGKOK);
+        String occasion = d.occasion() == Occasion.OTHER ? d.occasion().labelTh() + ": " + d.occasionDetail()
+                : d.occasion().labelTh();
+        return new Register.Row(no, d.id(), d.supersedes(), d.declarant().name(), d.declarant().position(),
+                d.declarant().division(), d.offeredOn(), ThaiDates.shortDate(d.offeredOn()), d.giver().name(),
+                d.giver().type(), d.giver().relation(), d.giver().pendingBusiness(), d.kind(), d.description(),
+                d.value(), d.valuation(), occasion, d.disposition(), d.disposedOn(), ThaiDates.shortDate(d.disposedOn()),
+                d.evaluation().outcome(), d.evaluation().reasonTh(), d.evaluation().reasonEn(),
+                d.evaluation().declaredLate(), d.decision() == null ? null : d.decision().decision(),
+                d.decision() == null ? null : d.decision().note(), decidedOn, ThaiDates.shortDate(decidedOn),
+                d.declaredOn(), ThaiDates.shortDate(d.declaredOn()));
+    }
+
+    private static Register.Totals totals(List<Declaration> declarations, int nilReturns, int notReported) {
+        BigDecimal zero = BigDecimal.ZERO.setScale(2);
+        List<Register.DispositionTotal> byDisposition = new ArrayList<>();
+        for (Disposition disposition : Disposition.values()) {
+            List<Declaration> of = declarations.stream().filter(d -> d.disposition() == disposition).toList();
+            byDisposition.add(new Register.DispositionTotal(disposition, disposition.labelTh(), disposition.labelEn(),
+                    of.size(), of.stream().map(Declaration::value).reduce(zero, BigDecimal::add)));
+        }
+        List<Register.OutcomeTotal> byOutcome = new ArrayList<>();
+        for (RuleOutcome outcome : RuleOutcome.values()) {
+            List<Declaration> of = declarations.stream().filter(d -> d.evaluation().outcome() == outcome).toList();
+            byOutcome.add(new Register.OutcomeTotal(outcome, outcome.labelTh(), outcome.labelEn(), of.size(),
+                    of.stream().map(Declaration::value).reduce(zero, BigDecimal::add)));
+        }
+        int late = (int) declarations.stream().filter(d -> d.evaluation().declaredLate()).count();
+        int awaiting = (int) declarations.stream()
+                .filter(d -> d.evaluation().outcome() == RuleOutcome.NEEDS_DECISION && d.decision() == null).count();
+        return new Register.Totals(declarations.size(),
+                declarations.stream().map(Declaration::value).reduce(zero, BigDecimal::add), byDisposition, byOutcome,
+                nilReturns, notReported, late, awaiting);
+    }
+}
