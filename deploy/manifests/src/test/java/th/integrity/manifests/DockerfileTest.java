@@ -1,0 +1,65 @@
+package th.integrity.manifests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/** deploy/docker/Dockerfile: multi-stage, JRE, non-root, layered Boot jar, readiness health check. */
+class DockerfileTest {
+
+    private final String dockerfile = Repo.read(Repo.DOCKER.resolve("Dockerfile"));
+
+    @Test
+    void buildsWithTheWrapperOnAJdkAndRunsOnAJre() {
+        assertThat(dockerfile).containsPattern("(?m)^FROM eclipse-temurin:17-jdk AS build$")
+                .containsPattern("(?m)^FROM eclipse-temurin:17-jre$")
+                .contains("./mvnw -B -q -pl \"${SERVICE}\" -am package");
+    }
+
+    @Test
+    void theJarItCopiesIsTheOneEachServiceBuilds() {
+        assertThat(dockerfile).contains("${SERVICE}/target/${SERVICE}.jar");
+        for (ServiceConfig service : ServiceConfig.all()) {
+            String pom = Repo.read(service.dir().resolve("pom.xml"));
+            Matcher finalName = Pattern.compile("<finalName>([^<]+)</finalName>").matcher(pom);
+            assertThat(finalName.find()).as(service + "/pom.xml sets <finalName>").isTrue();
+            assertThat(finalName.group(1)).as(service + " finalName (the Dockerfile copies <module>/target/<module>.jar)")
+                    .isEqualTo(service.name());
+        }
+    }
+
+    @Test
+    void runsTheLayeredJarAsANonRootUserWithContainerAwareMemory() {
+        assertThat(dockerfile).contains("java -Djarmode=tools -jar /src/app.jar extract --layers --launcher");
+        for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
+            assertThat(dockerfile).contains("COPY --from=build /layers/" + layer + "/ ./");
+        }
+        assertThat(dockerfile).containsPattern("(?m)^USER 10001:10001$")
+                .contains("org.springframework.boot.loader.launch.JarLauncher")
+                .contains("-XX:MaxRAMPercentage=75");
+        int user = dockerfile.lastIndexOf("\nUSER ");
+        assertThat(dockerfile.indexOf("ENTRYPOINT")).as("USER before ENTRYPOINT").isGreaterThan(user);
+    }
+
+    @Test
+    void healthCheckAsksTheReadinessGroupWithoutCurlOrWget() {
+        assertThat(dockerfile).contains("COPY --chmod=0555 deploy/docker/readiness.sh /usr/local/bin/readiness")
+                .containsPattern("(?m)^HEALTHCHECK .*CMD \\[\"/usr/local/bin/readiness\"]$")
+                .contains("ENV INTEGRITY_HTTP_PORT=${PORT}");
+        String script = Repo.read(Repo.DOCKER.resolve("readiness.sh"));
+        assertThat(script).contains("/actuator/health/readiness").contains("/dev/tcp/").doesNotContainPattern("(?m)^[^#]*\\b(curl|wget)\\b");
+        for (ServiceConfig service : ServiceConfig.all()) {
+            assertThat(service.probesEnabled()).as(service.yamlFile() + " enables the health probes").isTrue();
+        }
+    }
+
+    @Test
+    void buildContextLeavesOutLocalStateAndSecrets() {
+        String ignore = Repo.read(Repo.DOCKER.resolve("Dockerfile.dockerignore"));
+        assertThat(ignore).contains("**/target/").contains("data/").contains("deploy/compose/secrets");
+    }
+}
