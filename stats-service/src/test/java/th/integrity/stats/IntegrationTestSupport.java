@@ -53,7 +53,19 @@ public abstract class IntegrationTestSupport {
         // Short retries keep a failing test fast; the production defaults are in application.yml.
         registry.add("integrity.stats.projection.retry.initial-interval", () -> "100ms");
         registry.add("integrity.stats.projection.retry.max-interval", () -> "200ms");
+        registry.add("integrity.stats.projection.state-refresh", () -> "100ms");
+        // The configured agencies, plus one whose display name is hostile markup (escaping tests).
+        registry.add("integrity.stats.agencies[0].code", () -> "wangthonglang");
+        registry.add("integrity.stats.agencies[0].name-th", () -> "สำนักงานเขตวังทองหลาง");
+        registry.add("integrity.stats.agencies[1].code", () -> "huaikhwang");
+        registry.add("integrity.stats.agencies[1].name-th", () -> "สำนักงานเขตห้วยขวาง");
+        registry.add("integrity.stats.agencies[2].code", () -> HOSTILE_AGENCY);
+        registry.add("integrity.stats.agencies[2].name-th", () -> HOSTILE_NAME);
     }
+
+    protected static final String GIFTS_TOPIC = "gifts.v1";
+    protected static final String HOSTILE_AGENCY = "hostile-agency";
+    protected static final String HOSTILE_NAME = "<script>alert('x')</script> เขต \"ทดสอบ\" & <b>co</b>";
 
     @LocalServerPort
     protected int port;
@@ -76,8 +88,12 @@ public abstract class IntegrationTestSupport {
 
     /** Sends a raw record value, as the complaints service's outbox relay would, and waits for the ack. */
     protected static void send(String key, String value) {
+        send(TOPIC, key, value);
+    }
+
+    protected static void send(String topic, String key, String value) {
         try {
-            producer().send(new ProducerRecord<>(TOPIC, key, value)).get(10, TimeUnit.SECONDS);
+            producer().send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -89,6 +105,54 @@ public abstract class IntegrationTestSupport {
     protected void sendComplaintEvent(String type, String agency, String caseId, long version, Instant receivedAt,
             String status) {
         send(agency + ":" + caseId, complaintEvent(type, agency, caseId, version, receivedAt, status));
+    }
+
+    /** A full-contract complaint snapshot (docs/events.md); change fields with {@code data.put}. */
+    protected static java.util.Map<String, Object> complaint(String agency, String caseId, long version,
+            Instant receivedAt, String status) {
+        var data = new java.util.LinkedHashMap<String, Object>();
+        data.put("agency", agency);
+        data.put("caseId", caseId);
+        data.put("version", version);
+        data.put("channel", "WEB");
+        data.put("category", "CORRUPTION");
+        data.put("subcategory", null);
+        data.put("division", "D-1");
+        data.put("reporterStanding", "CITIZEN");
+        data.put("receivedAt", receivedAt.toString());
+        data.put("status", status);
+        data.put("statusChangedAt", receivedAt.toString());
+        data.put("concludedAt", null);
+        data.put("closureReason", null);
+        data.put("dueAt", null);
+        return data;
+    }
+
+    /** Wraps {@code data} in a CloudEvents envelope. */
+    protected String envelope(String type, String agency, String subject, java.util.Map<String, Object> data) {
+        var event = new java.util.LinkedHashMap<String, Object>();
+        event.put("specversion", "1.0");
+        event.put("id", UUID.randomUUID().toString());
+        event.put("source", "/agencies/" + agency + "/" + (type.startsWith("gift") ? "gifts" : "complaints"));
+        event.put("type", type);
+        event.put("subject", subject);
+        event.put("time", Instant.now().toString());
+        event.put("datacontenttype", "application/json");
+        event.put("data", data);
+        return json.writeValueAsString(event);
+    }
+
+    /** Sends a full complaint snapshot on the complaint topic, keyed as the producer keys it. */
+    protected void sendComplaint(java.util.Map<String, Object> data) {
+        String agency = (String) data.get("agency");
+        String caseId = (String) data.get("caseId");
+        send(agency + ":" + caseId, envelope(((Number) data.get("version")).longValue() == 1
+                ? "complaint.submitted.v1" : "complaint.status-changed.v1", agency, caseId, data));
+    }
+
+    /** The rows of the all-categories block of a table. */
+    protected static JsonNode allRows(JsonNode table) {
+        return table.path("blocks").get(3).path("rows");
     }
 
     protected String complaintEvent(String type, String agency, String caseId, long version, Instant receivedAt,
@@ -129,12 +193,50 @@ public abstract class IntegrationTestSupport {
     }
 
     protected Response get(String path, String bearerToken) {
+        return get(path, bearerToken, null);
+    }
+
+    protected Response get(String path, String bearerToken, String accept) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(10)).GET();
         if (bearerToken != null) {
             builder.header("Authorization", "Bearer " + bearerToken);
         }
-        HttpRequest request = builder.build();
+        if (accept != null) {
+            builder.header("Accept", accept);
+        }
+        return exchange(builder.build());
+    }
+
+    protected Response post(String path, Object body, String bearerToken) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : json.writeValueAsString(body)));
+        if (bearerToken != null) {
+            builder.header("Authorization", "Bearer " + bearerToken);
+        }
+        return exchange(builder.build());
+    }
+
+    protected static String token(String agency, String role) {
+        return TestIssuer.shared().builder(role.toLowerCase() + "@" + agency).agency(agency).roles(role)
+                .claim("name", "ผู้ทดสอบ " + role).sign();
+    }
+
+    /** Raw bytes of a GET (BOM checks). */
+    protected byte[] bytes(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Response exchange(HttpRequest request) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             String contentType = response.headers().firstValue("Content-Type").orElse("");

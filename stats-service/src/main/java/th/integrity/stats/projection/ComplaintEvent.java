@@ -15,14 +15,23 @@ import java.time.Instant;
 public record ComplaintEvent(String id, String type, Instant time, Snapshot data) {
 
     /**
-     * @param agency     agency code; every statistic is per agency
-     * @param caseId     the case within the agency
-     * @param channel    how the complaint came in (เว็บไซต์, โทรศัพท์, …), a reference-data code
-     * @param category   main category code
-     * @param division   division concerned; {@code null} when nobody has assigned one yet
-     * @param receivedAt when the agency received the complaint; decides the month and fiscal year it counts in
-     * @param status     progress code
-     * @param version    per-case version, +1 for every change; the projection keeps the highest
+     * The case after the change (docs/events.md). The fields after {@code version} came with the full contract;
+     * the walking-skeleton events lack them, so they are {@code null} when absent.
+     *
+     * @param agency           agency code; every statistic is per agency
+     * @param caseId           the case within the agency
+     * @param channel          how the complaint came in (เว็บไซต์, โทรศัพท์, …)
+     * @param category         main category code
+     * @param division         division concerned; {@code null} when nobody has assigned one yet
+     * @param receivedAt       when the agency received the complaint; decides the month and fiscal year it counts in
+     * @param status           progress code
+     * @param version          per-case version, +1 for every change; the projection keeps the highest
+     * @param subcategory      sub-category code or {@code null}
+     * @param reporterStanding {@code CITIZEN} or {@code STAFF}, or {@code null}
+     * @param statusChangedAt  when the case entered its current status, or {@code null}
+     * @param concludedAt      when it reached a final status, or {@code null}
+     * @param closureReason    why it was closed without inquiry, or {@code null}
+     * @param dueAt            deadline of the current status, or {@code null}
      */
     public record Snapshot(
             String agency,
@@ -32,6 +41,19 @@ public record ComplaintEvent(String id, String type, Instant time, Snapshot data
             String division,
             Instant receivedAt,
             String status,
-            long version) {
+            long version,
+            String subcategory,
+            String reporterStanding,
+            Instant statusChangedAt,
+            Instant concludedAt,
+            String closureReason,
+            Instant dueAt) {
+
+        /** A skeleton-era snapshot: only the first eight facts. */
+        public Snapshot(String agency, String caseId, String channel, String category, String division,
+                Instant receivedAt, String status, long version) {
+            this(agency, caseId, channel, category, division, receivedAt, status, version, null, null, null, null,
+                    null, null);
+        }
     }
 }

@@ -24,7 +24,7 @@ public class ComplaintEventReader {
     /** Agency codes end up in document ids ({@code agency:caseId}) and URLs: no colon, no spaces. */
     public static final Pattern AGENCY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-    private static final int MAX_CODE_LENGTH = 128;
+    static final int MAX_CODE_LENGTH = 128;
 
     private final JsonMapper json;
 
@@ -42,6 +42,40 @@ public class ComplaintEventReader {
      * @throws InvalidEventException when the value is not a valid CloudEvent or lacks a required fact
      */
     public Read read(String value) {
+        Envelope envelope = envelope(json, value);
+        JsonNode root = envelope.root();
+        String id = envelope.id();
+        String type = envelope.type();
+        if (!isComplaintV1(type)) {
+            return new Read(type, null);
+        }
+        Instant time = envelope.time();
+        JsonNode data = data(root);
+        String agency = agency(data);
+        var snapshot = new ComplaintEvent.Snapshot(
+                agency,
+                text(data, "caseId", MAX_CODE_LENGTH),
+                text(data, "channel", MAX_CODE_LENGTH),
+                text(data, "category", MAX_CODE_LENGTH),
+                optionalText(data, "division"),
+                instant(data, "receivedAt"),
+                text(data, "status", MAX_CODE_LENGTH),
+                version(data),
+                optionalText(data, "subcategory"),
+                optionalText(data, "reporterStanding"),
+                optionalInstant(data, "statusChangedAt"),
+                optionalInstant(data, "concludedAt"),
+                optionalText(data, "closureReason"),
+                optionalInstant(data, "dueAt"));
+        return new Read(type, new ComplaintEvent(id, type, time, snapshot));
+    }
+
+    /** The CloudEvents attributes every consumer checks, and the parsed tree. */
+    record Envelope(JsonNode root, String id, String type, Instant time) {
+    }
+
+    /** Parses and checks the CloudEvents 1.0 envelope (specversion, id, type, source). */
+    static Envelope envelope(JsonMapper json, String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidEventException("empty record value");
         }
@@ -61,28 +95,24 @@ public class ComplaintEventReader {
         String id = text(root, "id", 256);
         String type = text(root, "type", 256);
         text(root, "source", 1024);
-        if (!isComplaintV1(type)) {
-            return new Read(type, null);
-        }
         Instant time = root.hasNonNull("time") ? instant(root, "time") : null;
+        return new Envelope(root, id, type, time);
+    }
+
+    static JsonNode data(JsonNode root) {
         JsonNode data = root.get("data");
         if (data == null || !data.isObject()) {
             throw new InvalidEventException("data must be a JSON object");
         }
+        return data;
+    }
+
+    static String agency(JsonNode data) {
         String agency = text(data, "agency", 64);
         if (!AGENCY.matcher(agency).matches()) {
             throw new InvalidEventException("data.agency is not an agency code: " + agency);
         }
-        var snapshot = new ComplaintEvent.Snapshot(
-                agency,
-                text(data, "caseId", MAX_CODE_LENGTH),
-                text(data, "channel", MAX_CODE_LENGTH),
-                text(data, "category", MAX_CODE_LENGTH),
-                optionalText(data, "division"),
-                instant(data, "receivedAt"),
-                text(data, "status", MAX_CODE_LENGTH),
-                version(data));
-        return new Read(type, new ComplaintEvent(id, type, time, snapshot));
+        return agency;
     }
 
     /**
@@ -92,7 +122,7 @@ public class ComplaintEventReader {
     public record Read(String type, ComplaintEvent event) {
     }
 
-    private static String text(JsonNode node, String field, int maxLength) {
+    static String text(JsonNode node, String field, int maxLength) {
         JsonNode value = node.get(field);
         if (value == null || !value.isString() || value.asString().isBlank()) {
             throw new InvalidEventException(field + " is missing or not a non-empty string");
@@ -104,7 +134,7 @@ public class ComplaintEventReader {
         return text;
     }
 
-    private static String optionalText(JsonNode node, String field) {
+    static String optionalText(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -112,7 +142,12 @@ public class ComplaintEventReader {
         return text(node, field, MAX_CODE_LENGTH);
     }
 
-    private static Instant instant(JsonNode node, String field) {
+    static Instant optionalInstant(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : instant(node, field);
+    }
+
+    static Instant instant(JsonNode node, String field) {
         String text = text(node, field, 64);
         try {
             return Instant.parse(text);
@@ -121,7 +156,7 @@ public class ComplaintEventReader {
         }
     }
 
-    private static long version(JsonNode data) {
+    static long version(JsonNode data) {
         JsonNode value = data.get("version");
         if (value == null || !value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 1) {
             throw new InvalidEventException("version is missing or not a positive integer");

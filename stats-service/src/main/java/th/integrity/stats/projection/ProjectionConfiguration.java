@@ -48,11 +48,21 @@ class ProjectionConfiguration {
     }
 
     @Bean
+    NewTopic giftsTopic(ProjectionProperties properties) {
+        return TopicBuilder.name(properties.giftsTopic()).partitions(properties.partitions()).build();
+    }
+
+    @Bean
+    NewTopic giftsDeadLetterTopic(ProjectionProperties properties) {
+        return TopicBuilder.name(properties.giftsDeadLetterTopic()).partitions(properties.partitions()).build();
+    }
+
+    @Bean
     DefaultErrorHandler projectionErrorHandler(KafkaOperations<?, ?> kafka, ProjectionProperties properties,
             MeterRegistry meters) {
         // Partition -1: Kafka picks it from the key, so the dead-letter topic may have any number of partitions.
         var deadLetters = new DeadLetterPublishingRecoverer(kafka,
-                (record, exception) -> new TopicPartition(properties.deadLetterTopic(), -1));
+                (record, exception) -> new TopicPartition(properties.deadLetterTopicOf(record.topic()), -1));
         var retry = properties.retry();
         var backOff = new ExponentialBackOffWithMaxRetries(retry.attempts());
         backOff.setInitialInterval(retry.initialInterval().toMillis());
@@ -63,12 +73,13 @@ class ProjectionConfiguration {
             // Counted only once the dead-letter publish was acknowledged (accept throws otherwise).
             deadLettered(meters, record.topic()).increment();
             log.warn("Dead-lettered {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
-                    properties.deadLetterTopic(), rootMessage(exception));
+                    properties.deadLetterTopicOf(record.topic()), rootMessage(exception));
         }, backOff);
         handler.addNotRetryableExceptions(InvalidEventException.class);
         handler.setBackOffFunction((record, exception) -> backOffFor(exception, retry));
         // Registered up front so the series exists at 0, not only after the first dead letter.
         deadLettered(meters, properties.complaintsTopic());
+        deadLettered(meters, properties.giftsTopic());
         return handler;
     }
 

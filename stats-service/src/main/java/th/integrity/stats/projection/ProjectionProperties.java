@@ -20,6 +20,11 @@ import org.springframework.validation.annotation.Validated;
  * @param deadLetterTopic   where records that cannot be projected go, e.g. {@code complaints.v1-dlt}
  * @param partitions        partitions to create the topics with when they are missing
  * @param retry             retries of a record whose projection failed for a reason other than its content
+ * @param giftsTopic        the gift events, e.g. {@code gifts.v1}
+ * @param giftsDeadLetterTopic where gift records that cannot be projected go
+ * @param stateRefresh      how long an instance trusts its cached copy of which generation is active
+ * @param replayPollTimeout how long one poll of the replay consumer waits for records
+ * @param replayDeadline    a replay that has not caught up after this long is abandoned
  */
 @Validated
 @ConfigurationProperties("integrity.stats.projection")
@@ -27,12 +32,31 @@ public record ProjectionProperties(
         @NotBlank String complaintsTopic,
         @NotBlank String deadLetterTopic,
         @Min(1) @Max(1000) @DefaultValue("3") int partitions,
-        @Valid @NotNull @DefaultValue Retry retry) {
+        @Valid @NotNull @DefaultValue Retry retry,
+        @NotBlank @DefaultValue("gifts.v1") String giftsTopic,
+        @NotBlank @DefaultValue("gifts.v1-dlt") String giftsDeadLetterTopic,
+        @NotNull @DefaultValue("5s") Duration stateRefresh,
+        @NotNull @DefaultValue("500ms") Duration replayPollTimeout,
+        @NotNull @DefaultValue("30m") Duration replayDeadline) {
 
     /** A record that keeps failing would otherwise be dead-lettered onto the topic it came from, in a loop. */
     @AssertTrue(message = "dead-letter-topic must differ from complaints-topic")
     public boolean isDeadLetterTopicDistinct() {
         return complaintsTopic == null || !complaintsTopic.equals(deadLetterTopic);
+    }
+
+    @AssertTrue(message = "gifts-dead-letter-topic must differ from gifts-topic and complaints-topic")
+    public boolean isGiftsDeadLetterTopicDistinct() {
+        return giftsDeadLetterTopic == null
+                || (!giftsDeadLetterTopic.equals(giftsTopic) && !giftsDeadLetterTopic.equals(complaintsTopic));
+    }
+
+    /** The dead-letter topic of a source topic. */
+    public String deadLetterTopicOf(String topic) {
+        if (topic.equals(giftsTopic)) {
+            return giftsDeadLetterTopic;
+        }
+        return topic.equals(complaintsTopic) ? deadLetterTopic : topic + "-dlt";
     }
 
     /**

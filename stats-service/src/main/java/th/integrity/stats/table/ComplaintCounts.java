@@ -1,27 +1,29 @@
 package th.integrity.stats.table;
 
-import static org.springframework.data.mongodb.core.aggregation.Aggregation.group;
-import static org.springframework.data.mongodb.core.aggregation.Aggregation.match;
-import static org.springframework.data.mongodb.core.aggregation.Aggregation.newAggregation;
-
 import java.time.YearMonth;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.List;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+
 import th.integrity.stats.calendar.FiscalYear;
-import th.integrity.stats.projection.ComplaintCase;
+import th.integrity.stats.projection.ProjectionStore;
 
 /**
- * Counts over the case projection, done by MongoDB ($match + $group on the indexed agency/fiscal year), so a
- * table costs one round trip however many cases there are.
+ * Reads the cases a table needs, as raw documents with only the seven fields it counts by (no mapping to
+ * objects), and tallies them in one pass: the cases received in the fiscal year, plus the cases of earlier
+ * years that were still open when it began or were concluded in it (carried over, days to conclusion).
  */
 @Component
 public class ComplaintCounts {
+
+    private static final Bson FIELDS = Projections.fields(Projections.excludeId(), Projections.include(
+            "receivedMonth", "channel", "category", "status", "concludedMonth", "daysToConclusion"));
 
     private final MongoTemplate mongo;
 
@@ -29,15 +31,21 @@ public class ComplaintCounts {
         this.mongo = mongo;
     }
 
-    /** Cases received per Bangkok month of {@code fiscalYear}; months without a case are absent. */
-    public Map<YearMonth, Long> receivedPerMonth(String agency, FiscalYear fiscalYear) {
-        var aggregation = newAggregation(
-                match(Criteria.where("agency").is(agency).and("fiscalYear").is(fiscalYear.buddhistYear())),
-                group("receivedMonth").count().as("received"));
-        Map<YearMonth, Long> counts = new TreeMap<>();
-        for (Document row : mongo.aggregate(aggregation, ComplaintCase.COLLECTION, Document.class)) {
-            counts.put(YearMonth.parse(row.getString("_id")), ((Number) row.get("received")).longValue());
+    Tally tally(int generation, String agency, FiscalYear fiscalYear, List<YearMonth> months) {
+        Tally tally = new Tally(months);
+        var cases = mongo.getCollection(ProjectionStore.cases(generation));
+        Bson thisYear = Filters.and(Filters.eq("agency", agency), Filters.eq("fiscalYear", fiscalYear.buddhistYear()));
+        Bson earlierStillRelevant = Filters.and(Filters.eq("agency", agency),
+                Filters.lt("fiscalYear", fiscalYear.buddhistYear()),
+                Filters.or(Filters.eq("final", false),
+                        Filters.gte("concludedMonth", fiscalYear.firstMonth().toString())));
+        for (Bson filter : List.of(thisYear, earlierStillRelevant)) {
+            for (Document c : cases.find(filter).projection(FIELDS).batchSize(5000)) {
+                Number days = (Number) c.get("daysToConclusion");
+                tally.add(c.getString("receivedMonth"), c.getString("channel"), c.getString("category"),
+                        c.getString("status"), c.getString("concludedMonth"), days == null ? null : days.intValue());
+            }
         }
-        return counts;
+        return tally;
     }
 }

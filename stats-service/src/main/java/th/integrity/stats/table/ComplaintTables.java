@@ -1,49 +1,168 @@
 package th.integrity.stats.table;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
+import th.integrity.stats.agency.AgencyDirectory;
 import th.integrity.stats.calendar.FiscalCalendar;
 import th.integrity.stats.calendar.FiscalPeriod;
 import th.integrity.stats.calendar.FiscalYear;
+import th.integrity.stats.projection.ProjectionChanges;
+import th.integrity.stats.projection.ProjectionStore;
 
-/** Builds complaint statistics tables from the case projection. */
+/**
+ * Builds complaint statistics tables from the case projection. The tally of an agency-year is cached and
+ * reused while the agency's change stamp ({@link ProjectionChanges}) is unchanged, so a busy draft or report
+ * page costs one read by id; a publication always counts afresh.
+ */
 @Service
 public class ComplaintTables {
 
-    private final ComplaintCounts counts;
-    private final Clock clock;
+    public static final String TITLE_TH = "ข้อมูลเชิงสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ";
+    public static final String TITLE_EN = "Statistics of complaints about corruption and misconduct";
 
-    public ComplaintTables(ComplaintCounts counts, Clock clock) {
+    /** Upper bound on how stale a cached tally may get if a stamp write was lost (see ProjectionChanges). */
+    private static final Duration CACHE_TTL = Duration.ofMinutes(5);
+    private static final int CACHE_SIZE = 256;
+
+    private record Key(int generation, String agency, int fiscalYear, YearMonth through) {
+    }
+
+    private record Cached(long stamp, Instant at, Tally tally) {
+    }
+
+    private final ComplaintCounts counts;
+    private final ProjectionStore store;
+    private final ProjectionChanges changes;
+    private final AgencyDirectory agencies;
+    private final Clock clock;
+    private final Map<Key, Cached> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Cached> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
+    public ComplaintTables(ComplaintCounts counts, ProjectionStore store, ProjectionChanges changes,
+            AgencyDirectory agencies, Clock clock) {
         this.counts = counts;
+        this.store = store;
+        this.changes = changes;
+        this.agencies = agencies;
         this.clock = clock;
     }
 
     /**
-     * The draft table of {@code agency} for {@code fiscalYear}, months ตุลาคม through {@code through}.
+     * The live table of {@code agency} for {@code fiscalYear}, months ตุลาคม through {@code through}.
      *
+     * @param fresh count afresh, bypassing the cache (publications)
      * @throws IllegalArgumentException when {@code through} is not a month of the fiscal year
      */
-    public DraftTable draft(String agency, FiscalYear fiscalYear, YearMonth through) {
+    public ComplaintTable table(String agency, FiscalYear fiscalYear, YearMonth through, boolean fresh) {
+        List<YearMonth> months = fiscalYear.monthsThrough(through);
+        int generation = store.active();
+        Key key = new Key(generation, agency, fiscalYear.buddhistYear(), through);
+        long stamp = changes.stamp(generation, agency);
+        Instant now = clock.instant();
+        Tally tally = null;
+        if (!fresh) {
+            synchronized (cache) {
+                Cached cached = cache.get(key);
+                if (cached != null && cached.stamp() == stamp && cached.at().plus(CACHE_TTL).isAfter(now)) {
+                    tally = cached.tally();
+                }
+            }
+        }
+        if (tally == null) {
+            tally = counts.tally(generation, agency, fiscalYear, months);
+            synchronized (cache) {
+                cache.put(key, new Cached(stamp, now, tally));
+            }
+        }
+        return build(agency, agencies.nameTh(agency), agencies.nameEn(agency), fiscalYear, through, tally, now);
+    }
+
+    public ComplaintTable draft(String agency, FiscalYear fiscalYear, YearMonth through) {
+        return table(agency, fiscalYear, through, false);
+    }
+
+    static ComplaintTable build(String agency, String nameTh, String nameEn, FiscalYear fiscalYear, YearMonth through,
+            Tally tally, Instant now) {
         FiscalPeriod period = fiscalYear.periodThrough(through);
-        OffsetDateTime generatedAt = OffsetDateTime.ofInstant(clock.instant(), FiscalCalendar.ZONE);
-        Map<YearMonth, Long> received = counts.receivedPerMonth(agency, fiscalYear);
-        List<DraftTable.MonthRow> rows = fiscalYear.monthsThrough(through).stream()
-                .map(month -> {
-                    long count = received.getOrDefault(month, 0L);
-                    return new DraftTable.MonthRow(month.toString(), FiscalCalendar.monthLabelThai(month),
-                            FiscalCalendar.monthLabelEnglish(month), count, count == 0);
-                })
-                .toList();
-        long total = rows.stream().mapToLong(DraftTable.MonthRow::received).sum();
-        return new DraftTable(agency, fiscalYear.buddhistYear(),
-                new DraftTable.Period(period.from().toString(), period.to().toString(), period.labelThai(),
+        OffsetDateTime generatedAt = OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.SECONDS), FiscalCalendar.ZONE);
+        List<ComplaintTable.Block> blocks = new ArrayList<>();
+        for (int b = 0; b < Tally.BLOCKS; b++) {
+            Labels.Label category = b < Labels.CATEGORIES.size() ? Labels.CATEGORIES.get(b) : Labels.ALL_CATEGORIES;
+            List<ComplaintTable.Row> rows = new ArrayList<>();
+            for (int m = 0; m < tally.months.size(); m++) {
+                YearMonth month = tally.months.get(m);
+                rows.add(row(month.toString(), FiscalCalendar.monthLabelThai(month),
+                        FiscalCalendar.monthLabelEnglish(month), tally.received[b][m], tally.carried[b][m],
+                        tally.progress[b][m], tally.concluded[b][m], tally.concludedWithDays[b][m],
+                        tally.daysSum[b][m]));
+            }
+            rows = List.copyOf(rows);
+            blocks.add(new ComplaintTable.Block(category.code(), category.labelTh(), category.labelEn(), rows,
+                    totals(rows, tally, b)));
+        }
+        long totalReceived = blocks.get(blocks.size() - 1).totals().total();
+        return new ComplaintTable(agency, nameTh, nameEn, fiscalYear.buddhistYear(), through.toString(),
+                TITLE_TH + " " + nameTh + " ประจำปีงบประมาณ พ.ศ. " + fiscalYear.buddhistYear(),
+                TITLE_EN + ", " + nameEn + ", fiscal year " + fiscalYear.buddhistYear() + " BE",
+                new ComplaintTable.Period(period.from().toString(), period.to().toString(), period.labelThai(),
                         period.labelEnglish()),
-                generatedAt, rows, total);
+                generatedAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                FiscalCalendar.dateLabelThai(generatedAt.toLocalDate()),
+                Labels.CHANNELS, Labels.PROGRESS, List.copyOf(blocks), totalReceived);
+    }
+
+    private static ComplaintTable.Row totals(List<ComplaintTable.Row> rows, Tally tally, int b) {
+        long[] received = new long[Labels.CHANNELS.size()];
+        long[] progress = new long[Labels.PROGRESS.size()];
+        long concluded = 0;
+        long withDays = 0;
+        long days = 0;
+        for (int m = 0; m < tally.months.size(); m++) {
+            for (int c = 0; c < received.length; c++) {
+                received[c] += tally.received[b][m][c];
+            }
+            for (int p = 0; p < progress.length; p++) {
+                progress[p] += tally.progress[b][m][p];
+            }
+            concluded += tally.concluded[b][m];
+            withDays += tally.concludedWithDays[b][m];
+            days += tally.daysSum[b][m];
+        }
+        return row("TOTAL", "รวม", "Total", received, rows.isEmpty() ? 0 : rows.get(0).carriedOver(), progress,
+                concluded, withDays, days);
+    }
+
+    static ComplaintTable.Row row(String month, String labelTh, String labelEn, long[] received, long carried,
+            long[] progress, long concluded, long withDays, long daysSum) {
+        Map<String, Long> perChannel = new LinkedHashMap<>();
+        long total = 0;
+        for (int c = 0; c < received.length; c++) {
+            perChannel.put(Labels.CHANNELS.get(c).code(), received[c]);
+            total += received[c];
+        }
+        Map<String, Long> perState = new LinkedHashMap<>();
+        for (int p = 0; p < progress.length; p++) {
+            perState.put(Labels.PROGRESS.get(p).code(), progress[p]);
+        }
+        Double average = withDays == 0 ? null : Math.round(daysSum * 10.0 / withDays) / 10.0;
+        boolean empty = total == 0;
+        return new ComplaintTable.Row(month, labelTh, labelEn, perChannel, total, carried, perState, concluded,
+                average, empty ? Labels.EMPTY_REMARK_TH : "", empty ? Labels.EMPTY_REMARK_EN : "", empty);
     }
 }

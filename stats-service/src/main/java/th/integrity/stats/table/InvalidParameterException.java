@@ -1,30 +1,15 @@
 package th.integrity.stats.table;
 
-/**
- * A request parameter the caller must fix; answered with 400 and a problem detail in Thai and English.
- *
- * @see ComplaintTableController#invalidParameter
- */
-public class InvalidParameterException extends RuntimeException {
+import java.util.List;
 
-    private final String parameter;
-    private final String messageTh;
+import th.integrity.platform.web.FieldProblem;
+import th.integrity.platform.web.ProblemException;
+import th.integrity.platform.web.ProblemType;
+
+/** A request parameter the caller must fix: 400, naming the parameter in Thai and English. */
+public class InvalidParameterException extends ProblemException {
 
     public InvalidParameterException(String parameter, String messageEn, String messageTh) {
-        super(messageEn);
-        this.parameter = parameter;
-        this.messageTh = messageTh;
-    }
-
-    public String parameter() {
-        return parameter;
-    }
-
-    public String messageEn() {
-        return getMessage();
-    }
-
-    public String messageTh() {
-        return messageTh;
+        super(ProblemType.VALIDATION, messageEn, messageTh, List.of(new FieldProblem(parameter, messageEn, messageTh)));
     }
 }

@@ -54,7 +54,7 @@ class DraftAccessTest extends IntegrationTestSupport {
     void anOfficerOfAnotherAgencyFindsNothing() {
         Response response = get(DRAFT, issuer.token("officer-hk", "huaikhwang", "OFFICER"));
         assertThat(response.status()).isEqualTo(404);
-        assertThat(response.text()).doesNotContain("months").doesNotContain("totalReceived");
+        assertThat(response.text()).doesNotContain("blocks").doesNotContain("totalReceived");
     }
 
     @Test
@@ -66,7 +66,7 @@ class DraftAccessTest extends IntegrationTestSupport {
         for (String token : new String[] { expired, forged, foreign, "not-a-jwt" }) {
             Response response = get(DRAFT, token);
             assertThat(response.status()).as(token).isEqualTo(401);
-            assertThat(response.text()).doesNotContain("months");
+            assertThat(response.text()).doesNotContain("blocks");
         }
     }
 

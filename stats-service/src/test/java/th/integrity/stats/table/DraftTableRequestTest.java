@@ -27,16 +27,26 @@ class DraftTableRequestTest extends IntegrationTestSupport {
         assertThat(OffsetDateTime.parse(table.path("generatedAt").asString()).getOffset().getTotalSeconds())
                 .as("generatedAt in Bangkok time").isEqualTo(7 * 3600);
         assertThat(table.path("totalReceived").asLong()).isZero();
-        JsonNode months = table.path("months");
+        JsonNode months = allRows(table);
+        assertThat(table.path("blocks")).hasSize(4);
+        assertThat(table.path("blocks").get(0).path("label_th").asString()).isEqualTo("การทุจริต");
+        assertThat(table.path("blocks").get(3).path("category").asString()).isEqualTo("ALL");
         assertThat(months).hasSize(12);
         assertThat(months.get(0).path("month").asString()).isEqualTo("2024-10");
         assertThat(months.get(0).path("label_th").asString()).isEqualTo("ตุลาคม 2567");
         assertThat(months.get(0).path("label_en").asString()).isEqualTo("October 2024");
         assertThat(months.get(11).path("month").asString()).isEqualTo("2025-09");
         assertThat(months.get(11).path("label_th").asString()).isEqualTo("กันยายน 2568");
-        for (JsonNode month : months) {
-            assertThat(month.path("received").asLong()).isZero();
-            assertThat(month.path("empty").asBoolean()).isTrue();
+        for (JsonNode block : table.path("blocks")) {
+            assertThat(block.path("rows")).hasSize(12);
+            for (JsonNode month : block.path("rows")) {
+                assertThat(month.path("total").asLong()).isZero();
+                assertThat(month.path("empty").asBoolean()).isTrue();
+                assertThat(month.path("remark_th").asString()).isEqualTo("ไม่มีเรื่องร้องเรียน");
+                assertThat(month.path("received").path("HOTLINE_1555").asLong()).isZero();
+                assertThat(month.path("averageDaysToConclusion").isNull()).isTrue();
+            }
+            assertThat(block.path("totals").path("empty").asBoolean()).isTrue();
         }
     }
 
@@ -44,8 +54,8 @@ class DraftTableRequestTest extends IntegrationTestSupport {
     void throughCutsTheTableAtThatMonth() {
         JsonNode table = asOfficer("/api/stats/complaints/" + newAgency() + "/2568/draft?through=2025-03").body();
 
-        assertThat(table.path("months")).hasSize(6);
-        assertThat(table.path("months").get(5).path("label_th").asString()).isEqualTo("มีนาคม 2568");
+        assertThat(allRows(table)).hasSize(6);
+        assertThat(allRows(table).get(5).path("label_th").asString()).isEqualTo("มีนาคม 2568");
         assertThat(table.path("period").path("label_th").asString()).isEqualTo("1 ตุลาคม 2567 – 31 มีนาคม 2568");
         assertThat(table.path("period").path("to").asString()).isEqualTo("2025-03-31");
     }

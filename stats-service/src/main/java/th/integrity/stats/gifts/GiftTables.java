@@ -1,0 +1,106 @@
+package th.integrity.stats.gifts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+import com.mongodb.client.model.Filters;
+
+import th.integrity.stats.agency.AgencyDirectory;
+import th.integrity.stats.calendar.FiscalCalendar;
+import th.integrity.stats.calendar.FiscalPeriod;
+import th.integrity.stats.calendar.FiscalYear;
+import th.integrity.stats.projection.ProjectionStore;
+import th.integrity.stats.table.ComplaintTable;
+import th.integrity.stats.table.Labels.Label;
+
+/** Gift statistics of a round, counted from the declaration and nil-return projection. */
+@Service
+public class GiftTables {
+
+    private final MongoTemplate mongo;
+    private final ProjectionStore store;
+    private final AgencyDirectory agencies;
+    private final Clock clock;
+
+    public GiftTables(MongoTemplate mongo, ProjectionStore store, AgencyDirectory agencies, Clock clock) {
+        this.mongo = mongo;
+        this.store = store;
+        this.agencies = agencies;
+        this.clock = clock;
+    }
+
+    public GiftTable table(String agency, FiscalYear fiscalYear, GiftRound round) {
+        int generation = store.active();
+        Instant now = clock.instant();
+        LocalDate today = FiscalCalendar.dateOf(now);
+        Map<String, Long> disposition = zeros(GiftLabels.DISPOSITIONS);
+        Map<String, Long> outcome = zeros(GiftLabels.RULE_OUTCOMES);
+        Map<String, Long> band = zeros(GiftLabels.VALUE_BANDS);
+        Map<String, Long> kind = zeros(GiftLabels.KINDS);
+        long declarations = 0;
+        long late = 0;
+        long pending = 0;
+        long overdue = 0;
+        var filter = Filters.and(Filters.eq("agency", agency), Filters.eq("fiscalYear", fiscalYear.buddhistYear()),
+                Filters.exists("version"), Filters.eq("supersededBy", null));
+        for (Document d : mongo.getCollection(ProjectionStore.declarations(generation)).find(filter)) {
+            if (!round.includes(d.getString("half"))) {
+                continue;
+            }
+            declarations++;
+            count(disposition, d.getString("disposition"));
+            count(outcome, d.getString("ruleOutcome"));
+            count(band, d.getString("valueBand"));
+            count(kind, d.getString("kind"));
+            if (Boolean.TRUE.equals(d.getBoolean("declaredLate"))) {
+                late++;
+            }
+            if ("NEEDS_DECISION".equals(d.getString("ruleOutcome")) && d.getString("decision") == null) {
+                pending++;
+                String due = d.getString("decisionDueOn");
+                if (due != null && LocalDate.parse(due).isBefore(today)) {
+                    overdue++;
+                }
+            }
+        }
+        long nilReturns = mongo.getCollection(ProjectionStore.nilReturns(generation)).countDocuments(Filters.and(
+                Filters.eq("agency", agency), Filters.eq("fiscalYear", fiscalYear.buddhistYear()),
+                Filters.eq("round", round.name())));
+        FiscalPeriod period = round.period(fiscalYear);
+        OffsetDateTime generatedAt = OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.SECONDS), FiscalCalendar.ZONE);
+        String nameTh = agencies.nameTh(agency);
+        String nameEn = agencies.nameEn(agency);
+        return new GiftTable(agency, nameTh, nameEn, fiscalYear.buddhistYear(), round.name(), round.labelTh(),
+                "สถิติการรายงานการรับของขวัญและของกำนัล (No Gift Policy) " + nameTh + " ประจำปีงบประมาณ พ.ศ. "
+                        + fiscalYear.buddhistYear() + " " + round.labelTh(),
+                "Gift declarations (No Gift Policy), " + nameEn + ", fiscal year " + fiscalYear.buddhistYear()
+                        + " BE, " + round.labelEn(),
+                new ComplaintTable.Period(period.from().toString(), period.to().toString(), period.labelThai(),
+                        period.labelEnglish()),
+                generatedAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                FiscalCalendar.dateLabelThai(generatedAt.toLocalDate()),
+                declarations, disposition, outcome, band, kind, late, nilReturns, pending, overdue);
+    }
+
+    private static Map<String, Long> zeros(List<Label> labels) {
+        Map<String, Long> map = new LinkedHashMap<>();
+        labels.forEach(label -> map.put(label.code(), 0L));
+        return map;
+    }
+
+    /** Unknown or missing codes are counted under {@code UNKNOWN}, so the parts still add up to the whole. */
+    private static void count(Map<String, Long> map, String code) {
+        map.merge(code == null || !map.containsKey(code) ? "UNKNOWN" : code, 1L, Long::sum);
+    }
+}

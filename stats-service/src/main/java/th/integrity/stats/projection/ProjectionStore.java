@@ -1,0 +1,159 @@
+package th.integrity.stats.projection;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where the projection lives. The projected collections come in generations: generation 0 is
+ * {@code complaint_cases}, {@code gift_declarations}, {@code gift_nil_returns}; generation N is the same names
+ * with {@code _gN}. A small {@code projection_state} document names the generation every query reads
+ * ({@code active}) and, while a replay rebuilds the next one, the generation being built ({@code building}).
+ * The live listeners write to both while a replay runs, so the rebuilt generation is complete at the switch.
+ *
+ * <p>The state is cached for {@link ProjectionProperties#stateRefresh()} so a record costs no extra round
+ * trip; other instances learn of a switch within that interval (a replay waits that long before it starts).
+ */
+@Component
+public class ProjectionStore {
+
+    public static final String STATE_COLLECTION = "projection_state";
+    static final String STATE_ID = "projection";
+    static final String CASES = "complaint_cases";
+    static final String DECLARATIONS = "gift_declarations";
+    static final String NIL_RETURNS = "gift_nil_returns";
+
+    /**
+     * @param active   generation the queries read
+     * @param building generation a replay is filling, or {@code null}
+     */
+    public record State(int active, Integer building) {
+
+        List<Integer> writeTargets() {
+            return building == null || building == active ? List.of(active) : List.of(active, building);
+        }
+    }
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final Duration refresh;
+    private volatile State cached;
+    private volatile Instant cachedAt = Instant.MIN;
+    private final java.util.Set<Integer> indexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    public ProjectionStore(MongoTemplate mongo, Clock clock, ProjectionProperties properties) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.refresh = properties.stateRefresh();
+    }
+
+    public static String cases(int generation) {
+        return name(CASES, generation);
+    }
+
+    public static String declarations(int generation) {
+        return name(DECLARATIONS, generation);
+    }
+
+    public static String nilReturns(int generation) {
+        return name(NIL_RETURNS, generation);
+    }
+
+    private static String name(String base, int generation) {
+        return generation == 0 ? base : base + "_g" + generation;
+    }
+
+    /** The generation queries read now. */
+    public int active() {
+        return state().active();
+    }
+
+    /** The generations a live event must be written to: the active one, and the one being rebuilt if any. */
+    public List<Integer> writeTargets() {
+        return state().writeTargets();
+    }
+
+    public State state() {
+        State state = cached;
+        if (state == null || cachedAt.plus(refresh).isBefore(clock.instant())) {
+            state = reload();
+        }
+        return state;
+    }
+
+    /** Reads the state document again (creating it with generation 0 on first use). */
+    public synchronized State reload() {
+        Document document = mongo.findAndModify(Query.query(Criteria.where("_id").is(STATE_ID)),
+                new Update().setOnInsert("active", 0),
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, STATE_COLLECTION);
+        Number building = document == null ? null : (Number) document.get("building");
+        State state = new State(document == null ? 0 : ((Number) document.get("active")).intValue(),
+                building == null ? null : building.intValue());
+        ensureIndexes(state.active());
+        if (state.building() != null) {
+            ensureIndexes(state.building());
+        }
+        cached = state;
+        cachedAt = clock.instant();
+        return state;
+    }
+
+    /**
+     * Marks {@code generation} as being built, if no replay runs already.
+     *
+     * @return whether this call started it
+     */
+    public synchronized boolean beginBuilding(int generation) {
+        ensureIndexes(generation);
+        var started = mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(STATE_ID).and("building").isNull()),
+                new Update().set("building", generation).set("updatedAt", clock.instant()), STATE_COLLECTION);
+        reload();
+        return started.getModifiedCount() > 0;
+    }
+
+    /** Makes {@code generation} the one queries read, and ends the replay. */
+    public synchronized void activate(int generation) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(STATE_ID).and("building").is(generation)),
+                new Update().set("active", generation).unset("building").set("updatedAt", clock.instant()),
+                STATE_COLLECTION);
+        reload();
+    }
+
+    /** Ends a failed replay: the live listeners stop writing to {@code generation}; queries never saw it. */
+    public synchronized void abandon(int generation) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(STATE_ID).and("building").is(generation)),
+                new Update().unset("building").set("updatedAt", clock.instant()), STATE_COLLECTION);
+        reload();
+    }
+
+    /** The indexes the tables and reports query by, on one generation's collections. */
+    public void ensureIndexes(int generation) {
+        if (indexed.contains(generation)) {
+            return;
+        }
+        var cases = mongo.indexOps(cases(generation));
+        cases.createIndex(new Index().on("agency", Sort.Direction.ASC).on("fiscalYear", Sort.Direction.ASC)
+                .named("agency_fiscalYear"));
+        cases.createIndex(new Index().on("agency", Sort.Direction.ASC).on("concludedMonth", Sort.Direction.ASC)
+                .named("agency_concludedMonth"));
+        cases.createIndex(new Index().on("agency", Sort.Direction.ASC).on("final", Sort.Direction.ASC)
+                .named("agency_final"));
+        mongo.indexOps(declarations(generation)).createIndex(new Index().on("agency", Sort.Direction.ASC)
+                .on("fiscalYear", Sort.Direction.ASC).named("agency_fiscalYear"));
+        mongo.indexOps(nilReturns(generation)).createIndex(new Index().on("agency", Sort.Direction.ASC)
+                .on("fiscalYear", Sort.Direction.ASC).named("agency_fiscalYear"));
+        indexed.add(generation);
+    }
+}

@@ -1,0 +1,97 @@
+package th.integrity.stats.publication;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import th.integrity.stats.gifts.GiftLabels;
+import th.integrity.stats.gifts.GiftTable;
+import th.integrity.stats.table.ComplaintTable;
+import th.integrity.stats.table.Labels;
+
+/**
+ * CSV of a table (RFC 4180: CRLF, every cell quoted), UTF-8 with a byte order mark so spreadsheet programs
+ * show Thai, headers in Thai. Cells follow the printed table (a month with nothing received has "-").
+ * A cell that a spreadsheet would run as a formula (starting with = + - @ or a control character) is prefixed
+ * with an apostrophe, except a bare dash and plain numbers.
+ */
+public final class Csv {
+
+    public static final String BOM = "\uFEFF";
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    private Csv() {
+    }
+
+    public static String complaints(ComplaintTable table) {
+        List<String> header = new ArrayList<>(List.of("หน่วยงาน", "ปีงบประมาณ", "ประเภทเรื่อง", "เดือน", "เดือน (ISO)"));
+        table.channels().forEach(c -> header.add("ช่องทาง: " + c.labelTh()));
+        header.add("รวม");
+        header.add("เรื่องค้างยกมา");
+        table.progress().forEach(p -> header.add("สถานะ: " + p.labelTh()));
+        header.addAll(List.of("ยุติในเดือน", "ระยะเวลาเฉลี่ยจนยุติ (วัน)", "หมายเหตุ"));
+        StringBuilder out = new StringBuilder(BOM);
+        line(out, header);
+        for (ComplaintTable.Block block : table.blocks()) {
+            List<ComplaintTable.Row> rows = new ArrayList<>(block.rows());
+            rows.add(block.totals());
+            for (ComplaintTable.Row row : rows) {
+                List<String> cells = new ArrayList<>(List.of(table.agencyNameTh(), String.valueOf(table.fiscalYear()),
+                        block.labelTh(), row.labelTh(), row.month()));
+                cells.addAll(Cells.numbers(table, row));
+                cells.add(row.remarkTh());
+                line(out, cells);
+            }
+        }
+        return out.toString();
+    }
+
+    public static String gifts(GiftTable table) {
+        StringBuilder out = new StringBuilder(BOM);
+        line(out, List.of("หน่วยงาน", "ปีงบประมาณ", "รอบ", "หัวข้อ", "รหัส", "รายการ", "จำนวน"));
+        String[] base = { table.agencyNameTh(), String.valueOf(table.fiscalYear()), table.roundTh() };
+        gift(out, base, "การดำเนินการกับของขวัญ", table.byDisposition(), GiftLabels.DISPOSITIONS);
+        gift(out, base, "ผลตามหลักเกณฑ์", table.byRuleOutcome(), GiftLabels.RULE_OUTCOMES);
+        gift(out, base, "มูลค่า", table.byValueBand(), GiftLabels.VALUE_BANDS);
+        gift(out, base, "ประเภทของขวัญ", table.byKind(), GiftLabels.KINDS);
+        summary(out, base, "DECLARATIONS", "จำนวนรายการที่รายงาน", table.declarations());
+        summary(out, base, "DECLARED_LATE", "รายงานเกิน 30 วัน", table.declaredLate());
+        summary(out, base, "NIL_RETURNS", "รายงานว่าไม่มีการรับ", table.nilReturns());
+        summary(out, base, "DECISIONS_PENDING", "รอผู้บังคับบัญชาวินิจฉัย", table.decisionsPending());
+        summary(out, base, "DECISIONS_OVERDUE", "รอวินิจฉัยเกินกำหนด", table.decisionsOverdue());
+        return out.toString();
+    }
+
+    private static void gift(StringBuilder out, String[] base, String topic, Map<String, Long> counts,
+            List<Labels.Label> labels) {
+        for (var entry : counts.entrySet()) {
+            String label = labels.stream().filter(l -> l.code().equals(entry.getKey())).map(Labels.Label::labelTh)
+                    .findFirst().orElse("ไม่ระบุ");
+            line(out, List.of(base[0], base[1], base[2], topic, entry.getKey(), label, entry.getValue().toString()));
+        }
+    }
+
+    private static void summary(StringBuilder out, String[] base, String code, String label, long value) {
+        line(out, List.of(base[0], base[1], base[2], "สรุป", code, label, String.valueOf(value)));
+    }
+
+    private static void line(StringBuilder out, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append('"').append(safe(cells.get(i)).replace("\"", "\"\"")).append('"');
+        }
+        out.append("\r\n");
+    }
+
+    static String safe(String cell) {
+        if (cell == null || cell.isEmpty() || cell.equals("-") || NUMBER.matcher(cell).matches()) {
+            return cell == null ? "" : cell;
+        }
+        char first = cell.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                || first == '\n' ? "'" + cell : cell;
+    }
+}

@@ -1,0 +1,100 @@
+package th.integrity.stats.table;
+
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts of one table as plain arrays: [block][month][column]. Filled case by case (no per-case objects), so
+ * an agency-year of 100,000 cases costs one pass; the blocks are CORRUPTION, MISCONDUCT, OTHER, ALL. Tallies of
+ * the same months add up (the city-wide roll-up).
+ */
+final class Tally {
+
+    static final int BLOCKS = Labels.CATEGORIES.size() + 1;
+    private static final int ALL = BLOCKS - 1;
+    private static final int OTHER_CATEGORY = Labels.indexOf(Labels.CATEGORIES, "OTHER", 2);
+    private static final int OTHER_CHANNEL = Labels.indexOf(Labels.CHANNELS, "OTHER", Labels.CHANNELS.size() - 1);
+
+    final List<YearMonth> months;
+    private final Map<String, Integer> monthIndex = new HashMap<>();
+    private final String first;
+    private final String last;
+    final long[][][] received;
+    final long[][][] progress;
+    final long[][] carried;
+    final long[][] concluded;
+    final long[][] concludedWithDays;
+    final long[][] daysSum;
+
+    Tally(List<YearMonth> months) {
+        this.months = months;
+        for (int i = 0; i < months.size(); i++) {
+            monthIndex.put(months.get(i).toString(), i);
+        }
+        first = months.get(0).toString();
+        last = months.get(months.size() - 1).toString();
+        int n = months.size();
+        received = new long[BLOCKS][n][Labels.CHANNELS.size()];
+        progress = new long[BLOCKS][n][Labels.PROGRESS.size()];
+        carried = new long[BLOCKS][n];
+        concluded = new long[BLOCKS][n];
+        concludedWithDays = new long[BLOCKS][n];
+        daysSum = new long[BLOCKS][n];
+    }
+
+    /**
+     * Adds one case.
+     *
+     * @param receivedMonth  {@code YYYY-MM} it counts in
+     * @param concludedMonth {@code YYYY-MM} it was concluded in, {@code null} while open
+     * @param days           days to conclusion, {@code null} while open or unknown
+     */
+    void add(String receivedMonth, String channel, String category, String status, String concludedMonth,
+            Integer days) {
+        if (receivedMonth == null || receivedMonth.compareTo(last) > 0) {
+            return; // received after the table's last month: nothing of it shows yet
+        }
+        int n = months.size();
+        int block = Labels.indexOf(Labels.CATEGORIES, category, OTHER_CATEGORY);
+        Integer r = monthIndex.get(receivedMonth); // null: before the fiscal year
+        int receivedIndex = r == null ? -1 : r;
+        int concludedIndex;
+        if (concludedMonth == null || concludedMonth.compareTo(last) > 0) {
+            concludedIndex = n; // still open at the end of the table
+        } else if (concludedMonth.compareTo(first) < 0) {
+            concludedIndex = -1; // concluded before the fiscal year
+        } else {
+            concludedIndex = monthIndex.get(concludedMonth);
+        }
+        for (int b : new int[] { block, ALL }) {
+            if (receivedIndex >= 0) {
+                received[b][receivedIndex][Labels.indexOf(Labels.CHANNELS, channel, OTHER_CHANNEL)]++;
+                int p = Labels.indexOf(Labels.PROGRESS, status, -1);
+                if (p >= 0) {
+                    progress[b][receivedIndex][p]++;
+                }
+            }
+            // Open at the start of month i: received before it and not concluded before it.
+            for (int i = receivedIndex + 1; i < Math.min(concludedIndex + 1, n); i++) {
+                carried[b][i]++;
+            }
+            if (concludedIndex >= 0 && concludedIndex < n) {
+                concluded[b][concludedIndex]++;
+                if (days != null) {
+                    concludedWithDays[b][concludedIndex]++;
+                    daysSum[b][concludedIndex] += days;
+                }
+            }
+        }
+    }
+
+    long total(int block, int month) {
+        long sum = 0;
+        for (long count : received[block][month]) {
+            sum += count;
+        }
+        return sum;
+    }
+}

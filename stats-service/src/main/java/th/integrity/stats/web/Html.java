@@ -1,0 +1,43 @@
+package th.integrity.stats.web;
+
+/** Escaping for text placed in HTML, XML (SVG) and attribute values: every markup character, always. */
+public final class Html {
+
+    private Html() {
+    }
+
+    public static String escape(Object value) {
+        String text = value == null ? "" : value.toString();
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> {
+                    // Control characters other than tab/newline are not allowed in XML 1.0: drop them.
+                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** A printable page: Thai language, UTF-8, the service's own stylesheet (no inline style, no script). */
+    public static StringBuilder page(String title, String bodyClass) {
+        return new StringBuilder(16_384).append("<!DOCTYPE html>\n<html lang=\"th\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(escape(title)).append("</title>\n")
+                .append("<link rel=\"stylesheet\" href=\"/api/stats/assets/publication.css\">\n</head>\n")
+                .append("<body class=\"").append(escape(bodyClass)).append("\">\n");
+    }
+
+    /** A Content-Security-Policy for the pages and SVGs this service renders: nothing runs, styles from here only. */
+    public static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
+            + "form-action 'none'; frame-ancestors 'self'";
+}
