@@ -2,25 +2,15 @@ package th.integrity.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -28,42 +18,10 @@ import org.springframework.util.ClassUtils;
  * path, query, body and status intact; anything else is a 404; a service that is down or hangs costs the
  * caller a prompt 5xx.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayRoutingTest {
-
-    static final StubBackend complaints = StubBackend.start("complaints");
-    static final StubBackend gifts = StubBackend.start("gifts");
-    static final StubBackend stats = StubBackend.start("stats");
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        registry.add("integrity.gateway.services.complaints", () -> complaints.uri().toString());
-        registry.add("integrity.gateway.services.gifts", () -> gifts.uri().toString());
-        registry.add("integrity.gateway.services.stats", () -> stats.uri().toString());
-        registry.add("integrity.gateway.timeouts.gifts.response", () -> "1s");
-    }
-
-    @AfterAll
-    static void stopStubs() {
-        complaints.close();
-        gifts.close();
-        stats.close();
-    }
-
-    @LocalServerPort
-    int port;
+class GatewayRoutingTest extends GatewayTestBase {
 
     @Autowired
     ApplicationContext context;
-
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    @BeforeEach
-    void forgetEarlierRequests() {
-        complaints.clear();
-        gifts.clear();
-        stats.clear();
-    }
 
     @Test
     void postToComplaintsReachesComplaintsServiceAndItsStatusComesBack() throws Exception {
@@ -218,14 +176,5 @@ class GatewayRoutingTest {
 
         HttpResponse<String> health = send(HttpRequest.newBuilder(url("/actuator/health")).GET());
         assertThat(health.body()).contains("\"status\":\"UP\"").doesNotContain("mongo").doesNotContain("kafka");
-    }
-
-    private URI url(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        // The client's own timeout is the "does not hang" bound: well above the route timeouts, far below forever.
-        return http.send(request.timeout(Duration.ofSeconds(10)).build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

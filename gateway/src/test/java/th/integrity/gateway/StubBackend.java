@@ -20,7 +20,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A stand-in for one service behind the gateway: records every request it receives and answers with the
  * status asked for in {@code X-Stub-Status} (default 200), a {@code Location} header and a small JSON body
- * naming itself. {@code X-Stub-Delay-Ms} makes it answer late.
+ * naming itself. {@code X-Stub-Delay-Ms} makes it answer late; each {@code X-Stub-Response-Header: Name=value}
+ * adds that header to its answer.
  */
 final class StubBackend implements AutoCloseable {
 
@@ -115,6 +116,10 @@ final class StubBackend implements AutoCloseable {
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.getResponseHeaders().add("Location", uri.getRawPath() + "/c-1");
+            for (String extra : exchange.getRequestHeaders().getOrDefault("X-Stub-Response-Header", List.of())) {
+                int eq = extra.indexOf('=');
+                exchange.getResponseHeaders().add(extra.substring(0, eq), extra.substring(eq + 1));
+            }
             exchange.sendResponseHeaders(status == null ? 200 : Integer.parseInt(status), answer.length);
             exchange.getResponseBody().write(answer);
         }

@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatusCode;
  * The problems the gateway itself answers with (RFC 9457), each with a stable type and its text in English
  * and Thai. Answers from the services pass through untouched; these cover only what happens at the door.
  */
-enum GatewayProblem {
+public enum GatewayProblem {
 
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found",
             "Not Found", "ไม่พบสิ่งที่ร้องขอ",
@@ -18,10 +18,35 @@ enum GatewayProblem {
     BAD_REQUEST(HttpStatus.BAD_REQUEST, "bad-request",
             "Bad Request", "คำขอไม่ถูกต้อง",
             "The request could not be understood.", "ไม่สามารถประมวลผลคำขอนี้ได้"),
+    SIGN_IN_REQUIRED(HttpStatus.UNAUTHORIZED, "sign-in-required",
+            "Sign-in Required", "กรุณาเข้าสู่ระบบ",
+            "Your sign-in has ended or can no longer be renewed. Please sign in again.",
+            "การเข้าสู่ระบบของท่านสิ้นสุดแล้วหรือไม่สามารถต่ออายุได้ กรุณาเข้าสู่ระบบใหม่"),
+    FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden",
+            "Forbidden", "ไม่มีสิทธิ์ดำเนินการ",
+            "You may not do this.", "ท่านไม่มีสิทธิ์ดำเนินการนี้"),
+    CSRF_TOKEN_MISSING(HttpStatus.FORBIDDEN, "csrf-token-missing",
+            "Forbidden", "ไม่มีสิทธิ์ดำเนินการ",
+            "This request came with your sign-in session but without the matching anti-forgery token "
+                    + "(X-XSRF-TOKEN header, copied from the XSRF-TOKEN cookie). Reload the page and try again.",
+            "คำขอนี้ส่งมาพร้อมเซสชันการเข้าสู่ระบบ แต่ไม่มีรหัสป้องกันการปลอมแปลงคำขอ (X-XSRF-TOKEN) ที่ตรงกัน "
+                    + "กรุณาโหลดหน้าใหม่แล้วลองอีกครั้ง"),
+    PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+            "Content Too Large", "ข้อมูลที่ส่งมีขนาดใหญ่เกินกำหนด",
+            "The request body is larger than this address accepts (see maxBytes).",
+            "ข้อมูลที่ส่งมีขนาดใหญ่เกินกว่าที่ที่อยู่นี้รับได้ (ดู maxBytes)"),
+    TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
+            "Too Many Requests", "ส่งคำขอถี่เกินไป",
+            "Too many requests from this client. Wait for the time given in Retry-After, then try again.",
+            "มีการส่งคำขอจากเครื่องนี้ถี่เกินไป กรุณารอตามเวลาที่ระบุใน Retry-After แล้วลองใหม่"),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
             "Service Unavailable", "บริการไม่พร้อมใช้งานชั่วคราว",
             "The service behind this address cannot be reached right now. Please try again shortly.",
             "ขณะนี้ไม่สามารถติดต่อบริการได้ กรุณาลองใหม่อีกครั้งในอีกสักครู่"),
+    SIGN_IN_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "sign-in-unavailable",
+            "Sign-in Unavailable", "ระบบยืนยันตัวตนไม่พร้อมใช้งานชั่วคราว",
+            "The sign-in provider cannot be reached right now. Public services still work; try signing in again shortly.",
+            "ขณะนี้ไม่สามารถติดต่อระบบยืนยันตัวตนได้ บริการสาธารณะยังใช้งานได้ตามปกติ กรุณาลองเข้าสู่ระบบใหม่อีกครั้งในอีกสักครู่"),
     GATEWAY_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout",
             "Gateway Timeout", "บริการตอบกลับช้าเกินกำหนด",
             "The service did not answer in time. It may still have carried out the request: check before sending it again.",
@@ -50,7 +75,7 @@ enum GatewayProblem {
         this.detailTh = detailTh;
     }
 
-    /** The closest problem for a status the gateway was handed by the framework. */
+    /** The closest problem for a status the gateway was handed by the framework: the first listed with it. */
     static GatewayProblem forStatus(HttpStatusCode status) {
         for (GatewayProblem problem : values()) {
             if (problem.status.value() == status.value()) {

@@ -14,6 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -22,7 +23,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns every failure at the gateway into an RFC 9457 problem in English and Thai, never a stack trace.
+ * Turns every failure at the gateway into an RFC 9457 problem in English and Thai, never a stack trace, and
+ * never a client address or user agent in a log line: only method, path and the service concerned are logged.
  * Spring Cloud Gateway on its own answers a refused connection with a bare 500; here a service that cannot be
  * reached is a 503 with {@code Retry-After}, as for any dependency that is down. Ordered before Boot's
  * default handler (order -1), which it replaces.
@@ -52,6 +54,18 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
         HttpHeaders headers = new HttpHeaders();
         GatewayProblem problem;
 
+        GatewayProblemException refusal = find(failure, GatewayProblemException.class);
+        if (refusal != null) {
+            // An answer the gateway decided on (limits, CSRF, sign-in): expected traffic, logged by nothing.
+            headers.addAll(refusal.headers());
+            return write(exchange, refusal.problem(), headers, service, refusal.extensions());
+        }
+        if (find(failure, ClientAuthorizationException.class) != null) {
+            // The session's tokens are gone or could not be refreshed (refresh token expired or revoked).
+            log.info("Relaying the session's token failed ({}); the user must sign in again",
+                    find(failure, ClientAuthorizationException.class).getError().getErrorCode());
+            return write(exchange, GatewayProblem.SIGN_IN_REQUIRED, headers, service, Map.of());
+        }
         if (isUnreachable(failure)) {
             problem = GatewayProblem.SERVICE_UNAVAILABLE;
             headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
@@ -70,10 +84,11 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
             log.error("Unexpected failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
                     failure);
         }
-        return write(exchange, problem, headers, service);
+        return write(exchange, problem, headers, service, Map.of());
     }
 
-    private Mono<Void> write(ServerWebExchange exchange, GatewayProblem problem, HttpHeaders headers, String service) {
+    private Mono<Void> write(ServerWebExchange exchange, GatewayProblem problem, HttpHeaders headers, String service,
+            Map<String, Object> extensions) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.type);
         body.put("title", problem.title);
@@ -85,6 +100,7 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
         if (service != null) {
             body.put("service", service);
         }
+        body.putAll(extensions);
         byte[] bytes = json.writeValueAsBytes(body);
 
         var response = exchange.getResponse();
@@ -93,6 +109,15 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         response.getHeaders().setContentLength(bytes.length);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     /** Refused, timed out while connecting (Netty's ConnectTimeoutException is a ConnectException), or no such host. */

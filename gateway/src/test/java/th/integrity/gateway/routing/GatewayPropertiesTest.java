@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.validation.BindValidatio
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 /** A gateway with a missing or malformed service URI must refuse to start and say which property is wrong. */
 class GatewayPropertiesTest {
@@ -92,5 +93,67 @@ class GatewayPropertiesTest {
                 .run(context -> assertThat(context).getFailure()
                         .rootCause().isInstanceOf(BindValidationException.class)
                         .hasMessageContaining("timeouts.stats.connect"));
+    }
+    @Test
+    void securitySettingsHaveSafeDefaults() {
+        withServices("http://complaints-service:8081").run(context -> {
+            assertThat(context).hasNotFailed();
+            GatewayProperties properties = context.getBean(GatewayProperties.class);
+            assertThat(properties.signIn().issuerUri()).isEqualTo(URI.create("http://localhost:9000"));
+            assertThat(properties.signIn().clientId()).isEqualTo("integrity-gateway");
+            assertThat(properties.signIn().scopes()).containsExactly("openid", "profile");
+            assertThat(properties.signIn().claims().roles()).isEqualTo("roles");
+            assertThat(properties.https()).isEqualTo(GatewayProperties.HttpsMode.AUTO);
+            assertThat(properties.session().cookieName()).isEqualTo("INTEGRITY_SESSION");
+            assertThat(properties.rateLimits().enabled()).isTrue();
+            assertThat(properties.rateLimits().trustedProxies()).isZero();
+            assertThat(properties.bodyLimits().json()).isEqualTo(DataSize.ofKilobytes(64));
+            assertThat(properties.bodyLimits().multipart()).isEqualTo(DataSize.ofMegabytes(55));
+            assertThat(properties.cors().allowedOrigins()).isEmpty();
+        });
+    }
+
+    @Test
+    void bindsRateLimitGroupsAndTheEmptyOriginListOfAnUnsetVariable() {
+        withServices("http://complaints-service:8081")
+                .withPropertyValues("integrity.gateway.rate-limits.groups.filing.methods=POST",
+                        "integrity.gateway.rate-limits.groups.filing.paths=/api/complaints,/api/complaints/*/attachments",
+                        "integrity.gateway.rate-limits.groups.filing.capacity=20",
+                        "integrity.gateway.rate-limits.groups.filing.window=1m",
+                        "integrity.gateway.cors.allowed-origins=",
+                        "integrity.gateway.https=always")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    GatewayProperties properties = context.getBean(GatewayProperties.class);
+                    var filing = properties.rateLimits().groups().get("filing");
+                    assertThat(filing.methods()).containsExactly("POST");
+                    assertThat(filing.paths()).containsExactly("/api/complaints", "/api/complaints/*/attachments");
+                    assertThat(filing.capacity()).isEqualTo(20);
+                    assertThat(filing.window()).isEqualTo(Duration.ofMinutes(1));
+                    assertThat(properties.cors().allowedOrigins()).isEmpty();
+                    assertThat(properties.https()).isEqualTo(GatewayProperties.HttpsMode.ALWAYS);
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "integrity.gateway.rate-limits.groups.filing.capacity=0|rateLimits.groups[filing].capacity",
+            "integrity.gateway.rate-limits.groups.filing.paths=api/complaints|must be a path pattern starting with /",
+            "integrity.gateway.rate-limits.groups.filing.methods=post|must be an HTTP method in upper case",
+            "integrity.gateway.rate-limits.groups.filing.window=0s|rateLimits.groups[filing].window",
+            "integrity.gateway.body-limits.json=0B|json and multipart must be positive sizes",
+            "integrity.gateway.sign-in.scopes=profile|scopes must include openid",
+            "integrity.gateway.sign-in.issuer-uri=localhost:9000|issuer-uri must be an absolute http(s) URI",
+            "integrity.gateway.cors.allowed-origins=*|must be an origin such as",
+            "integrity.gateway.session.cookie-name=a b|must be a plain cookie name" })
+    void unsafeOrMalformedSecuritySettingsFailStartUp(String setting) {
+        String[] parts = setting.split("\\|");
+        withServices("http://complaints-service:8081")
+                .withPropertyValues("integrity.gateway.rate-limits.groups.filing.paths=/api/complaints",
+                        "integrity.gateway.rate-limits.groups.filing.capacity=20",
+                        "integrity.gateway.rate-limits.groups.filing.window=1m", parts[0])
+                .run(context -> assertThat(context).getFailure()
+                        .rootCause().isInstanceOf(BindValidationException.class)
+                        .hasMessageContaining(parts[1]));
     }
 }

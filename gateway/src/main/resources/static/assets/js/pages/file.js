@@ -1,0 +1,189 @@
+// Filing a complaint (public), and the same form for officers keying in a complaint from another channel.
+import { h, localise, replace } from '../dom.js';
+import { t, pick, number } from '../i18n.js';
+import { request, newIdempotencyKey } from '../api.js';
+import { field, choices, select, fillSelect, counter, clearErrors, showProblem, submit, button, onSubmit } from '../forms.js';
+import { complaintsReference, agencyList, options } from '../shared.js';
+import { todayBangkok, formatDateTime } from '../dates.js';
+
+const MAX_FILES = 5;
+const MAX_BYTES = 10 * 1024 * 1024;
+const TYPES = ['image/jpeg', 'image/png', 'application/pdf'];
+const EXTENSIONS = /\.(jpe?g|png|pdf)$/i;
+
+export async function render(main) {
+  main.append(localise(h('h1'), () => t('file.title')), localise(h('p', { class: 'lead' }), () => t('file.lead')));
+  const [reference, agencies] = await Promise.all([complaintsReference(), agencyList()]);
+  main.append(complaintForm({ reference, agencies, keyIn: false, onFiled: (receipt, form) => showReceipt(main, form, receipt) }));
+}
+
+/**
+ * The form. keyIn: the officer's variant (channel, date received, no attachments, the officer's own agency).
+ */
+export function complaintForm({ reference, agencies, keyIn, agency, onFiled }) {
+  const form = h('form', { class: 'stack', novalidate: true, id: keyIn ? 'keyin-form' : 'complaint-form' });
+  let idempotencyKey = newIdempotencyKey();
+
+  const agencySelect = select(agencies.map(a => ({ value: a.code, label: l => pick(a, l) })), { value: agencies[0]?.code });
+  const channel = select(options(reference.channels.filter(c => c.code !== 'WEB')), { empty: 'form.choose' });
+  const receivedOn = h('input', { type: 'date', max: todayBangkok(), value: todayBangkok() });
+  const category = select(options(reference.categories), { empty: 'form.choose' });
+  const subcategory = select([], { empty: 'file.subcategory.none' });
+  subcategory.disabled = true;
+  category.addEventListener('change', () => {
+    const chosen = reference.categories.find(c => c.code === category.value);
+    fillSelect(subcategory, options(chosen?.subcategories), { empty: 'file.subcategory.none' });
+    subcategory.disabled = !chosen || !chosen.subcategories?.length;
+  });
+  const details = h('textarea', { rows: '8', maxlength: '10000' });
+  const division = select(options(reference.divisions), { empty: 'file.division.none' });
+  const incidentDate = h('input', { type: 'date', max: todayBangkok() });
+  const location = h('input', { type: 'text', maxlength: '500', autocomplete: 'off' });
+  const elsewhere = h('input', { type: 'checkbox', id: keyIn ? 'k-elsewhere' : 'f-elsewhere' });
+  const standing = choices({ legend: 'file.standing', name: 'reporterStanding', value: 'CITIZEN', options: [
+    { value: 'CITIZEN', label: 'file.standing.citizen' },
+    { value: 'STAFF', label: 'file.standing.staff' }] });
+  const mode = choices({ legend: 'file.mode', name: 'reporter.mode', value: 'ANONYMOUS', options: [
+    { value: 'ANONYMOUS', label: 'file.mode.anonymous', hint: 'file.mode.anonymous.hint' },
+    { value: 'CONFIDENTIAL', label: 'file.mode.confidential', hint: 'file.mode.confidential.hint' }] });
+  const name = h('input', { type: 'text', maxlength: '200', autocomplete: 'name' });
+  const phone = h('input', { type: 'tel', maxlength: '20', autocomplete: 'tel', inputmode: 'tel' });
+  const email = h('input', { type: 'email', maxlength: '254', autocomplete: 'email' });
+  const identity = h('div', { class: 'identity', hidden: true },
+    field({ label: 'file.name', name: 'reporter.name', control: name, required: true }),
+    field({ label: 'file.phone', name: 'reporter.phone', control: phone, hint: 'file.phone.hint' }),
+    field({ label: 'file.email', name: 'reporter.email', control: email }));
+  mode.addEventListener('change', () => {
+    identity.hidden = form.querySelector('input[name="reporter.mode"]:checked').value !== 'CONFIDENTIAL';
+  });
+  const files = h('input', { type: 'file', multiple: true, accept: '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf' });
+  const fileList = h('ul', { class: 'file-list', 'aria-live': 'polite' });
+  files.addEventListener('change', () => replace(fileList, Array.from(files.files).map(f =>
+    h('li', null, `${f.name} (${number(Math.ceil(f.size / 1024))} KB)`))));
+
+  form.append(
+    keyIn ? null : field({ label: 'file.agency', name: 'agency', control: agencySelect, required: true }),
+    keyIn ? field({ label: 'keyin.channel', name: 'channel', control: channel, required: true }) : null,
+    keyIn ? field({ label: 'keyin.receivedOn', name: 'receivedOn', control: receivedOn, required: true, hint: 'keyin.receivedOn.hint' }) : null,
+    field({ label: 'file.category', name: 'category', control: category, required: true }),
+    field({ label: 'file.subcategory', name: 'subcategory', control: subcategory, hint: 'file.subcategory.hint' }),
+    field({ label: 'file.details', name: 'details', control: details, required: true, hint: 'file.details.hint',
+      extra: counter(details, { min: 20, max: 10000 }) }),
+    field({ label: 'file.division', name: 'division', control: division, hint: 'file.division.hint' }),
+    field({ label: 'file.incidentDate', name: 'incidentDate', control: incidentDate, hint: 'file.incidentDate.hint' }),
+    field({ label: 'file.location', name: 'location', control: location, hint: 'file.location.hint' }),
+    h('div', { class: 'field checkbox', dataset: { field: 'reportedElsewhere' } }, elsewhere,
+      localise(h('label', { for: elsewhere.id }), () => t('file.elsewhere'))),
+    standing,
+    mode,
+    identity,
+    keyIn ? null : field({ label: 'file.files', name: 'files', control: files, hint: 'file.files.hint', extra: fileList }),
+    keyIn ? null : localise(h('p', { class: 'hint pdf-note' }), () => t('file.files.pdf')),
+    h('div', { class: 'actions' }, submit(keyIn ? 'keyin.submit' : 'file.submit')));
+
+  onSubmit(form, async () => {
+    clearErrors(form);
+    const confidential = form.querySelector('input[name="reporter.mode"]:checked').value === 'CONFIDENTIAL';
+    const body = {
+      category: category.value || null,
+      subcategory: subcategory.value || null,
+      details: details.value,
+      division: division.value || null,
+      incidentDate: incidentDate.value || null,
+      location: location.value || null,
+      reportedElsewhere: elsewhere.checked,
+      reporterStanding: form.querySelector('input[name="reporterStanding"]:checked').value,
+      reporter: confidential
+        ? { mode: 'CONFIDENTIAL', name: name.value, phone: phone.value || null, email: email.value || null }
+        : { mode: 'ANONYMOUS' },
+    };
+    const local = [];
+    if (keyIn) {
+      body.channel = channel.value || null;
+      body.receivedOn = receivedOn.value || null;
+    } else {
+      body.agency = agencySelect.value;
+      const chosen = Array.from(files.files);
+      if (chosen.length > MAX_FILES) local.push({ field: 'files', message_th: 'แนบไฟล์ได้ไม่เกิน 5 ไฟล์', message_en: 'Attach at most 5 files.' });
+      chosen.forEach((f, i) => {
+        if (f.size > MAX_BYTES) local.push({ field: `files[${i}]`, message_th: `${f.name}: ใหญ่เกิน 10 MB`, message_en: `${f.name}: larger than 10 MB` });
+        else if (!(TYPES.includes(f.type) || EXTENSIONS.test(f.name))) local.push({ field: `files[${i}]`, message_th: `${f.name}: รับเฉพาะ JPEG, PNG หรือ PDF`, message_en: `${f.name}: only JPEG, PNG or PDF` });
+      });
+    }
+    if (local.length) {
+      showProblem(form, { problem: { title: 'Check the attachments', title_th: 'กรุณาตรวจสอบไฟล์แนบ', errors: local } });
+      return;
+    }
+    try {
+      let receipt;
+      if (keyIn) {
+        receipt = await request('POST', '/api/complaints/cases', { json: body });
+      } else if (files.files.length) {
+        const data = new FormData();
+        data.append('complaint', new Blob([JSON.stringify(body)], { type: 'application/json' }));
+        Array.from(files.files).forEach(f => data.append('files', f, f.name));
+        receipt = await request('POST', '/api/complaints', { form: data, headers: { 'Idempotency-Key': idempotencyKey } });
+      } else {
+        receipt = await request('POST', '/api/complaints', { json: body, headers: { 'Idempotency-Key': idempotencyKey } });
+      }
+      idempotencyKey = newIdempotencyKey();
+      onFiled(receipt, form);
+    } catch (error) {
+      showProblem(form, error);
+    }
+  });
+  return form;
+}
+
+/** "1234567890123456" → "1234 5678 9012 3456" */
+export function groupCode(code) {
+  return String(code).replace(/\D/g, '').replace(/(\d{4})(?=\d)/g, '$1 ');
+}
+
+/** The tracking code, shown once: large, grouped, copy button, download as a text file, the warning. */
+export function receiptPanel(receipt, { caseId } = {}) {
+  const code = groupCode(receipt.trackingCode);
+  const status = h('p', { class: 'copy-status', role: 'status' });
+  const copy = button('receipt.copy', { id: 'copy-code' });
+  copy.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(code.replace(/ /g, ''));
+      localise(status, () => t('receipt.copied'));
+    } catch {
+      const range = document.createRange();
+      range.selectNodeContents(codeEl);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      localise(status, () => t('receipt.copy.manual'));
+    }
+  });
+  const text = [
+    'รหัสติดตามเรื่องร้องเรียน / Complaint tracking code',
+    code,
+    `รับเรื่องเมื่อ ${formatDateTime(receipt.receivedAt, 'th')} / Received ${formatDateTime(receipt.receivedAt, 'en')}`,
+    'เก็บรหัสนี้ไว้เป็นความลับ หากทำหายจะไม่สามารถขอรหัสใหม่ได้',
+    'Keep this code secret. If you lose it, it cannot be recovered.',
+    `${window.location.origin}/#/track`, ''].join('\r\n');
+  const download = localise(h('a', { class: 'button', id: 'download-code', download: 'tracking-code.txt',
+    href: URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' })) }), () => t('receipt.download'));
+  const codeEl = h('p', { class: 'tracking-code', id: 'tracking-code', text: code });
+  return h('section', { class: 'panel receipt', 'aria-labelledby': 'receipt-title' },
+    localise(h('h2', { id: 'receipt-title', tabindex: '-1' }), () => t('receipt.title')),
+    localise(h('p'), () => t('receipt.yourcode')),
+    codeEl,
+    h('div', { class: 'actions' }, copy, download),
+    status,
+    localise(h('p', { class: 'warning', role: 'note' }), () => t('receipt.warning')),
+    localise(h('p'), () => t('receipt.received', { at: formatDateTime(receipt.receivedAt) })),
+    caseId ? h('p', null, localise(h('a', { href: `#/officer/case/${encodeURIComponent(caseId)}` }), () => t('keyin.open'))) : null,
+    h('p', null, localise(h('a', { href: '#/track' }), () => t('receipt.follow'))));
+}
+
+function showReceipt(main, form, receipt) {
+  const panel = receiptPanel(receipt);
+  form.replaceWith(panel);
+  const again = button('receipt.another');
+  again.addEventListener('click', () => window.location.reload());
+  panel.append(again);
+  panel.querySelector('h2').focus();
+}

@@ -1,0 +1,70 @@
+// Following a complaint with its tracking code. The code stays in this page's memory only: it travels in the
+// body of a POST, never in the address bar, history or storage.
+import { h, localise, replace } from '../dom.js';
+import { t, pick } from '../i18n.js';
+import { post } from '../api.js';
+import { field, counter, clearErrors, showProblem, submit, onSubmit, message } from '../forms.js';
+import { formatDateTime } from '../dates.js';
+import { groupCode } from './file.js';
+
+export function render(main) {
+  let code = null;
+  const input = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', spellcheck: 'false', maxlength: '24', class: 'code-input' });
+  const form = h('form', { class: 'stack', novalidate: true, id: 'track-form' },
+    field({ label: 'track.code', name: 'trackingCode', control: input, required: true, hint: 'track.code.hint' }),
+    h('div', { class: 'actions' }, submit('track.submit')));
+  const result = h('div', { id: 'track-result' });
+  main.append(localise(h('h1'), () => t('track.title')), localise(h('p', { class: 'lead' }), () => t('track.lead')), form, result);
+
+  async function load() {
+    const progress = await post('/api/complaints/track', { trackingCode: code });
+    replace(result, view(progress));
+  }
+
+  onSubmit(form, async () => {
+    clearErrors(form);
+    code = input.value;
+    try {
+      await load();
+      result.querySelector('h2').focus();
+    } catch (error) {
+      replace(result);
+      showProblem(form, error);
+    }
+  });
+
+  function view(p) {
+    const reply = h('textarea', { rows: '4', maxlength: '2000' });
+    const replyForm = h('form', { class: 'stack', novalidate: true, id: 'reply-form' },
+      field({ label: 'track.reply', name: 'text', control: reply, required: true, extra: counter(reply, { max: 2000 }) }),
+      h('div', { class: 'actions' }, submit('track.reply.send')));
+    onSubmit(replyForm, async () => {
+      clearErrors(replyForm);
+      try {
+        await post('/api/complaints/track/messages', { trackingCode: code, text: reply.value });
+        await load();
+        message(result.querySelector('#reply-form'), () => t('track.reply.sent'), 'success');
+      } catch (error) {
+        showProblem(replyForm, error);
+      }
+    });
+    return h('section', { class: 'panel', 'aria-labelledby': 'status-title' },
+      localise(h('h2', { id: 'status-title', tabindex: '-1' }), () => t('track.status')),
+      h('p', { class: 'status-now' }, localise(h('strong', { class: 'badge', id: 'current-status' }), l => pick(p.status, l))),
+      p.closureReason ? localise(h('p'), l => `${t('track.closure')}: ${pick(p.closureReason, l)}`) : null,
+      p.forwardedTo ? localise(h('p'), l => `${t('track.forwarded')}: ${pick(p.forwardedTo, l)}`) : null,
+      localise(h('h3'), () => t('track.stages')),
+      h('ol', { class: 'timeline', id: 'stages' }, p.stages.map(stage => h('li', null,
+        localise(h('span', { class: 'stage' }), l => pick(stage, l)), ' ',
+        localise(h('time', { datetime: stage.at || '' }), () => formatDateTime(stage.at))))),
+      localise(h('h3'), () => t('track.messages')),
+      p.messages.length
+        ? h('ol', { class: 'messages', id: 'messages' }, p.messages.map(m => h('li', { class: m.from === 'OFFICER' ? 'from-officer' : 'from-reporter' },
+          h('p', { class: 'meta' }, localise(h('strong'), () => t(m.from === 'OFFICER' ? 'track.from.officer' : 'track.from.you')), ' · ',
+            localise(h('time', { datetime: m.at }), () => formatDateTime(m.at))),
+          h('p', { class: 'text', text: m.text }))))
+        : localise(h('p', { id: 'messages' }), () => t('track.messages.none')),
+      replyForm,
+      localise(h('p', { class: 'hint' }), () => t('track.codeShown', { code: groupCode(code).replace(/\d(?=.{5})/g, '•') })));
+  }
+}
