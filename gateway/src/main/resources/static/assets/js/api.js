@@ -23,8 +23,9 @@ function cookie(name) {
  * request('POST', '/api/x', {json: {...}} | {form: FormData}, {headers}) → parsed JSON (or text), or throws
  * ApiError carrying the problem details.
  */
-export async function request(method, url, { json, form, headers = {}, accept = 'application/json' } = {}) {
+export async function request(method, url, { json, form, headers = {}, accept = 'application/json', fresh = false } = {}) {
   const init = { method, credentials: 'same-origin', headers: { Accept: accept, ...headers } };
+  if (fresh) init.cache = 'no-cache';
   if (json !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(json);

@@ -16,7 +16,8 @@ export function h(tag, props, ...children) {
       else if (key === 'dataset') Object.assign(el.dataset, value);
       else if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2).toLowerCase(), value);
       else if (key === 'value') el.value = value;
-      else if (key === 'checked' || key === 'selected' || key === 'multiple') el[key] = Boolean(value);
+      else if (key === 'checked') { el.checked = true; el.defaultChecked = true; }
+      else if (key === 'selected' || key === 'multiple') el[key] = Boolean(value);
       else if (value === true) el.setAttribute(key, '');
       else el.setAttribute(key, String(value));
     }
@@ -25,7 +26,7 @@ export function h(tag, props, ...children) {
   return el;
 }
 
-export function append(el, children) {
+export function append(el, ...children) {
   for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     el.append(child instanceof Node ? child : document.createTextNode(String(child)));

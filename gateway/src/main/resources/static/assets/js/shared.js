@@ -5,7 +5,7 @@ import { pick } from './i18n.js';
 let reference;
 /** complaints-service reference data: categories (with subcategories), channels, divisions, statuses, ... */
 export function complaintsReference(refresh = false) {
-  if (!reference || refresh) reference = get('/api/complaints/reference');
+  if (!reference || refresh) reference = get('/api/complaints/reference', { fresh: refresh });
   return reference;
 }
 

@@ -1,5 +1,5 @@
 // Filing a complaint (public), and the same form for officers keying in a complaint from another channel.
-import { h, localise, replace } from '../dom.js';
+import { h, localise, replace, append } from '../dom.js';
 import { t, pick, number } from '../i18n.js';
 import { request, newIdempotencyKey } from '../api.js';
 import { field, choices, select, fillSelect, counter, clearErrors, showProblem, submit, button, onSubmit } from '../forms.js';
@@ -12,9 +12,9 @@ const TYPES = ['image/jpeg', 'image/png', 'application/pdf'];
 const EXTENSIONS = /\.(jpe?g|png|pdf)$/i;
 
 export async function render(main) {
-  main.append(localise(h('h1'), () => t('file.title')), localise(h('p', { class: 'lead' }), () => t('file.lead')));
+  append(main, localise(h('h1'), () => t('file.title')), localise(h('p', { class: 'lead' }), () => t('file.lead')));
   const [reference, agencies] = await Promise.all([complaintsReference(), agencyList()]);
-  main.append(complaintForm({ reference, agencies, keyIn: false, onFiled: (receipt, form) => showReceipt(main, form, receipt) }));
+  append(main, complaintForm({ reference, agencies, keyIn: false, onFiled: (receipt, form) => showReceipt(main, form, receipt) }));
 }
 
 /**
@@ -61,7 +61,7 @@ export function complaintForm({ reference, agencies, keyIn, agency, onFiled }) {
   files.addEventListener('change', () => replace(fileList, Array.from(files.files).map(f =>
     h('li', null, `${f.name} (${number(Math.ceil(f.size / 1024))} KB)`))));
 
-  form.append(
+  append(form, 
     keyIn ? null : field({ label: 'file.agency', name: 'agency', control: agencySelect, required: true }),
     keyIn ? field({ label: 'keyin.channel', name: 'channel', control: channel, required: true }) : null,
     keyIn ? field({ label: 'keyin.receivedOn', name: 'receivedOn', control: receivedOn, required: true, hint: 'keyin.receivedOn.hint' }) : null,
@@ -184,6 +184,6 @@ function showReceipt(main, form, receipt) {
   form.replaceWith(panel);
   const again = button('receipt.another');
   again.addEventListener('click', () => window.location.reload());
-  panel.append(again);
+  append(panel, again);
   panel.querySelector('h2').focus();
 }

@@ -1,4 +1,4 @@
-import { h, localise } from '../dom.js';
+import { h, localise, replace, append } from '../dom.js';
 import { t } from '../i18n.js';
 
 const card = (href, title, body) => h('li', { class: 'card' },
@@ -7,7 +7,7 @@ const card = (href, title, body) => h('li', { class: 'card' },
 
 export function render(main, { user }) {
   const failed = new URLSearchParams(window.location.search).get('signin') === 'failed';
-  main.append(
+  append(main, 
     localise(h('h1'), () => t('home.title')),
     failed ? localise(h('p', { class: 'form-message error', role: 'alert' }), () => t('auth.failed')) : null,
     localise(h('p', { class: 'lead' }), () => t('home.lead')),

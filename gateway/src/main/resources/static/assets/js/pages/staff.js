@@ -1,5 +1,5 @@
 // Staff: declare a gift (the rule's answer shown before submitting), my declarations, nil return for a round.
-import { h, localise, replace } from '../dom.js';
+import { h, localise, replace, append } from '../dom.js';
 import { t, pick, money } from '../i18n.js';
 import { get, post } from '../api.js';
 import { field, choices, select, counter, clearErrors, showProblem, showError, submit, onSubmit, message } from '../forms.js';
@@ -13,7 +13,7 @@ export async function render(main) {
   const [reference, mineInitial] = await Promise.all([get('/api/gifts/reference'), get('/api/gifts/declarations/mine')]);
   let mine = mineInitial;
   const policy = reference.policy;
-  main.append(localise(h('h1'), () => t('staff.title')),
+  append(main, localise(h('h1'), () => t('staff.title')),
     localise(h('p', { class: 'lead' }), l => t('staff.policy', { limit: money(policy.limit, l), days: policy.decisionWindowDays }, l)));
 
   // --- the declaration form
@@ -104,7 +104,7 @@ export async function render(main) {
   });
 
   const list = h('div', { id: 'my-declarations' }, declarations(mine));
-  main.append(
+  append(main, 
     h('section', { 'aria-labelledby': 'declare-title' }, localise(h('h2', { id: 'declare-title' }), () => t('gift.declare')), form),
     h('section', { 'aria-labelledby': 'mine-title' }, localise(h('h2', { id: 'mine-title' }), () => t('gift.mine')), list),
     await nilReturnSection(reference));

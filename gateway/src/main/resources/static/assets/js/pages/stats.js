@@ -1,6 +1,6 @@
 // Published statistics (public): pick an agency and a fiscal year; the current table as the service publishes
 // it, the infographic, CSV, every revision with its reason, the gift statistics, and the city-wide roll-up.
-import { h, localise, replace } from '../dom.js';
+import { h, localise, replace, append } from '../dom.js';
 import { t, pick, number } from '../i18n.js';
 import { get } from '../api.js';
 import { field, select, fillSelect, submit, onSubmit, showError } from '../forms.js';
@@ -28,7 +28,7 @@ export async function render(main) {
   const rollupForm = h('form', { class: 'inline-form', id: 'rollup-form' },
     field({ label: 'stats.rollup.through', name: 'through', control: rollupMonth }), h('div', { class: 'actions' }, submit('stats.rollup.show')));
 
-  main.append(localise(h('h1'), () => t('stats.title')), localise(h('p', { class: 'lead' }), () => t('stats.lead')), form, result,
+  append(main, localise(h('h1'), () => t('stats.title')), localise(h('p', { class: 'lead' }), () => t('stats.lead')), form, result,
     h('section', { class: 'rollup', 'aria-labelledby': 'rollup-title' },
       localise(h('h2', { id: 'rollup-title' }), () => t('stats.rollup.title')),
       localise(h('p'), () => t('stats.rollup.lead')), rollupForm, rollupResult));
@@ -42,12 +42,17 @@ export async function render(main) {
 
   const show = async () => {
     replace(result);
+    let through;
     try {
-      const through = await showAgency(result, agency.value, year.value);
-      syncMonths(through);
-      await showRollup(rollupResult, year.value, rollupMonth.value);
+      through = await showAgency(result, agency.value, year.value);
     } catch (error) {
       showError(result, error);
+    }
+    syncMonths(through);
+    try {
+      await showRollup(rollupResult, year.value, rollupMonth.value);
+    } catch (error) {
+      showError(rollupResult, error);
     }
   };
   onSubmit(form, show);
@@ -72,19 +77,19 @@ async function showAgency(container, agency, fiscalYear) {
   const current = list.filter(p => p.status === 'CURRENT');
   const complaints = current.filter(p => p.kind !== 'GIFTS').sort((a, b) => (a.through < b.through ? 1 : -1))[0];
   if (!complaints) {
-    container.append(localise(h('p', { class: 'panel', id: 'no-publication' }), () => t('stats.none')));
+    append(container, localise(h('p', { class: 'panel', id: 'no-publication' }), () => t('stats.none')));
   } else {
     const full = await get(`/api/stats/publications/${encodeURIComponent(complaints.id)}`);
-    container.append(publicationSection(full));
+    append(container, publicationSection(full));
   }
   const gifts = current.filter(p => p.kind === 'GIFTS');
   if (gifts.length) {
-    container.append(h('section', { class: 'gift-publications' },
+    append(container, h('section', { class: 'gift-publications' },
       localise(h('h2'), () => t('stats.gifts.title')),
       h('ul', null, gifts.map(p => h('li', null, localise(h('span'), l => `${periodLabel(p, l)} · ${t('stats.revision', { n: p.revision }, l)} `),
         links(p))))));
   }
-  if (list.length) container.append(history(list));
+  if (list.length) append(container, history(list));
   return complaints?.through;
 }
 
@@ -126,7 +131,7 @@ async function showRollup(container, fiscalYear, through) {
   replace(container);
   if (!through) return;
   const view = await get(`/api/stats/rollup/${encodeURIComponent(fiscalYear)}?through=${encodeURIComponent(through)}`);
-  container.append(
+  append(container, 
     localise(h('p'), l => t('stats.rollup.included', { n: number(view.included.length, l) }, l)),
     view.included.length ? h('ul', { class: 'compact' }, view.included.map(a => h('li', { text: `${a.name_th} (${a.agency})` }))) : null,
     view.missing.length ? localise(h('p'), () => t('stats.rollup.missing')) : null,

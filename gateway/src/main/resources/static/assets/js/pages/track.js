@@ -1,6 +1,6 @@
 // Following a complaint with its tracking code. The code stays in this page's memory only: it travels in the
 // body of a POST, never in the address bar, history or storage.
-import { h, localise, replace } from '../dom.js';
+import { h, localise, replace, append } from '../dom.js';
 import { t, pick } from '../i18n.js';
 import { post } from '../api.js';
 import { field, counter, clearErrors, showProblem, submit, onSubmit, message } from '../forms.js';
@@ -14,7 +14,7 @@ export function render(main) {
     field({ label: 'track.code', name: 'trackingCode', control: input, required: true, hint: 'track.code.hint' }),
     h('div', { class: 'actions' }, submit('track.submit')));
   const result = h('div', { id: 'track-result' });
-  main.append(localise(h('h1'), () => t('track.title')), localise(h('p', { class: 'lead' }), () => t('track.lead')), form, result);
+  append(main, localise(h('h1'), () => t('track.title')), localise(h('p', { class: 'lead' }), () => t('track.lead')), form, result);
 
   async function load() {
     const progress = await post('/api/complaints/track', { trackingCode: code });

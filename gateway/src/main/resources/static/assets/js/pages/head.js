@@ -1,0 +1,118 @@
+// Head of agency: gift decisions with days left, the monthly executive report, the identity-reveal log.
+import { h, localise, replace, append } from '../dom.js';
+import { t, pick, money, number } from '../i18n.js';
+import { get, post } from '../api.js';
+import { field, select, clearErrors, showProblem, showError, submit, onSubmit, message } from '../forms.js';
+import { complaintsReference, labelOf } from '../shared.js';
+import { formatDate, formatDateTime, formatMonth, lastEndedMonth, todayBangkok } from '../dates.js';
+
+export async function render(main, { user }) {
+  append(main, localise(h('h1'), () => t('head.title')));
+  const [gifts, reference] = await Promise.all([get('/api/gifts/reference'), complaintsReference()]);
+  const queue = h('div', { id: 'decision-queue' });
+  append(main, h('section', { 'aria-labelledby': 'queue-title' }, localise(h('h2', { id: 'queue-title', tabindex: '-1' }), () => t('head.queue')), queue));
+  const loadQueue = async () => {
+    try {
+      replace(queue, decisions(await get('/api/gifts/decisions/pending'), gifts, loadQueue));
+    } catch (error) {
+      showError(queue, error);
+    }
+  };
+  await loadQueue();
+  append(main, reportSection(user, reference, gifts), await revealLog());
+}
+
+function decisions(pending, gifts, reload) {
+  if (!pending.length) return localise(h('p'), () => t('head.queue.none'));
+  return h('ul', { class: 'records' }, pending.map(d => {
+    const decision = select((gifts.codes.decisions || []).map(c => ({ value: c.code, label: l => pick(c, l) })), { empty: 'form.choose' });
+    const note = h('textarea', { rows: '2', maxlength: '1000' });
+    const form = h('form', { class: 'stack', novalidate: true, dataset: { declaration: d.id } },
+      field({ label: 'head.decision', name: 'decision', control: decision, required: true }),
+      field({ label: 'head.note', name: 'note', control: note }),
+      h('div', { class: 'actions' }, submit('head.decide')));
+    onSubmit(form, async () => {
+      clearErrors(form);
+      try {
+        await post(`/api/gifts/declarations/${encodeURIComponent(d.id)}/decision`, { decision: decision.value || null, note: note.value || null });
+        await reload();
+        message(document.getElementById('decision-queue'), () => t('head.decided'), 'success').focus();
+      } catch (error) {
+        showProblem(form, error);
+      }
+    });
+    return h('li', { class: `decision ${d.overdue ? 'overdue' : ''}` },
+      h('p', { class: 'meta' }, h('strong', { text: d.declarant?.name || '' }), d.declarant?.position ? h('span', { text: ` · ${d.declarant.position}` }) : null),
+      h('p', null, h('span', { text: d.giver?.name }), ' · ', h('span', { text: d.description })),
+      localise(h('p'), l => `${formatDate(d.offeredOn, l)} · ${money(d.value, l)} ${l === 'en' ? 'baht' : 'บาท'} (${t('head.total', { total: money(d.giverOccasionTotal, l) }, l)})`),
+      localise(h('p', { class: 'hint' }), l => (l === 'en' ? d.reasonEn : d.reasonTh)),
+      localise(h('p', { class: `badge ${d.overdue ? 'danger' : 'ok'} days-left` }), l => (d.overdue
+        ? t('head.overdue', { n: number(-d.daysLeft, l), date: formatDate(d.decisionDueOn, l) }, l)
+        : t('head.daysLeft', { n: number(d.daysLeft, l), date: formatDate(d.decisionDueOn, l) }, l))),
+      form);
+  }));
+}
+
+function reportSection(user, reference, gifts) {
+  const month = h('input', { type: 'month', value: lastEndedMonth(), max: todayBangkok().slice(0, 7) });
+  const out = h('div', { id: 'report' });
+  const printable = h('p', { class: 'downloads' });
+  const form = h('form', { class: 'inline-form', novalidate: true, id: 'report-form' },
+    field({ label: 'head.report.month', name: 'month', control: month }), h('div', { class: 'actions' }, submit('head.report.show')));
+  onSubmit(form, async () => {
+    clearErrors(form);
+    try {
+      const url = `/api/stats/reports/executive/${encodeURIComponent(user.agency)}/${encodeURIComponent(month.value)}`;
+      const report = await get(url);
+      replace(printable, localise(h('a', { href: `${url}?format=html`, target: '_blank', rel: 'noopener' }), () => t('stats.printable')));
+      replace(out, executiveReport(report, reference, gifts));
+    } catch (error) {
+      replace(out);
+      showProblem(form, error);
+    }
+  });
+  return h('section', { 'aria-labelledby': 'report-title' }, localise(h('h2', { id: 'report-title' }), () => t('head.report')), form, printable, out);
+}
+
+function counts(caption, map, labels) {
+  const entries = Object.entries(map || {});
+  return h('table', { class: 'list breakdown' }, localise(h('caption'), caption),
+    h('tbody', null, entries.length ? entries.map(([code, n]) => h('tr', null,
+      localise(h('th', { scope: 'row' }), l => labelOf(labels, code, l)), localise(h('td', { class: 'n' }), l => number(n, l))))
+      : h('tr', null, h('td', { text: '–' }))));
+}
+
+function executiveReport(r, reference, gifts) {
+  const progress = reference.statuses;
+  return h('div', { class: 'report' },
+    localise(h('h3'), l => `${t('head.report', null, l)} · ${formatMonth(r.month, l)} · ${r.agencyName_th}`),
+    localise(h('p', { class: 'hint' }), l => t('head.report.generated', { date: formatDateTime(r.generatedAt, l) }, l)),
+    h('div', { class: 'grid' },
+      counts(l => t('head.report.received', { n: number(r.received.total, l) }, l), r.received.byCategory, reference.categories),
+      counts(l => t('head.report.byChannel', null, l), r.received.byChannel, reference.channels),
+      counts(l => t('head.report.concluded', { n: number(r.concluded.total, l), avg: r.concluded.averageDaysToConclusion ?? '–' }, l), r.concluded.byOutcome, progress),
+      counts(l => t('head.report.closure', null, l), r.concluded.byClosureReason, reference.closureReasons),
+      counts(l => t('head.report.open', null, l), r.openByStatus, progress),
+      counts(l => t('head.report.gifts', { n: number(r.gifts.declared, l), pending: number(r.gifts.decisionsPending, l), overdue: number(r.gifts.decisionsOverdue, l) }, l),
+        r.gifts.byDisposition, (gifts.codes.dispositions || []).map(d => ({ code: d.code, labelTh: d.th, labelEn: d.en })))),
+    localise(h('h4'), l => t('head.report.overdue', { n: number(r.overdue.total, l) }, l)),
+    r.overdue.cases.length ? h('ul', null, r.overdue.cases.map(c => localise(h('li'), l =>
+      `${c.caseId.slice(0, 8)} · ${labelOf(reference.categories, c.category, l)} · ${labelOf(progress, c.status, l)} · ${t('head.report.daysOverdue', { n: number(c.daysOverdue, l) }, l)}`)))
+      : localise(h('p'), () => t('head.report.noOverdue')));
+}
+
+async function revealLog() {
+  const section = h('section', { 'aria-labelledby': 'reveals-title' }, localise(h('h2', { id: 'reveals-title' }), () => t('head.reveals')),
+    localise(h('p', { class: 'hint' }), () => t('head.reveals.hint')));
+  try {
+    const log = await get('/api/complaints/audit/identity-reveals?size=50');
+    const items = Array.isArray(log) ? log : log.items || [];
+    append(section, items.length ? h('ul', { class: 'records' }, items.map(r => h('li', null,
+      h('p', { class: 'meta' }, localise(h('span'), l => formatDateTime(r.at || r.revealedAt, l)), ' · ', h('span', { text: r.officerName || r.byName || r.by || r.officer || '' }),
+        ' · ', h('span', { text: String(r.caseId || '').slice(0, 8) })),
+      h('p', { text: r.reason || '' })))) : localise(h('p'), () => t('head.reveals.none')));
+  } catch (error) {
+    showError(section, error);
+  }
+  return section;
+}
