@@ -1,0 +1,218 @@
+package th.integrity.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** One service running as a JVM of its own, its output appended to {@code <data>/logs/<name>.log}. */
+final class ServiceProcess {
+
+    /** Variables the launcher sets per service, which nothing else may change. */
+    static final List<String> MANAGED_VARIABLES = List.of("SERVER_PORT", "INTEGRITY_PARENT_PID");
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+    private static final String MARKER = "==== integrity-local: starting ";
+
+    private final ServiceSpec spec;
+    private final int port;
+    private final Path log;
+    private final Process process;
+    private final long startedNanos;
+    private final List<ProcessHandle> stopping = new ArrayList<>();
+
+    private ServiceProcess(ServiceSpec spec, int port, Path log, Process process, long startedNanos) {
+        this.spec = spec;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+        this.startedNanos = startedNanos;
+    }
+
+    static ServiceProcess start(ServiceSpec spec, LauncherConfig config, Path java) {
+        int port = config.port(spec.portKey());
+        Path log = config.logsDir().resolve(spec.name() + ".log");
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(config.serviceJavaOptions());
+        command.add("-jar");
+        command.add(spec.jar(config.home()).toString());
+
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("SERVER_PORT", String.valueOf(port));
+        environment.put("MONGODB_URI", config.mongoUri());
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
+        // The services watch this pid and exit when it is gone: nothing outlives a launcher killed with -9.
+        environment.put("INTEGRITY_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
+        environment.putAll(spec.environment().apply(config));
+        // Last, so a test can point the services elsewhere (an OIDC issuer of its own, say).
+        environment.putAll(config.serviceEnvironment());
+
+        try {
+            Files.createDirectories(log.getParent());
+            Files.writeString(log, String.format("%n%s%s at %s on port %d%n    %s%n    environment %s%n", MARKER,
+                    spec.name(), now(), port, String.join(" ", command), printable(environment)), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(config.dataDir().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+            builder.environment().putAll(environment);
+            long started = System.nanoTime();
+            return new ServiceProcess(spec, port, log, builder.start(), started);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + spec.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    String name() {
+        return spec.name();
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    Process process() {
+        return process;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    Duration sinceStart() {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    /** Asks the readiness probe; completes with false on anything but 200 with status UP, never exceptionally. */
+    CompletableFuture<Boolean> checkReady(HttpClient http) {
+        HttpRequest request = HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                .timeout(REQUEST_TIMEOUT)
+                .GET()
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .thenApply(response -> response.statusCode() == 200 && "UP".equals(Json.healthStatus(response.body())))
+                .exceptionally(error -> false);
+    }
+
+    /** The last {@code count} lines this run wrote to its log (not those of earlier runs). */
+    List<String> tail(int count) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        } catch (IOException | UncheckedIOException e) {
+            return List.of("(could not read " + log + ": " + e.getMessage() + ")");
+        }
+        int from = 0;
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).startsWith(MARKER + spec.name() + " ")) {
+                from = i + 3;
+                break;
+            }
+        }
+        from = Math.max(Math.min(from, lines.size()), lines.size() - count);
+        return lines.subList(from, lines.size());
+    }
+
+    /** Closes this run's part of the log with how the process ended. */
+    void markStopped() {
+        String how = process.isAlive() ? "still running" : "exit code " + process.exitValue();
+        try {
+            Files.writeString(log, String.format("==== integrity-local: %s stopped (%s) at %s%n", spec.name(), how,
+                    now()), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // only a courtesy line
+        }
+    }
+
+    private static String now() {
+        return OffsetDateTime.now(ZoneId.of("Asia/Bangkok")).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    /** Sends SIGTERM to the service and to anything it started, remembering those for {@link #forceStop()}. */
+    void requestStop() {
+        synchronized (stopping) {
+            if (stopping.isEmpty()) {
+                process.descendants().forEach(stopping::add);
+                stopping.add(process.toHandle());
+            }
+            stopping.forEach(ProcessHandle::destroy);
+        }
+    }
+
+    /** Waits until the service and its descendants have exited, at most until {@code deadlineNanos}. */
+    boolean awaitStopped(long deadlineNanos) {
+        List<ProcessHandle> handles;
+        synchronized (stopping) {
+            handles = stopping.isEmpty() ? List.of(process.toHandle()) : List.copyOf(stopping);
+        }
+        for (ProcessHandle handle : handles) {
+            long left = deadlineNanos - System.nanoTime();
+            try {
+                if (left <= 0) {
+                    if (handle.isAlive()) {
+                        return false;
+                    }
+                    continue;
+                }
+                handle.onExit().get(left, TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (java.util.concurrent.ExecutionException e) {
+                // onExit does not fail; treat as gone
+            }
+        }
+        return true;
+    }
+
+    /** SIGKILL for whatever did not stop in time. */
+    void forceStop() {
+        synchronized (stopping) {
+            process.descendants().forEach(stopping::add);
+            stopping.forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    /** The environment as the log shows it: values of anything that looks like a secret are masked. */
+    static Map<String, String> printable(Map<String, String> environment) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        environment.forEach((name, value) -> shown.put(name,
+                name.matches("(?i).*(SECRET|PASSWORD|TOKEN|KEY|CREDENTIAL).*") ? "****" : value));
+        return shown;
+    }
+
+    private static java.io.File nullDevice() {
+        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+}
