@@ -14,6 +14,7 @@ public final class Components {
     public static final String COMPLAINTS = "complaints";
     public static final String GIFTS = "gifts";
     public static final String STATS = "stats";
+    public static final String OIDC = "oidc";
     public static final String KAFKA = "kafka";
     public static final String KAFKA_CONTROLLER = "kafka-controller";
     public static final String MONGODB = "mongodb";
@@ -24,12 +25,17 @@ public final class Components {
             new PortSpec(COMPLAINTS, "complaints-service", 8081),
             new PortSpec(GIFTS, "gifts-service", 8082),
             new PortSpec(STATS, "stats-service", 8083),
+            new PortSpec(OIDC, "development OIDC provider", 9000),
             new PortSpec(KAFKA, "Kafka broker", 9092),
             new PortSpec(KAFKA_CONTROLLER, "Kafka controller", 9093),
             new PortSpec(MONGODB, "MongoDB", 27017));
 
     /** The service processes; they start in parallel, so the order only sets how they are listed. */
     public static final List<ServiceSpec> SERVICES = List.of(
+            // Issues the demo users' tokens; every other process validates them against its issuer URL.
+            new ServiceSpec("oidc-dev", OIDC, config -> Map.of(
+                    "OIDC_ISSUER", config.httpUrl(OIDC),
+                    "GATEWAY_URL", config.httpUrl(GATEWAY)), "deploy/oidc-dev"),
             new ServiceSpec("complaints-service", COMPLAINTS, config -> Map.of()),
             new ServiceSpec("gifts-service", GIFTS, config -> Map.of()),
             new ServiceSpec("stats-service", STATS, config -> Map.of()),

@@ -58,6 +58,8 @@ final class ServiceProcess {
         environment.put("SERVER_PORT", String.valueOf(port));
         environment.put("MONGODB_URI", config.mongoUri());
         environment.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
+        // The issuer string must be identical everywhere: the provider puts it into every token it signs.
+        environment.put("OIDC_ISSUER_URI", config.httpUrl(Components.OIDC));
         // The services watch this pid and exit when it is gone: nothing outlives a launcher killed with -9.
         environment.put("INTEGRITY_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
         environment.putAll(spec.environment().apply(config));

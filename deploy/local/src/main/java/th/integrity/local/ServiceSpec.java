@@ -9,12 +9,18 @@ import java.util.function.Function;
  *
  * @param name        the module directory and jar name: {@code <home>/<name>/target/<name>.jar}
  * @param portKey     the {@link PortSpec#key()} of the port it serves HTTP on
- * @param environment variables beyond the common ones (port, MongoDB, Kafka, parent pid), e.g. the
- *                    gateway's URLs of the services behind it
+ * @param environment variables beyond the common ones (port, MongoDB, Kafka, OIDC issuer, parent pid), e.g.
+ *                    the gateway's URLs of the services behind it
+ * @param module      the module directory, relative to the repository home
  */
-public record ServiceSpec(String name, String portKey, Function<LauncherConfig, Map<String, String>> environment) {
+public record ServiceSpec(String name, String portKey, Function<LauncherConfig, Map<String, String>> environment,
+        String module) {
+
+    public ServiceSpec(String name, String portKey, Function<LauncherConfig, Map<String, String>> environment) {
+        this(name, portKey, environment, name);
+    }
 
     public Path jar(Path home) {
-        return home.resolve(name).resolve("target").resolve(name + ".jar");
+        return home.resolve(module).resolve("target").resolve(name + ".jar");
     }
 }

@@ -25,7 +25,7 @@ class LauncherConfigTest {
         assertThat(config.home()).isEqualTo(cwd);
         assertThat(config.dataDir()).isEqualTo(cwd.resolve("data"));
         assertThat(config.ports()).containsExactly(Map.entry("gateway", 8080), Map.entry("complaints", 8081),
-                Map.entry("gifts", 8082), Map.entry("stats", 8083), Map.entry("kafka", 9092),
+                Map.entry("gifts", 8082), Map.entry("stats", 8083), Map.entry("oidc", 9000), Map.entry("kafka", 9092),
                 Map.entry("kafka-controller", 9093), Map.entry("mongodb", 27017));
         assertThat(config.serviceJavaOptions()).isEqualTo(JvmOptions.DEVELOPMENT_DEFAULTS);
         assertThat(config.startupTimeout()).isEqualTo(Duration.ofSeconds(180));

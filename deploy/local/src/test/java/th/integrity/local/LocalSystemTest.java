@@ -55,7 +55,7 @@ class LocalSystemTest {
         try (LocalSystem system = LocalSystem.start(config, console)) {
             processes = system.servicePids().values().stream().map(pid -> ProcessHandle.of(pid).orElseThrow())
                     .toList();
-            assertThat(processes).hasSize(4).allMatch(ProcessHandle::isAlive);
+            assertThat(processes).hasSize(Components.SERVICES.size()).allMatch(ProcessHandle::isAlive);
             assertThat(system.gatewayUrl()).isEqualTo("http://localhost:" + config.port("gateway"));
             assertThat(system.serviceUrl("gifts-service")).isEqualTo("http://localhost:" + config.port("gifts"));
             assertThat(system.kafka().isRunning()).isTrue();

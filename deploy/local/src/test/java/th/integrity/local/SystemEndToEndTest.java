@@ -39,7 +39,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
-import th.integrity.embedded.TestIssuer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,7 +60,7 @@ class SystemEndToEndTest {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
-    private final TestIssuer issuer = TestIssuer.shared();
+    private String officerToken;
     /** Kept when a test fails: the services' logs are in its logs directory. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path data;
@@ -83,9 +82,7 @@ class SystemEndToEndTest {
         }
         LauncherConfig config = LauncherConfig.defaults(home, data)
                 .withFreePorts()
-                .withStartupTimeout(Duration.ofMinutes(5))
-                // Drafts are for officers: the services trust this issuer, whose tokens the test signs.
-                .withServiceEnvironment("OIDC_ISSUER_URI", issuer.issuerUri());
+                .withStartupTimeout(Duration.ofMinutes(5));
         System.out.println("End-to-end data and logs: " + data);
         system = LocalSystem.start(config);
     }
@@ -150,6 +147,72 @@ class SystemEndToEndTest {
         assertThat(draft().path("totalReceived").asInt(-1)).isEqualTo(2);
     }
 
+    @Test
+    @Order(4)
+    void anOfficerSignsInAtTheGatewayAndTheGatewayRelaysTheirToken() throws Exception {
+        // A browser: keeps cookies, follows no redirect by itself so every hop is checked.
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        String oidc = system.serviceUrl("oidc-dev");
+
+        HttpResponse<String> start = browse(browser, system.gatewayUrl() + "/oauth2/authorization/integrity");
+        String authorize = location(start);
+        assertThat(authorize).startsWith(oidc + "/oauth2/authorize").contains("code_challenge=")
+                .contains("code_challenge_method=S256");
+        String loginPage = location(browse(browser, authorize));
+        HttpResponse<String> form = browse(browser, loginPage);
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(form.body());
+        assertThat(csrf.find()).as(form.body()).isTrue();
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(oidc + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=officer&password=demo&_csrf="
+                        + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        // Back to the authorization endpoint, then to the gateway's callback with a code, then home.
+        String next = location(signedIn);
+        for (int hop = 0; hop < 5 && !next.startsWith(system.gatewayUrl() + "/login/oauth2/code/"); hop++) {
+            next = location(browse(browser, next));
+        }
+        assertThat(next).startsWith(system.gatewayUrl() + "/login/oauth2/code/integrity?code=");
+        HttpResponse<String> callback = browse(browser, next);
+        assertThat(callback.statusCode()).isBetween(300, 399);
+        // The browser holds a session cookie only; the tokens stay in the gateway.
+        assertThat(callback.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("INTEGRITY_SESSION=").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+        assertThat(String.join("\n", callback.headers().allValues("Set-Cookie"))).doesNotContain("eyJ");
+
+        JsonNode me = json.readTree(fetch(browser, system.gatewayUrl() + "/api/me").body());
+        assertThat(me.path("authenticated").asBoolean()).isTrue();
+        assertThat(me.path("agency").asString()).isEqualTo(AGENCY);
+        assertThat(me.path("roles").toString()).contains("OFFICER");
+
+        // The browser sends only its session cookie; the gateway relays the officer's token to stats-service.
+        HttpResponse<String> draft = fetch(browser, system.gatewayUrl() + "/api/stats/complaints/" + AGENCY + "/"
+                + fiscalYear() + "/draft");
+        assertThat(draft.statusCode()).as(draft.body()).isEqualTo(200);
+        assertThat(json.readTree(draft.body()).path("totalReceived").asInt(-1)).isEqualTo(2);
+    }
+
+    /** A page navigation, with the Accept header a browser sends (the provider saves only such requests). */
+    private static HttpResponse<String> browse(HttpClient browser, String url) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A script's call from the page. */
+    private static HttpResponse<String> fetch(HttpClient browser, String url) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String location(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isBetween(300, 399);
+        String location = response.headers().firstValue("Location").orElseThrow();
+        return response.uri().resolve(location).toString();
+    }
+
     private HttpResponse<String> fileComplaint() throws Exception {
         String body = """
                 {"agency":"%s","category":"CORRUPTION",
@@ -169,7 +232,7 @@ class SystemEndToEndTest {
                 + AGENCY + "/" + fiscalYear() + "/draft"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + issuer.token("officer-e2e", AGENCY, "OFFICER"))
+                .header("Authorization", "Bearer " + officerToken())
                 .GET()
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -195,25 +258,39 @@ class SystemEndToEndTest {
     }
 
     /**
-     * Complaints received per month ({@code YYYY-MM}), all categories and channels. The table has one block per
-     * category and a last one, {@code ALL}, whose rows hold each month's {@code total}; a plain {@code months}
-     * list with {@code received} counts is read as well.
+     * Complaints received per month ({@code YYYY-MM}), all categories and channels: the rows of the table's
+     * {@code ALL} block, without its totals row.
      */
     private static Map<String, Integer> receivedPerMonth(JsonNode draft) {
         Map<String, Integer> months = new LinkedHashMap<>();
-        JsonNode all = null;
         for (JsonNode block : draft.path("blocks")) {
             if ("ALL".equals(block.path("category").asString(""))) {
-                all = block;
+                block.path("rows").forEach(row -> months.put(row.path("month").asString(""), row.path("total").asInt(-1)));
             }
         }
-        if (all != null) {
-            all.path("rows").forEach(row -> months.put(row.path("month").asString(""), row.path("total").asInt(-1)));
-        } else {
-            draft.path("months").forEach(
-                    entry -> months.put(entry.path("month").asString(""), entry.path("received").asInt(-1)));
-        }
+        months.remove("TOTAL");
         return months;
+    }
+
+    /**
+     * A token of the development provider's script client, which holds OFFICER and ADMIN of wangthonglang:
+     * the client-credentials grant the README shows.
+     */
+    private String officerToken() throws Exception {
+        if (officerToken == null) {
+            String basic = java.util.Base64.getEncoder().encodeToString(
+                    "integrity-cli:integrity-cli-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(system.serviceUrl("oidc-dev") + "/oauth2/token"))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Basic " + basic)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            officerToken = json.readTree(response.body()).path("access_token").asString();
+        }
+        return officerToken;
     }
 
     /** The Thai fiscal year (Buddhist Era) of today in Bangkok: October to December belong to the next one. */
