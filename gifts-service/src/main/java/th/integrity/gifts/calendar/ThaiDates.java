@@ -29,10 +29,10 @@ public final class ThaiDates {
                 + (date.getYear() + FiscalCalendar.BE_OFFSET);
     }
 
-    /** {@code 1 October 2024}: the English text keeps the Common Era. */
+    /** {@code 1 October 2567 BE}: dates people read are Buddhist Era in English too. */
     public static String englishDate(LocalDate date) {
         return date.getDayOfMonth() + " " + date.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
-                + date.getYear();
+                + (date.getYear() + FiscalCalendar.BE_OFFSET) + " BE";
     }
 
     /** {@code รอบ 6 เดือน (1 ตุลาคม 2567 – 31 มีนาคม 2568)}. */
@@ -41,7 +41,7 @@ public final class ThaiDates {
                 + longDate(FiscalCalendar.end(fiscalYear, round)) + ")";
     }
 
-    /** {@code 6-month round (1 October 2024 – 31 March 2025)}. */
+    /** {@code 6-month round (1 October 2567 BE – 31 March 2568 BE)}. */
     public static String roundEn(int fiscalYear, Round round) {
         return round.labelEn() + " (" + englishDate(FiscalCalendar.start(fiscalYear)) + " – "
                 + englishDate(FiscalCalendar.end(fiscalYear, round)) + ")";

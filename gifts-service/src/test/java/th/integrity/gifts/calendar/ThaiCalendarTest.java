@@ -29,7 +29,7 @@ class ThaiCalendarTest {
         assertThat(ThaiDates.longDate(LocalDate.of(2024, 10, 1))).isEqualTo("1 ตุลาคม 2567");
         assertThat(ThaiDates.roundTh(2568, Round.H1)).isEqualTo("รอบ 6 เดือน (1 ตุลาคม 2567 – 31 มีนาคม 2568)");
         assertThat(ThaiDates.roundTh(2568, Round.FY)).isEqualTo("รอบ 12 เดือน (1 ตุลาคม 2567 – 30 กันยายน 2568)");
-        assertThat(ThaiDates.roundEn(2568, Round.H1)).isEqualTo("6-month round (1 October 2024 – 31 March 2025)");
+        assertThat(ThaiDates.roundEn(2568, Round.H1)).isEqualTo("6-month round (1 October 2567 BE – 31 March 2568 BE)");
         assertThat(ThaiDates.shortDate(null)).isEmpty();
     }
 }

@@ -71,9 +71,9 @@ public final class FiscalCalendar {
         return MonthNames.thaiShort(month.getMonth()) + " " + buddhistYear(month);
     }
 
-    /** {@code October 2024}: English readers get the common-era year. */
+    /** {@code October 2567 BE}: dates people read are Buddhist Era in English too. */
     public static String monthLabelEnglish(YearMonth month) {
-        return MonthNames.english(month.getMonth()) + " " + month.getYear();
+        return MonthNames.english(month.getMonth()) + " " + buddhistYear(month.atDay(1)) + " BE";
     }
 
     /** {@code 1 ตุลาคม 2567}. */
@@ -81,8 +81,8 @@ public final class FiscalCalendar {
         return date.getDayOfMonth() + " " + MonthNames.thai(date.getMonth()) + " " + buddhistYear(date);
     }
 
-    /** {@code 1 October 2024}. */
+    /** {@code 1 October 2567 BE}. */
     public static String dateLabelEnglish(LocalDate date) {
-        return date.getDayOfMonth() + " " + MonthNames.english(date.getMonth()) + " " + date.getYear();
+        return date.getDayOfMonth() + " " + MonthNames.english(date.getMonth()) + " " + buddhistYear(date) + " BE";
     }
 }

@@ -75,7 +75,7 @@ class FiscalCalendarTest {
     void monthLabels() {
         assertThat(FiscalCalendar.monthLabelThai(YearMonth.of(2024, 10))).isEqualTo("ตุลาคม 2567");
         assertThat(FiscalCalendar.monthLabelThaiShort(YearMonth.of(2024, 10))).isEqualTo("ต.ค. 2567");
-        assertThat(FiscalCalendar.monthLabelEnglish(YearMonth.of(2024, 10))).isEqualTo("October 2024");
+        assertThat(FiscalCalendar.monthLabelEnglish(YearMonth.of(2024, 10))).isEqualTo("October 2567 BE");
         assertThat(FiscalCalendar.monthLabelThai(YearMonth.of(2025, 2))).isEqualTo("กุมภาพันธ์ 2568");
     }
 
@@ -95,7 +95,7 @@ class FiscalCalendarTest {
         FiscalYear fy = FiscalYear.of(2568);
 
         assertThat(fy.period().labelThai()).isEqualTo("1 ตุลาคม 2567 – 30 กันยายน 2568");
-        assertThat(fy.period().labelEnglish()).isEqualTo("1 October 2024 – 30 September 2025");
+        assertThat(fy.period().labelEnglish()).isEqualTo("1 October 2567 BE – 30 September 2568 BE");
         assertThat(fy.periodThrough(YearMonth.of(2025, 3)).labelThai()).isEqualTo("1 ตุลาคม 2567 – 31 มีนาคม 2568");
         assertThat(FiscalYear.of(2567).periodThrough(YearMonth.of(2024, 2)).to())
                 .as("a leap-year February ends on the 29th").isEqualTo(LocalDate.of(2024, 2, 29));

@@ -65,7 +65,7 @@ class ComplaintProjectionTest extends IntegrationTestSupport {
                 .as("the MISCONDUCT block").isZero();
         JsonNode april = months.get(6);
         assertThat(april.path("label_th").asString()).isEqualTo("เมษายน 2568");
-        assertThat(april.path("label_en").asString()).isEqualTo("April 2025");
+        assertThat(april.path("label_en").asString()).isEqualTo("April 2568 BE");
 
         ComplaintCase stored = stored(agency, "C-1");
         assertThat(stored).isNotNull();

@@ -23,7 +23,7 @@ class DraftTableRequestTest extends IntegrationTestSupport {
         assertThat(table.path("period").path("from").asString()).isEqualTo("2024-10-01");
         assertThat(table.path("period").path("to").asString()).isEqualTo("2025-09-30");
         assertThat(table.path("period").path("label_th").asString()).isEqualTo("1 ตุลาคม 2567 – 30 กันยายน 2568");
-        assertThat(table.path("period").path("label_en").asString()).isEqualTo("1 October 2024 – 30 September 2025");
+        assertThat(table.path("period").path("label_en").asString()).isEqualTo("1 October 2567 BE – 30 September 2568 BE");
         assertThat(OffsetDateTime.parse(table.path("generatedAt").asString()).getOffset().getTotalSeconds())
                 .as("generatedAt in Bangkok time").isEqualTo(7 * 3600);
         assertThat(table.path("totalReceived").asLong()).isZero();
@@ -34,7 +34,7 @@ class DraftTableRequestTest extends IntegrationTestSupport {
         assertThat(months).hasSize(12);
         assertThat(months.get(0).path("month").asString()).isEqualTo("2024-10");
         assertThat(months.get(0).path("label_th").asString()).isEqualTo("ตุลาคม 2567");
-        assertThat(months.get(0).path("label_en").asString()).isEqualTo("October 2024");
+        assertThat(months.get(0).path("label_en").asString()).isEqualTo("October 2567 BE");
         assertThat(months.get(11).path("month").asString()).isEqualTo("2025-09");
         assertThat(months.get(11).path("label_th").asString()).isEqualTo("กันยายน 2568");
         for (JsonNode block : table.path("blocks")) {

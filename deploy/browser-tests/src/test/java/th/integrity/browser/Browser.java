@@ -1,0 +1,209 @@
+package th.integrity.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) with a fresh profile, and the few
+ * things every test does with it: wait for the single page to be ready, switch language, fill fields, take
+ * screenshots into {@code target/screenshots/}, read the browser's console (a CSP violation shows there).
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    final ChromeDriver driver;
+    final WebDriverWait wait;
+    private final Path profile;
+
+    /** Skips the calling test, with the reason, when Chromium or its driver is not installed. */
+    static void assumeInstalled() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Skipping browser tests: " + CHROMIUM + " or " + CHROMEDRIVER + " is missing. Install them with "
+                        + "'apt-get install chromium chromium-driver fonts-thai-tlwg' (.ci/run does).");
+    }
+
+    Browser(int width, int height) {
+        assumeInstalled();
+        try {
+            profile = Files.createTempDirectory("chromium-profile");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+                "--no-first-run", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
+                "--lang=th-TH");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        wait = new WebDriverWait(driver, WAIT);
+        // Pages re-render parts of themselves after each call: an element found a moment ago may go stale.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    }
+
+    Browser() {
+        this(1280, 1000);
+    }
+
+    /** Opens a URL and waits until the page has rendered its route. */
+    Browser open(String url) {
+        // A fresh load every time: the same URL with only the hash unchanged would keep the old page.
+        driver.get("about:blank");
+        driver.get(url);
+        ready();
+        return this;
+    }
+
+    /** Goes to a hash route of the already loaded page, e.g. {@code #/track}, and waits for it. */
+    Browser route(String hash) {
+        js("window.location.hash = arguments[0];", hash);
+        ready();
+        return this;
+    }
+
+    void ready() {
+        wait.until(d -> "true".equals(js("return document.documentElement.dataset.ready || ''"))
+                && !"true".equals(js("return document.getElementById('main').getAttribute('aria-busy') || ''")));
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    String lang() {
+        return (String) js("return document.documentElement.lang");
+    }
+
+    void useLanguage(String lang) {
+        if (!lang.equals(lang())) {
+            driver.findElement(By.id("lang-switch")).click();
+            wait.until(d -> lang.equals(lang()));
+        }
+    }
+
+    WebElement find(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    /** The input, select or textarea whose label (in the current language) is {@code label}. */
+    WebElement field(String form, String name) {
+        return find(form + " [data-field=\"" + name + "\"] input, " + form + " [data-field=\"" + name + "\"] select, "
+                + form + " [data-field=\"" + name + "\"] textarea");
+    }
+
+    void type(String form, String name, String text) {
+        WebElement element = field(form, name);
+        element.clear();
+        element.sendKeys(text);
+    }
+
+    void choose(String form, String name, String value) {
+        new Select(field(form, name)).selectByValue(value);
+    }
+
+    /** Sets a date input through its value (typing dates depends on the browser's locale). */
+    void date(String form, String name, String isoDate) {
+        WebElement element = field(form, name);
+        js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", element, isoDate);
+    }
+
+    void submit(String form) {
+        find(form + " button[type=submit]").click();
+    }
+
+    void waitForText(String css, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
+    /** Saves a full-page screenshot as target/screenshots/{name}.png. */
+    Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            long height = ((Number) js("return Math.ceil(document.documentElement.scrollHeight)")).longValue();
+            Dimension before = driver.manage().window().getSize();
+            driver.manage().window().setSize(new Dimension(before.width, (int) Math.min(Math.max(height, before.height), 6000)));
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            driver.manage().window().setSize(before);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Screenshots of the current page in Thai and in English, then back to the language it was in. */
+    void screenshots(String name) {
+        String was = lang();
+        useLanguage("th");
+        screenshot(name + "-th");
+        useLanguage("en");
+        screenshot(name + "-en");
+        useLanguage(was);
+    }
+
+    /** Severe console entries since the last call: script errors and Content-Security-Policy violations. */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                // An API's 4xx answer (a validation error the page shows) is logged too: not a script error.
+                .filter(message -> !message.contains("Failed to load resource"))
+                .toList();
+    }
+
+    /** Whether the page can be scrolled sideways (it must not, at any width down to 360 px). */
+    boolean scrollsSideways() {
+        return (Boolean) js("return document.documentElement.scrollWidth > document.documentElement.clientWidth");
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException ignored) {
+                // a temp directory left behind is harmless
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package th.integrity.browser;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The gateway's static pages, served from the gateway module's source folder exactly as they are, under the
+ * gateway's Content-Security-Policy, with canned API answers: enough to prove the pages render, switch language,
+ * place field errors and stay inert with hostile data, without starting the system. (The whole system is
+ * {@link SystemBrowserTest}'s business.)
+ */
+final class StubGateway implements AutoCloseable {
+
+    static final Path STATIC = Path.of("..", "..", "gateway", "src", "main", "resources", "static").toAbsolutePath().normalize();
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
+            "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "json", "application/json",
+            "svg", "image/svg+xml");
+
+    private final HttpServer server;
+
+    StubGateway() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            exchange.getResponseHeaders().set("Content-Security-Policy", CSP);
+            String path = exchange.getRequestURI().getPath();
+            String method = exchange.getRequestMethod();
+            if (path.startsWith("/api/")) {
+                api(exchange, method, path);
+                return;
+            }
+            Path file = STATIC.resolve(path.equals("/") ? "index.html" : path.substring(1)).normalize();
+            if (!file.startsWith(STATIC) || !Files.isRegularFile(file)) {
+                send(exchange, 404, "text/plain", "not found");
+                return;
+            }
+            String name = file.getFileName().toString();
+            String type = TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
+            byte[] body = Files.readAllBytes(file);
+            exchange.getResponseHeaders().set("Content-Type", type);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    private void api(HttpExchange exchange, String method, String path) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        switch (method + " " + path) {
+            case "GET /api/me" -> json(exchange, 200, "{\"authenticated\":false,\"roles\":[]}");
+            case "GET /api/complaints/reference" -> json(exchange, 200, REFERENCE);
+            case "GET /api/stats/publications" -> json(exchange, 200, "[" + PUBLICATION + "]");
+            case "GET /api/stats/publications/p1" -> json(exchange, 200,
+                    PUBLICATION.substring(0, PUBLICATION.length() - 1) + ",\"table\":" + TABLE + "}");
+            case "POST /api/complaints" -> {
+                if (body.contains("\"details\":\"too short\"")) {
+                    problem(exchange, 400, """
+                            {"type":"urn:integrity:problem:validation","title":"Invalid input","title_th":"ข้อมูลไม่ถูกต้อง",
+                             "status":400,"detail":"Check these fields: details.","detail_th":"กรุณาตรวจสอบข้อมูลต่อไปนี้: details",
+                             "errors":[{"field":"details","message_en":"must be 20 to 10,000 characters",
+                                        "message_th":"ต้องมีความยาว 20 ถึง 10,000 ตัวอักษร"}]}""");
+                } else {
+                    json(exchange, 201, "{\"trackingCode\":\"1234 5678 9012 3456\",\"receivedAt\":\"2025-11-20T03:00:00Z\",\"status\":\"RECEIVED\"}");
+                }
+            }
+            case "POST /api/complaints/track" -> json(exchange, 200, """
+                    {"status":{"code":"RECEIVED","labelTh":"รับเรื่อง","labelEn":"Received"},"receivedAt":"2025-01-15T03:00:00Z",
+                     "stages":[{"stage":"RECEIVED","labelTh":"รับเรื่อง","labelEn":"Received","at":"2025-01-15T03:00:00Z"}],
+                     "messages":[{"from":"OFFICER","text":"<img src=x id=injected onerror=alert(1)>","at":"2025-01-16T03:00:00Z"}]}""");
+            default -> {
+                if (path.startsWith("/api/stats/rollup/")) {
+                    json(exchange, 200, "{\"fiscalYear\":2568,\"through\":\"2025-03\",\"included\":[],\"missing\":[{\"agency\":\"huaikhwang\",\"name_th\":\"สำนักงานเขตห้วยขวาง\"}],\"table\":" + TABLE + "}");
+                } else {
+                    problem(exchange, 404, "{\"title\":\"Not found\",\"title_th\":\"ไม่พบ\",\"status\":404}");
+                }
+            }
+        }
+    }
+
+    private static void json(HttpExchange exchange, int status, String body) throws IOException {
+        send(exchange, status, "application/json", body);
+    }
+
+    private static void problem(HttpExchange exchange, int status, String body) throws IOException {
+        send(exchange, status, "application/problem+json", body);
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    static final String REFERENCE = """
+            {"categories":[
+              {"code":"CORRUPTION","labelTh":"การทุจริต","labelEn":"Corruption","subcategories":[{"code":"BRIBERY","labelTh":"เรียกรับสินบน","labelEn":"Bribery"}]},
+              {"code":"MISCONDUCT","labelTh":"การประพฤติมิชอบ","labelEn":"Misconduct","subcategories":[{"code":"ABUSE","labelTh":"ใช้อำนาจโดยมิชอบ","labelEn":"Abuse of power"}]},
+              {"code":"OTHER","labelTh":"อื่น ๆ","labelEn":"Other","subcategories":[]}],
+             "channels":[{"code":"WEB","labelTh":"เว็บไซต์","labelEn":"Website"},{"code":"PHONE","labelTh":"โทรศัพท์","labelEn":"Telephone"}],
+             "divisions":[{"code":"WORKS","labelTh":"ฝ่ายโยธา","labelEn":"Public Works Division"}],
+             "statuses":[{"code":"RECEIVED","labelTh":"รับเรื่อง","labelEn":"Received"}],
+             "closureReasons":[{"code":"DUPLICATE","labelTh":"เรื่องซ้ำ","labelEn":"Duplicate"}],
+             "forwardingBodies":[{"code":"NACC","labelTh":"ป.ป.ช.","labelEn":"NACC"}]}""";
+
+    static final String PUBLICATION = """
+            {"id":"p1","kind":"COMPLAINTS","agency":"wangthonglang","agencyName_th":"สำนักงานเขตวังทองหลาง","fiscalYear":2568,
+             "through":"2025-03","round":null,"revision":2,"status":"CURRENT","publishedAt":"2025-04-02T10:00:00+07:00",
+             "publishedOn_th":"2 เม.ย. 2568","publishedBy":null,"checksum":{"algorithm":"SHA-256","value":"abc123"},"supersedes":"p0",
+             "correctionReason":"<b>counted twice</b>","supersededBy":null,
+             "links":{"self":"/api/stats/publications/p1","json":"/api/stats/publications/p1?format=json",
+                      "csv":"/api/stats/publications/p1?format=csv","html":"/api/stats/publications/p1?format=html",
+                      "svg":"/assets/icon.svg","dcat":"/api/stats/publications/p1/dcat"}}""";
+
+    static final String TABLE = """
+            {"agency":"wangthonglang","agencyName_th":"สำนักงานเขตวังทองหลาง","agencyName_en":"Wang Thonglang District Office",
+             "fiscalYear":2568,"through":"2024-10","title_th":"สถิติเรื่องร้องเรียน ปีงบประมาณ พ.ศ. 2568",
+             "title_en":"Complaint statistics, fiscal year 2568",
+             "period":{"from":"2024-10-01","to":"2024-10-31","label_th":"1 ตุลาคม 2567 – 31 ตุลาคม 2567","label_en":"1 October 2567 BE – 31 October 2567 BE"},
+             "generatedAt":"2025-04-02T10:00:00+07:00","generatedOn_th":"2 เมษายน 2568",
+             "channels":[{"code":"WEB","label_th":"เว็บไซต์","label_en":"Website"}],
+             "progress":[{"code":"RECEIVED","label_th":"รับเรื่อง","label_en":"Received"}],
+             "blocks":[{"category":"ALL","label_th":"รวมทุกประเภท","label_en":"All categories",
+               "rows":[{"month":"2024-10","label_th":"ตุลาคม 2567","label_en":"October 2567 BE","received":{"WEB":0},"total":0,
+                        "carriedOver":0,"progress":{"RECEIVED":0},"concluded":0,"averageDaysToConclusion":null,
+                        "remark_th":"ไม่มีเรื่องร้องเรียน","remark_en":"No complaints","empty":true}],
+               "totals":{"month":"TOTAL","label_th":"รวม","label_en":"Total","received":{"WEB":0},"total":0,"carriedOver":0,
+                        "progress":{"RECEIVED":0},"concluded":0,"averageDaysToConclusion":null,"remark_th":"","remark_en":"","empty":false}}],
+             "totalReceived":0}""";
+}
