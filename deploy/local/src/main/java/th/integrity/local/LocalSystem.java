@@ -30,12 +30,16 @@ public final class LocalSystem implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration GRACE = Duration.ofSeconds(10);
     private static final int TAIL_LINES = 20;
+    private static final String STOPPED_ALL =
+            "Stopped everything. / หยุดระบบทั้งหมดแล้ว: บริการเริ่มทำงานไม่สำเร็จ ดูรายละเอียดในไฟล์ log ข้างต้น";
 
     private final LauncherConfig config;
     private final PrintStream console;
     private final Object lock = new Object();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<ServiceProcess> services = new ArrayList<>();
+    /** Services stopped on purpose by {@link #kill(String)}: their exit is no surprise to report. */
+    private final java.util.Set<ServiceProcess> killed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final long createdNanos = System.nanoTime();
     private MongoWireServer mongo;
     private KafkaBroker kafka;
@@ -102,7 +106,7 @@ public final class LocalSystem implements AutoCloseable {
         try {
             startInfrastructure();
             startServices();
-            awaitReady();
+            awaitReady(services, createdNanos + config.startupTimeout().toNanos(), STOPPED_ALL);
             startupTime = Duration.ofNanos(System.nanoTime() - createdNanos);
             services.forEach(this::watch);
         } catch (RuntimeException e) {
@@ -149,19 +153,19 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
-    private void awaitReady() {
+    /** @param afterwards what happens on failure, for the message: the caller stops everything, or just these */
+    private void awaitReady(List<ServiceProcess> starting, long deadline, String afterwards) {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(1))
                 .build();
-        long deadline = createdNanos + config.startupTimeout().toNanos();
-        List<ServiceProcess> pending = new ArrayList<>(services);
+        List<ServiceProcess> pending = new ArrayList<>(starting);
         while (!pending.isEmpty()) {
             checkNotClosing();
             Map<ServiceProcess, CompletableFuture<Boolean>> checks = new LinkedHashMap<>();
             for (ServiceProcess service : pending) {
                 if (!service.isAlive()) {
-                    throw failed(List.of(service), service.name() + " failed to start (exit code "
+                    throw failed(List.of(service), afterwards, service.name() + " failed to start (exit code "
                             + service.process().exitValue() + ")");
                 }
                 checks.put(service, service.checkReady(http));
@@ -174,7 +178,7 @@ public final class LocalSystem implements AutoCloseable {
             });
             if (!pending.isEmpty()) {
                 if (System.nanoTime() > deadline) {
-                    throw failed(pending, null);
+                    throw failed(pending, afterwards, null);
                 }
                 sleep(POLL);
             }
@@ -182,7 +186,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     /** Stops everything started so far and explains, with the end of each failed service's log. */
-    private LaunchException failed(List<ServiceProcess> culprits, String headline) {
+    private LaunchException failed(List<ServiceProcess> culprits, String afterwards, String headline) {
         checkNotClosing();
         StringBuilder message = new StringBuilder();
         for (ServiceProcess service : culprits) {
@@ -193,14 +197,14 @@ public final class LocalSystem implements AutoCloseable {
             service.tail(TAIL_LINES).forEach(
                     line -> message.append("  ").append(Json.readableLogLine(line)).append('\n'));
         }
-        message.append("Stopped everything. / หยุดระบบทั้งหมดแล้ว: บริการเริ่มทำงานไม่สำเร็จ ดูรายละเอียดในไฟล์ log ข้างต้น");
+        message.append(afterwards);
         return new LaunchException(LaunchException.FAILED, message.toString());
     }
 
     /** Once running, a service that dies is reported; the others keep running, as a developer may restart it. */
     private void watch(ServiceProcess service) {
         service.process().onExit().thenAccept(process -> {
-            if (!closing) {
+            if (!closing && !killed.contains(service)) {
                 service.markStopped();
                 console.printf("%s stopped unexpectedly (exit code %d); its log is %s. The other components keep "
                         + "running. / %s หยุดทำงานโดยไม่คาดคิด ส่วนอื่นยังทำงานอยู่%n", service.name(),
@@ -256,6 +260,86 @@ public final class LocalSystem implements AutoCloseable {
         } finally {
             stopped.countDown();
         }
+    }
+
+    /**
+     * Kills one service at once (SIGKILL, no shutdown hooks: as a crash or an OOM kill would) and waits until it
+     * and anything it started are gone. For fault tests; {@link #restart(String)} starts it again.
+     */
+    public void kill(String name) {
+        ServiceProcess service;
+        synchronized (lock) {
+            checkNotClosing();
+            service = running(name);
+            killed.add(service);
+        }
+        service.forceStop();
+        if (!service.awaitStopped(System.nanoTime() + Duration.ofSeconds(10).toNanos())) {
+            throw new LaunchException(LaunchException.FAILED, name + " did not die within 10 s of SIGKILL");
+        }
+        service.markStopped();
+        console.printf("%s killed (SIGKILL)%n", name);
+    }
+
+    /**
+     * Starts one service again, with the same jar, flags and environment as at start-up, once its previous run is
+     * gone (killed, or stopped on its own), and waits until it is ready (at most the start-up timeout).
+     *
+     * @throws LaunchException if it is still running or does not become ready; the other services keep running
+     */
+    public void restart(String name) {
+        ServiceSpec spec = Components.service(name);
+        ServiceProcess fresh;
+        synchronized (lock) {
+            checkNotClosing();
+            ServiceProcess previous = running(name);
+            if (previous.isAlive()) {
+                throw new LaunchException(LaunchException.FAILED, name + " is still running (pid " + previous.pid()
+                        + "); kill it first");
+            }
+            fresh = ServiceProcess.start(spec, config, Path.of(System.getProperty("java.home"), "bin", "java"));
+            services.set(services.indexOf(previous), fresh);
+        }
+        try {
+            awaitReady(List.of(fresh), System.nanoTime() + config.startupTimeout().toNanos(),
+                    "Killed it again; the other components keep running. / หยุดบริการนี้อีกครั้ง ส่วนอื่นยังทำงานอยู่");
+        } catch (LaunchException e) {
+            kill(name);
+            throw e;
+        }
+        watch(fresh);
+    }
+
+    /**
+     * Stops the MongoDB-wire server (clients get connection errors) until {@link #startMongo()}; the services keep
+     * running. For fault tests.
+     */
+    public void stopMongo() {
+        synchronized (lock) {
+            checkNotClosing();
+            if (mongo != null) {
+                mongo.close();
+                mongo = null;
+            }
+        }
+    }
+
+    /** Starts MongoDB again on the same port with the same file, after {@link #stopMongo()}. */
+    public void startMongo() {
+        synchronized (lock) {
+            checkNotClosing();
+            if (mongo != null) {
+                return;
+            }
+            mongo = MongoWireServer.fileBacked(config.mongoDir(), config.port(Components.MONGODB));
+        }
+    }
+
+    /** The current run of a service, by name. */
+    private ServiceProcess running(String name) {
+        Components.service(name);
+        return services.stream().filter(service -> service.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(name + " was never started"));
     }
 
     /** Whether {@link #close()} has been called. */

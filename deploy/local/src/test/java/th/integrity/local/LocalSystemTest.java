@@ -94,6 +94,42 @@ class LocalSystemTest {
     }
 
     @Test
+    void oneServiceIsKilledAndRestartedWhileTheOthersKeepRunning() throws Exception {
+        FakeServices.install(home, Map.of());
+        LauncherConfig config = config().withServiceEnvironment("OIDC_ISSUER_URI", "http://localhost:1/again");
+        ProcessHandle restarted;
+        try (LocalSystem system = LocalSystem.start(config, console)) {
+            Map<String, Long> before = system.servicePids();
+            ProcessHandle killed = ProcessHandle.of(before.get("stats-service")).orElseThrow();
+            assertThatThrownBy(() -> system.restart("stats-service")).isInstanceOf(LaunchException.class)
+                    .hasMessageContaining("stats-service is still running");
+
+            system.kill("stats-service");
+
+            assertThat(killed.isAlive()).isFalse();
+            assertThat(Ports.isTaken(config.port("stats"))).isFalse();
+            assertThat(get(system.gatewayUrl() + "/actuator/health/readiness")).isEqualTo(200);
+
+            system.restart("stats-service");
+
+            Map<String, Long> after = system.servicePids();
+            assertThat(after.get("stats-service")).isNotEqualTo(before.get("stats-service"));
+            assertThat(after).containsAllEntriesOf(Map.of("gateway", before.get("gateway"),
+                    "complaints-service", before.get("complaints-service")));
+            restarted = ProcessHandle.of(after.get("stats-service")).orElseThrow();
+            assertThat(get(system.serviceUrl("stats-service") + "/actuator/health/readiness")).isEqualTo(200);
+            String log = Files.readString(config.logsDir().resolve("stats-service.log"));
+            // The second run gets the same environment as the first.
+            assertThat(log).containsPattern("(?s)starting stats-service.*stopped \\(exit code 137\\).*"
+                    + "starting stats-service.*env OIDC_ISSUER_URI=http://localhost:1/again");
+            assertThat(console()).contains("stats-service killed").doesNotContain("stopped unexpectedly");
+            assertThatThrownBy(() -> system.kill("nope-service")).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(restarted.isAlive()).isFalse();
+        assertThat(config.ports().values()).noneMatch(Ports::isTaken);
+    }
+
+    @Test
     void aServiceThatExitsDuringStartUpStopsEverythingAndShowsItsLog() throws Exception {
         FakeServices.install(home, Map.of("complaints-service", "crash"));
         LauncherConfig config = config();

@@ -1,0 +1,340 @@
+package th.integrity.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * System-level fault tests (issue 9), on the whole system as the launcher runs it: Kafka stopped for 30 s while
+ * citizens keep filing, stats-service killed with SIGKILL while events flow, MongoDB gone for a moment. After each
+ * fault, what the gateway acknowledged with 201 is exactly what MongoDB holds, and the stats draft counts exactly
+ * that: nothing lost, nothing twice.
+ *
+ * <p>The services' own fault tests cover the rest: the gateway's 503/504 for a service down or slow
+ * (gateway GatewayRoutingTest), complaints-service's 503 + Retry-After with MongoDB down (MongoDownTest), and
+ * stats-service dead-lettering a malformed record (ComplaintProjectionTest). Skipped when the jars are not built.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultToleranceTest {
+
+    private static final String AGENCY = "wangthonglang";
+    private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
+    /** Between one client's filings: steady intake, not a benchmark (deploy/bench measures throughput). */
+    private static final Duration THINK_TIME = Duration.ofMillis(100);
+    private static final Duration CATCH_UP = Duration.ofSeconds(90);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+    /** Kept when a test fails: the services' logs are in its logs directory. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    static Path data;
+    private LocalSystem system;
+    private MongoClient mongo;
+    private String officerToken;
+    private String notBuilt;
+
+    @BeforeAll
+    void startTheSystem() {
+        Path home = Path.of("../..").toAbsolutePath().normalize();
+        List<String> missing = Components.SERVICES.stream().map(spec -> spec.jar(home))
+                .filter(jar -> !Files.isRegularFile(jar)).map(Path::toString).toList();
+        if (!missing.isEmpty()) {
+            notBuilt = "Skipping the fault tests: service jars not built " + missing
+                    + ". Build them from the repository root with ./mvnw -q install -DskipTests";
+            return;
+        }
+        LauncherConfig config = LauncherConfig.defaults(home, data)
+                .withFreePorts()
+                .withStartupTimeout(Duration.ofMinutes(5))
+                // Four clients filing continuously from one address are far above the citizens' 20 per minute.
+                .withServiceEnvironment("GATEWAY_RATE_LIMITS", "false")
+                // A killed consumer's partitions go to its successor once its session expires: 10 s rather than
+                // Kafka's 45 s keeps the test short; correctness does not depend on it.
+                .withServiceEnvironment("SPRING_APPLICATION_JSON", """
+                        {"spring.kafka.consumer.properties.session.timeout.ms":"10000",
+                         "spring.kafka.consumer.properties.heartbeat.interval.ms":"1000"}""");
+        System.out.println("Fault test data and logs: " + data);
+        system = LocalSystem.start(config);
+        mongo = MongoClients.create(system.mongoUri() + "/?serverSelectionTimeoutMS=20000");
+    }
+
+    @BeforeEach
+    void requireBuiltServices() {
+        Assumptions.assumeTrue(notBuilt == null, notBuilt);
+    }
+
+    @AfterAll
+    void stopTheSystem() {
+        if (mongo != null) {
+            mongo.close();
+        }
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void kafkaDownFor30SecondsWhileFilingLosesAndDuplicatesNothing() throws Exception {
+        Intake intake = Intake.start(this, 4, "kafka");
+        hold(Duration.ofSeconds(4));
+        system.kafka().stop();
+        int before = intake.created();
+        try {
+            hold(Duration.ofSeconds(30));
+        } finally {
+            system.kafka().start();
+        }
+        int during = intake.created() - before;
+        hold(Duration.ofSeconds(4));
+        List<Filing> filings = intake.stop();
+
+        System.out.printf("Kafka down 30 s: %d filings, %d accepted while Kafka was down%n", filings.size(), during);
+        assertThat(during).as("complaints accepted while Kafka was down").isGreaterThan(20);
+        assertEveryFilingAcceptedAndStoredOnce(filings);
+        awaitDraftCountsEveryStoredComplaint();
+    }
+
+    @Test
+    @Order(2)
+    void statsServiceKilledMidStreamAndRestartedCountsEveryEventOnce() throws Exception {
+        long counted = draftTotal();
+        Intake intake = Intake.start(this, 2, "stats");
+        // Killed mid-stream: only once new events are being counted.
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(draftTotal()).isGreaterThan(counted + 10));
+        system.kill("stats-service");
+        hold(Duration.ofSeconds(2));
+        system.restart("stats-service");
+        hold(Duration.ofSeconds(2));
+        List<Filing> filings = intake.stop();
+
+        assertEveryFilingAcceptedAndStoredOnce(filings);
+        awaitDraftCountsEveryStoredComplaint();
+    }
+
+    @Test
+    @Order(3)
+    void mongoDownAnswers503WithRetryAfterStoresNothingAndRecovers() throws Exception {
+        system.stopMongo();
+        String lost;
+        try {
+            lost = details("mongo-down");
+            long started = System.nanoTime();
+            HttpResponse<String> refused = file(lost);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
+                    seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(json.readTree(refused.body()).path("title_th").asString("")).isNotBlank();
+            assertThat(refused.body()).doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(took).as("well within the gateway's 30 s response timeout").isLessThan(Duration.ofSeconds(15));
+        } finally {
+            system.startMongo();
+        }
+
+        String kept = details("mongo-back");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(file(kept).statusCode()).isEqualTo(201));
+        List<String> stored = storedDetails();
+        assertThat(stored).doesNotContain(lost).containsOnlyOnce(kept);
+        awaitDraftCountsEveryStoredComplaint();
+    }
+
+    /** Every POST got an answer, every answer was 201, and MongoDB holds each of those complaints exactly once. */
+    private void assertEveryFilingAcceptedAndStoredOnce(List<Filing> filings) {
+        List<Filing> unanswered = filings.stream().filter(filing -> filing.error() != null).toList();
+        assertThat(unanswered).as("POSTs without an answer").isEmpty();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        filings.forEach(filing -> statuses.merge(filing.status(), 1, Integer::sum));
+        assertThat(statuses).as("answers by status").containsOnlyKeys(201);
+
+        Set<String> accepted = new HashSet<>();
+        filings.forEach(filing -> accepted.add(filing.details()));
+        assertThat(accepted).as("unique bodies").hasSize(filings.size());
+        List<String> stored = storedDetails();
+        assertThat(new HashSet<>(stored)).as("no complaint stored twice").hasSameSizeAs(stored);
+        assertThat(stored).as("every accepted complaint stored").containsAll(accepted);
+    }
+
+    /** The draft's total counts every complaint MongoDB holds, then stays there (nothing counted twice later). */
+    private void awaitDraftCountsEveryStoredComplaint() {
+        long stored = mongo.getDatabase("complaints").getCollection("complaints")
+                .countDocuments(Filters.eq("agency", AGENCY));
+        await().atMost(CATCH_UP).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(draftTotal()).isEqualTo(stored));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(draftTotal()).isEqualTo(stored));
+    }
+
+    private List<String> storedDetails() {
+        List<String> details = new ArrayList<>();
+        mongo.getDatabase("complaints").getCollection("complaints")
+                .find(Filters.eq("agency", AGENCY)).projection(Projections.include("details"))
+                .forEach((Document document) -> details.add(document.getString("details")));
+        return details;
+    }
+
+    private static String details(String marker) {
+        return "เจ้าหน้าที่เรียกรับเงินเพื่อเร่งออกใบอนุญาต (an officer asked for money to speed up a permit) "
+                + marker + " " + UUID.randomUUID();
+    }
+
+    private HttpResponse<String> file(String details) throws Exception {
+        String body = json.writeValueAsString(Map.of("agency", AGENCY, "category", "CORRUPTION", "details", details));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(system.gatewayUrl() + "/api/complaints"))
+                .timeout(Duration.ofSeconds(40))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private long draftTotal() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(system.gatewayUrl() + "/api/stats/complaints/"
+                + AGENCY + "/" + fiscalYear() + "/draft"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + officerToken())
+                .GET()
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 400 && response.statusCode() < 500) {
+            // Not an assertion error, so that waiting stops at once: asking again will not help.
+            throw new IllegalStateException("The draft answered " + response.statusCode() + ": " + response.body());
+        }
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body()).path("totalReceived").asLong(-1);
+    }
+
+    /** The development provider's script client (OFFICER and ADMIN of wangthonglang), as the README shows. */
+    private String officerToken() throws Exception {
+        if (officerToken == null) {
+            String basic = Base64.getEncoder().encodeToString(
+                    "integrity-cli:integrity-cli-secret".getBytes(StandardCharsets.UTF_8));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(system.serviceUrl("oidc-dev") + "/oauth2/token"))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Basic " + basic)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            officerToken = json.readTree(response.body()).path("access_token").asString();
+        }
+        return officerToken;
+    }
+
+    private static int fiscalYear() {
+        YearMonth now = YearMonth.now(BANGKOK);
+        return now.getYear() + 543 + (now.getMonthValue() >= 10 ? 1 : 0);
+    }
+
+    /** The fault's duration is the point here, not a condition to wait for: a plain sleep. */
+    private static void hold(Duration duration) throws InterruptedException {
+        Thread.sleep(duration.toMillis());
+    }
+
+    /** One POST: its unique details, and the status it got or the error instead of an answer. */
+    private record Filing(String details, int status, Throwable error) {
+    }
+
+    /** Clients filing complaints with unique bodies through the gateway until stopped. */
+    private static final class Intake {
+
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicInteger created = new AtomicInteger();
+        private final ConcurrentLinkedQueue<Filing> filings = new ConcurrentLinkedQueue<>();
+        private final List<Thread> clients = new ArrayList<>();
+
+        static Intake start(FaultToleranceTest test, int clients, String marker) {
+            Intake intake = new Intake();
+            for (int i = 0; i < clients; i++) {
+                String name = marker + "-" + i;
+                Thread client = new Thread(() -> intake.run(test, name), "filer-" + name);
+                client.start();
+                intake.clients.add(client);
+            }
+            return intake;
+        }
+
+        private void run(FaultToleranceTest test, String name) {
+            for (int n = 0; running.get(); n++) {
+                String details = details(name + "-" + n);
+                try {
+                    HttpResponse<String> response = test.file(details);
+                    filings.add(new Filing(details, response.statusCode(), null));
+                    if (response.statusCode() == 201) {
+                        created.incrementAndGet();
+                    }
+                    Thread.sleep(THINK_TIME.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (Exception e) {
+                    filings.add(new Filing(details, -1, e));
+                }
+            }
+        }
+
+        int created() {
+            return created.get();
+        }
+
+        /** Stops filing, waits for the requests in flight, and returns every filing. */
+        List<Filing> stop() throws InterruptedException {
+            running.set(false);
+            for (Thread client : clients) {
+                client.join(Duration.ofSeconds(60).toMillis());
+            }
+            return List.copyOf(filings);
+        }
+    }
+}
