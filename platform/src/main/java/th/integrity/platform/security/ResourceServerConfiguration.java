@@ -2,6 +2,7 @@ package th.integrity.platform.security;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ SecurityFilterChain.class, JwtDecoder.class })
+// Only services that name an issuer are resource servers; an app with its own chains (the development
+// OIDC provider) is left alone.
+@ConditionalOnProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")
 @EnableConfigurationProperties(SecurityProperties.class)
 @EnableMethodSecurity
 public class ResourceServerConfiguration {
