@@ -1,0 +1,68 @@
+package th.integrity.bench;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark tool's entry point. Commands:
+ * <ul>
+ * <li>{@code bare --port=P}: a do-nothing HTTP endpoint answering {@code 201} with an empty body (the machine's ceiling)</li>
+ * <li>{@code intake --url=U --connections=8,32,64 --duration=20 --warmup=5 --label=L}: closed-loop POSTs of unique
+ * complaints, one in-flight request per connection, throughput and p50/p95/p99 per level</li>
+ * <li>{@code event-to-table --gateway=U --oidc=U --rate=200 --duration=30}: open-loop filing at a fixed rate while
+ * polling the stats draft, the delay from each {@code 201} to the draft counting it</li>
+ * </ul>
+ * Results are printed as Markdown table rows, so a run's output can be pasted into docs/benchmarks.md.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            usage();
+            return;
+        }
+        Map<String, String> options = options(Arrays.asList(args).subList(1, args.length));
+        switch (args[0]) {
+            case "bare" -> BareEndpoint.run(options);
+            case "intake" -> IntakeLoad.run(options);
+            case "event-to-table" -> EventToTable.run(options);
+            default -> usage();
+        }
+    }
+
+    static Map<String, String> options(List<String> args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (!arg.startsWith("--") || eq < 0) {
+                throw new IllegalArgumentException("Arguments are --name=value, not " + arg);
+            }
+            options.put(arg.substring(2, eq), arg.substring(eq + 1));
+        }
+        return options;
+    }
+
+    static String require(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("Missing --" + name + "=...");
+        }
+        return value;
+    }
+
+    private static void usage() {
+        System.err.println("""
+                Usage: java -jar deploy/bench/target/integrity-bench.jar COMMAND [--option=value ...]
+                  bare           --port=P
+                  intake         --url=http://localhost:P/api/complaints [--connections=8,32,64] [--duration=20]
+                                 [--warmup=5] [--label=name] [--agency=wangthonglang]
+                  event-to-table --gateway=http://localhost:P --oidc=http://localhost:P [--rate=200] [--duration=30]
+                                 [--agency=wangthonglang] [--fiscal-year=2570]
+                """);
+    }
+}
