@@ -1,0 +1,78 @@
+package th.integrity.complaints.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Combinators;
+
+import th.integrity.complaints.ServiceTestSupport;
+import th.integrity.complaints.hostile.Hostile.Body;
+import th.integrity.complaints.tracking.FailedLookupLimiter;
+
+/**
+ * Someone hammering random tracking codes (typed every way a code may be typed) is refused with 429 once the
+ * configured number of wrong codes in a minute is reached — at most that many guesses get an answer — and then
+ * reporters' messages are refused too, so neither endpoint lets guessing go faster (docs/complaints.md states
+ * the numbers).
+ */
+class GuessingTrackingCodesTest extends ServiceTestSupport {
+
+    @Autowired
+    FailedLookupLimiter limiter;
+
+    @BeforeEach
+    void startOfAMinute() {
+        // All guesses within one calendar minute of the service's clock, so the cap is counted once.
+        long second = clock.instant().getEpochSecond() % 60;
+        clock.advance(Duration.ofSeconds(60 - second + 1));
+        limiter.reset();
+    }
+
+    @AfterEach
+    void backToNow() {
+        clock.reset();
+        limiter.reset();
+    }
+
+    @Test
+    void randomGuessesAreStoppedAtTheCap() {
+        int cap = properties.tracking().maxFailuresPerMinute();
+        var guesses = Combinators.combine(Arbitraries.strings().numeric().ofLength(16), Arbitraries.integers().between(0, 3))
+                .as((digits, form) -> new Body("guess", switch (form) {
+                    case 0 -> digits;
+                    case 1 -> digits.replaceAll("(\\d{4})(?=\\d)", "$1 ");
+                    case 2 -> digits.replaceAll("(\\d{4})(?=\\d)", "$1-");
+                    default -> digits.chars().mapToObj(c -> String.valueOf((char) ('๐' + c - '0')))
+                            .reduce("", String::concat);
+                }));
+        Iterator<Body> codes = Hostile.samples(guesses, cap * 3).iterator();
+
+        int answered = 0;
+        HttpResponse<String> response = null;
+        while (codes.hasNext()) {
+            response = call("POST", "/api/complaints/track", Map.of("trackingCode", codes.next().json()), null);
+            if (response.statusCode() != 404) {
+                break;
+            }
+            answered++;
+        }
+
+        assertThat(answered).as("wrong codes answered before the limiter refused").isEqualTo(cap);
+        assertThat(response.statusCode()).isEqualTo(429);
+        Hostile.assertRefusedAsProblem(json, new Body("guess after the cap", ""), response);
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        HttpResponse<String> message = call("POST", "/api/complaints/track/messages",
+                Map.of("trackingCode", "1234 5678 9012 3456", "text", "ยังเดาต่อ"), null);
+        assertThat(message.statusCode()).isEqualTo(429);
+    }
+}
