@@ -13,7 +13,7 @@ class OpenApiTest extends ServiceTestSupport {
 
     @Test
     void describesEveryEndpoint() {
-        HttpResponse<String> response = get("/v3/api-docs");
+        HttpResponse<String> response = get("/api/complaints/api-docs");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode paths = body(response).get("paths");

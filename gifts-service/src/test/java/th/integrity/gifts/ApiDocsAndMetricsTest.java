@@ -15,7 +15,7 @@ class ApiDocsAndMetricsTest extends GiftsTestSupport {
 
     @Test
     void openApiListsEveryEndpoint() {
-        JsonNode docs = body(get("/v3/api-docs", null));
+        JsonNode docs = body(get("/api/gifts/api-docs", null));
         JsonNode paths = docs.path("paths");
         assertThat(paths.propertyNames()).contains("/api/gifts/declarations", "/api/gifts/declarations/mine",
                 "/api/gifts/declarations/{id}", "/api/gifts/declarations/{id}/corrections",

@@ -194,6 +194,21 @@ class SystemEndToEndTest {
         assertThat(json.readTree(draft.body()).path("totalReceived").asInt(-1)).isEqualTo(2);
     }
 
+    @Test
+    @Order(5)
+    void eachServiceDescribesItsApiThroughTheGateway() throws Exception {
+        for (String service : List.of("complaints", "gifts", "stats")) {
+            HttpResponse<String> docs = http.send(HttpRequest.newBuilder(
+                    URI.create(system.gatewayUrl() + "/api/" + service + "/api-docs")).timeout(Duration.ofSeconds(20))
+                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(docs.statusCode()).as(service + ": " + docs.body()).isEqualTo(200);
+            JsonNode openApi = json.readTree(docs.body());
+            assertThat(openApi.path("openapi").asString()).as(service).startsWith("3.");
+            assertThat(openApi.path("paths").propertyNames()).as(service).anySatisfy(
+                    path -> assertThat(path).startsWith("/api/" + service));
+        }
+    }
+
     /** A page navigation, with the Accept header a browser sends (the provider saves only such requests). */
     private static HttpResponse<String> browse(HttpClient browser, String url) throws Exception {
         return browser.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))

@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.MessageSource;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -40,6 +41,12 @@ public class ProblemDetailsAutoConfiguration {
             "org.springframework.dao.DataAccessResourceFailureException",
             "com.mongodb.MongoTimeoutException",
             "com.mongodb.MongoSocketException");
+
+    /** Bodies are read strictly, so that a wrong type is a 400 naming the field rather than a guess. */
+    @Bean
+    JsonMapperBuilderCustomizer strictJsonCoercion() {
+        return StrictJson.customizer();
+    }
 
     @Bean
     @ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)

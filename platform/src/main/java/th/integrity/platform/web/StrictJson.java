@@ -1,10 +1,8 @@
-package th.integrity.complaints;
+package th.integrity.platform.web;
 
 import java.time.LocalDate;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
@@ -20,13 +18,14 @@ import tools.jackson.databind.type.LogicalType;
  * Request bodies are read strictly (found by the hostile-input property tests). Jackson by default takes any
  * integer for a yes/no (2^63 meaning "true"), an integer for a date (days since 1970) and an array for a date
  * ({@code []} meaning "no date"); and it lets a lone UTF-16 surrogate ({@code "\ud800"}) into a text, which
- * MongoDB then stores as {@code ?} — the complaint would not be stored as sent. Each is a 400 instead.
+ * MongoDB then stores as {@code ?} — a record would not be stored as sent. Each is a 400 instead.
  */
-@Configuration(proxyBeanMethods = false)
-class StrictJson {
+final class StrictJson {
 
-    @Bean
-    JsonMapperBuilderCustomizer strictJsonCoercion() {
+    private StrictJson() {
+    }
+
+    static JsonMapperBuilderCustomizer customizer() {
         return builder -> builder
                 .withCoercionConfig(LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
                 .withCoercionConfig(LogicalType.DateTime, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
