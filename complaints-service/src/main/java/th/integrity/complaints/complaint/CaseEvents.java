@@ -33,8 +33,8 @@ public class CaseEvents {
         return outbox.message(topic, snapshot.agency() + ":" + snapshot.caseId(), event);
     }
 
-    /** Wakes the relay after the write that holds new messages. */
-    public void written() {
-        outbox.written();
+    /** Reports the case written with new messages to the relay, which publishes them at once. */
+    public void written(String caseId) {
+        outbox.written(Complaint.COLLECTION, caseId);
     }
 }

@@ -63,7 +63,7 @@ public class CaseStore {
                     "The case was changed by someone else since you opened it: reload it and try again.",
                     "เรื่องนี้ถูกแก้ไขโดยผู้อื่นหลังจากที่ท่านเปิดดู กรุณาโหลดใหม่แล้วลองอีกครั้ง");
         }
-        events.written();
+        events.written(before.id());
         return version;
     }
 }

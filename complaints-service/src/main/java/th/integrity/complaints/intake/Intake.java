@@ -155,7 +155,7 @@ public class Intake {
                 log.warn("Tracking code clashed with an existing one; issuing another");
                 continue;
             }
-            events.written();
+            events.written(caseId);
             Counter.builder(RECEIVED_METRIC).description("Complaints received")
                     .tag("channel", command.channel().name()).tag("category", command.category().name())
                     .register(meters).increment();

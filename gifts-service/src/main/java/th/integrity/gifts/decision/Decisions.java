@@ -120,7 +120,7 @@ public class Decisions {
         if (updated == null) {
             throw alreadyDecided();
         }
-        outbox.written();
+        outbox.written(Declaration.COLLECTION, id);
         events.publishEvent(new DeclarationsChanged(user.agency()));
         log.info("Gift declaration {} in agency {} decided: {}", id, user.agency(), command.decision());
         return DeclarationView.of(updated, null);

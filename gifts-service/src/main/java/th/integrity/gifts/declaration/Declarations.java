@@ -211,7 +211,7 @@ public class Declarations {
             mongo.updateFirst(new Query(Criteria.where("_id").is(replaced.id()).and("supersededBy").isNull()),
                     new Update().set("supersededBy", id).set("supersededAt", now), Declaration.class);
         }
-        outbox.written();
+        outbox.written(Declaration.COLLECTION, id);
         events.publishEvent(new DeclarationsChanged(user.agency()));
         Counter.builder(DECLARED_METRIC).description("Gift declarations by disposition and rule outcome")
                 .tag("disposition", gift.disposition().name()).tag("outcome", evaluation.outcome().name())

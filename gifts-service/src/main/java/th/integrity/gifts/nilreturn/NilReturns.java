@@ -87,7 +87,7 @@ public class NilReturns {
                     "You have already filed a nil return for this round.",
                     "ท่านได้รายงานว่าไม่มีการรับของขวัญในรอบนี้ไว้แล้ว");
         }
-        outbox.written();
+        outbox.written(NilReturn.COLLECTION, id);
         log.info("Nil return {} filed in agency {} for {} {}", id, user.agency(), fiscalYear, round);
         return view(nil);
     }

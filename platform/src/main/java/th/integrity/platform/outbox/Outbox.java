@@ -24,8 +24,15 @@ public class Outbox {
         return new OutboxMessage(event.id(), topic, key, json.writeValueAsString(event), Instant.now());
     }
 
-    /** Call after the document holding new messages has been written, so they go out at once. */
-    public void written() {
-        relay.wakeUp();
+    /**
+     * Call after the document holding new messages has been written, so they go out at once: the relay fetches
+     * it by {@code _id}. Nothing is lost if this call never happens (a crash right after the write): the
+     * relay's periodic full scan publishes it, only later.
+     *
+     * @param collection the collection the document was written to (one of {@code integrity.outbox.collections})
+     * @param id         the document's {@code _id}, as stored
+     */
+    public void written(String collection, Object id) {
+        relay.written(collection, id);
     }
 }

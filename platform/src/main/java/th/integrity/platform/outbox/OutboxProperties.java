@@ -12,11 +12,15 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * @param collections  the MongoDB collections whose documents carry an {@code outbox} array
- * @param pollInterval how often the relay looks for messages when nobody woke it
+ * @param pollInterval the longest the relay sleeps between looks at the documents reported to it
  * @param batchSize    documents taken per pass
  * @param sendTimeout  how long one pass may wait for Kafka's acknowledgements; longer than the producer's
  *                     delivery.timeout.ms, or the relay gives up on sends the producer is still retrying
  * @param maxBackoff   the longest pause between attempts while Kafka is unreachable
+ * @param fullScanInterval how often the relay scans whole collections for messages nobody reported (a crash
+ *                     between a write and its report, another instance's documents); it also scans at
+ *                     start-up and after Kafka was unreachable. The scan is a collection scan on the embedded
+ *                     server, so it should stay rare.
  */
 @Validated
 @ConfigurationProperties("integrity.outbox")
@@ -25,5 +29,6 @@ public record OutboxProperties(
         @NotNull @DefaultValue("1s") Duration pollInterval,
         @Min(1) @DefaultValue("200") int batchSize,
         @NotNull @DefaultValue("15s") Duration sendTimeout,
-        @NotNull @DefaultValue("10s") Duration maxBackoff) {
+        @NotNull @DefaultValue("10s") Duration maxBackoff,
+        @NotNull @DefaultValue("30s") Duration fullScanInterval) {
 }

@@ -1,10 +1,17 @@
 package th.integrity.platform.outbox;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
@@ -17,6 +24,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,6 +36,14 @@ import io.micrometer.core.instrument.MeterRegistry;
  * has acknowledged it (idempotent producer, acks=all). Delivery is at least once: a crash between the
  * acknowledgement and the removal sends the message again, and consumers drop it by its event id.
  * While Kafka is unreachable the relay backs off and retries; submissions are never refused for it.
+ *
+ * <p>How it finds the messages: the writers report each document they wrote ({@link Outbox#written}) and the
+ * relay fetches those by {@code _id} ({@code $in}), which every MongoDB, the embedded mongo-java-server
+ * included, answers from the {@code _id} index. A scan for {@code {"outbox.0": {$exists: true}}} (a collection
+ * scan on mongo-java-server, which uses an index only when the query's keys equal the index's) runs only as a
+ * safety net: at start-up, after Kafka was unreachable (the reports taken meanwhile were dropped), when the
+ * report queue overflowed, and every {@link OutboxProperties#fullScanInterval()}. It catches what no report
+ * names: a crash between a write and its report, documents written by another instance.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -34,7 +52,16 @@ public class OutboxRelay implements SmartLifecycle {
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
+    /** Reports beyond this are dropped and a full scan is asked for instead: memory stays bounded while Kafka is down. */
+    static final int MAX_REPORTED = 10_000;
+
+    private record Written(String collection, Object id) {
+    }
+
     private final Semaphore wakeUps = new Semaphore(0);
+    private final Queue<Written> reported = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger reportedCount = new AtomicInteger();
+    private volatile boolean scanRequested = true;
     private final AtomicLong backlog = new AtomicLong();
     private final Counter published;
     private final Counter failures;
@@ -53,17 +80,64 @@ public class OutboxRelay implements SmartLifecycle {
                 .description("Documents holding events not yet published").register(meters);
     }
 
-    public void wakeUp() {
+    /** Reports a document that now holds unpublished messages; it goes out on the relay's next pass. */
+    public void written(String collection, Object id) {
+        if (!properties.collections().contains(collection)) {
+            // Never fail the caller: its write is done. A misconfiguration, and the full scan skips it too.
+            log.warn("Outbox report for {} ignored: not listed in integrity.outbox.collections {}", collection,
+                    properties.collections());
+            return;
+        }
+        if (reportedCount.incrementAndGet() > MAX_REPORTED) {
+            reportedCount.decrementAndGet();
+            scanRequested = true;
+        } else {
+            reported.add(new Written(collection, id));
+        }
         wakeUps.release();
     }
 
-    /** Documents that still hold unpublished messages, as of the last pass. */
+    /** Documents that still hold unpublished messages, as of the last full scan. */
     public long backlog() {
         return backlog.get();
     }
 
     /**
-     * One pass over every outbox collection.
+     * Publishes the messages of up to {@code batchSize} reported documents, fetched by {@code _id}.
+     *
+     * @return how many reports were taken (a full batch means more may be waiting)
+     * @throws RuntimeException when Kafka did not acknowledge in time; nothing is removed then, and the taken
+     *                          reports are dropped (the caller runs a full scan after backing off)
+     */
+    public int relayReported() {
+        Map<String, Set<Object>> ids = new LinkedHashMap<>();
+        int taken = 0;
+        Written next;
+        while (taken < properties.batchSize() && (next = reported.poll()) != null) {
+            reportedCount.decrementAndGet();
+            ids.computeIfAbsent(next.collection(), c -> new LinkedHashSet<>()).add(next.id());
+            taken++;
+        }
+        for (var entry : ids.entrySet()) {
+            List<Document> documents = new ArrayList<>();
+            // The raw driver: the template's query mapping could turn an id string into an ObjectId.
+            mongo.getCollection(entry.getKey())
+                    .find(Filters.in("_id", entry.getValue()))
+                    .projection(Projections.include(Outbox.FIELD))
+                    .forEach(document -> {
+                        List<Document> messages = document.getList(Outbox.FIELD, Document.class);
+                        if (messages != null && !messages.isEmpty()) {
+                            // Already sent by an earlier pass (a document reported twice) when empty.
+                            documents.add(document);
+                        }
+                    });
+            publish(entry.getKey(), documents);
+        }
+        return taken;
+    }
+
+    /**
+     * One full scan over every outbox collection (the safety net; see the class comment).
      *
      * @return how many messages were published
      * @throws RuntimeException when Kafka did not acknowledge in time; nothing is removed then
@@ -114,23 +188,37 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void run() {
         long backoff = 0;
+        long nextScan = System.nanoTime();
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 if (backoff > 0) {
                     // Wake-ups are ignored while backing off: no tight retry loop against a dead broker.
                     Thread.sleep(backoff);
-                } else {
-                    wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                } else if (reported.isEmpty() && !scanRequested) {
+                    long untilScan = TimeUnit.NANOSECONDS.toMillis(nextScan - System.nanoTime());
+                    long wait = Math.min(properties.pollInterval().toMillis(), Math.max(0, untilScan));
+                    wakeUps.tryAcquire(wait, TimeUnit.MILLISECONDS);
                 }
+                // A report that arrives after this still finds its entry in the queue on the next turn.
                 wakeUps.drainPermits();
-                while (relayOnce() >= properties.batchSize()) {
+                while (relayReported() >= properties.batchSize()) {
                     // a full batch: more is waiting, go on without sleeping
+                }
+                if (scanRequested || System.nanoTime() - nextScan >= 0) {
+                    // Cleared before the scan: a request made during it asks for one more.
+                    scanRequested = false;
+                    nextScan = System.nanoTime() + properties.fullScanInterval().toNanos();
+                    while (relayOnce() >= properties.batchSize()) {
+                        // a full batch: more is waiting, go on without sleeping
+                    }
                 }
                 backoff = 0;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 failures.increment();
+                // Reports taken by the failed pass are gone: scan once Kafka answers again.
+                scanRequested = true;
                 backoff = Math.min(Math.max(backoff * 2, 250), properties.maxBackoff().toMillis());
                 log.warn("Outbox relay paused for {} ms: {}", backoff, e.getMessage());
             }

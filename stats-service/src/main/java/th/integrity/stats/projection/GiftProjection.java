@@ -2,7 +2,6 @@ package th.integrity.stats.projection;
 
 import java.time.Clock;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -56,9 +55,9 @@ public class GiftProjection {
         var d = event.declaration();
         String collection = ProjectionStore.declarations(generation);
         String id = d.agency() + ":" + d.declarationId();
-        // A stub created by a correction that arrived first has no version yet: it counts as older.
-        Query olderOrAbsent = Query.query(Criteria.where("_id").is(id).orOperator(
-                Criteria.where("version").lt(d.version()), Criteria.where("version").exists(false)));
+        // Read by _id alone (see ComplaintCaseProjection); a stub created by a correction that arrived first has
+        // no version yet and counts as older.
+        boolean newer = ComplaintCaseProjection.storedVersion(mongo, collection, id) < d.version();
         Update update = new Update()
                 .set("agency", d.agency()).set("declarationId", d.declarationId()).set("supersedes", d.supersedes())
                 .set("version", d.version()).set("fiscalYear", d.fiscalYear()).set("half", d.half())
@@ -71,13 +70,10 @@ public class GiftProjection {
                 .set("decision", d.decision()).set("decidedAt", d.decidedAt())
                 .set("lastEventId", event.id()).set("lastEventType", event.type())
                 .set("projectedAt", clock.instant());
-        String outcome;
-        try {
-            UpdateResult result = mongo.upsert(olderOrAbsent, update, collection);
-            outcome = result.getUpsertedId() != null ? "created" : "updated";
-        } catch (DuplicateKeyException e) {
-            outcome = mongo.updateFirst(olderOrAbsent, update, collection).getMatchedCount() > 0 ? "updated" : "stale";
-        }
+        // $set, never a replace: a supersededBy mark set by the correction must survive. Same write and same
+        // safety argument as ComplaintCaseProjection.write.
+        String outcome = !newer ? "stale"
+                : ComplaintCaseProjection.write(mongo, collection, id, d.version(), update).name().toLowerCase();
         if (d.supersedes() != null && !d.supersedes().equals(d.declarationId())) {
             mongo.upsert(Query.query(Criteria.where("_id").is(d.agency() + ":" + d.supersedes())),
                     new Update().set("supersededBy", d.declarationId()).setOnInsert("agency", d.agency()), collection);
