@@ -1,5 +1,6 @@
 package th.integrity.complaints.hostile;
 
+import th.integrity.embedded.Hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -16,7 +17,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Combinators;
 
 import th.integrity.complaints.ServiceTestSupport;
-import th.integrity.complaints.hostile.Hostile.Body;
+import th.integrity.embedded.Hostile.Body;
 import th.integrity.complaints.tracking.FailedLookupLimiter;
 
 /**

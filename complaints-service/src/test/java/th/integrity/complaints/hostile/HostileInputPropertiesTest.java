@@ -1,5 +1,6 @@
 package th.integrity.complaints.hostile;
 
+import th.integrity.embedded.Hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -22,9 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
 import th.integrity.complaints.Multipart;
 import th.integrity.complaints.ServiceTestSupport;
 import th.integrity.complaints.TestHttp;
-import th.integrity.complaints.hostile.Hostile.Body;
-import th.integrity.complaints.hostile.Hostile.Field;
-import th.integrity.complaints.hostile.Hostile.Kind;
+import th.integrity.embedded.Hostile.Body;
+import th.integrity.embedded.Hostile.Field;
+import th.integrity.embedded.Hostile.Kind;
 import th.integrity.complaints.tracking.FailedLookupLimiter;
 
 /**

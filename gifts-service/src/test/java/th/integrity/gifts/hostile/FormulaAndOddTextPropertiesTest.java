@@ -1,5 +1,6 @@
 package th.integrity.gifts.hostile;
 
+import th.integrity.embedded.Hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -21,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 import th.integrity.embedded.TestIssuer;
 import th.integrity.gifts.GiftsTestSupport;
-import th.integrity.gifts.hostile.Hostile.Body;
+import th.integrity.embedded.Hostile.Body;
 
 /**
  * Text a spreadsheet would run — a giver's name, description, valuation or reason starting with {@code = + - @},

@@ -1,5 +1,6 @@
 package th.integrity.stats.hostile;
 
+import th.integrity.embedded.Hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -27,9 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 import th.integrity.embedded.TestIssuer;
 import th.integrity.stats.IntegrationTestSupport;
-import th.integrity.stats.hostile.Hostile.Body;
-import th.integrity.stats.hostile.Hostile.Field;
-import th.integrity.stats.hostile.Hostile.Kind;
+import th.integrity.embedded.Hostile.Body;
+import th.integrity.embedded.Hostile.Field;
+import th.integrity.embedded.Hostile.Kind;
 
 /**
  * Hostile path and query parameters (jqwik generators) against the draft tables, publications, roll-up, executive

@@ -1,4 +1,4 @@
-package th.integrity.complaints.hostile;
+package th.integrity.embedded;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -299,7 +299,7 @@ public final class Hostile {
                 + (text.length() > 300 ? text.substring(0, 300) : text);
     }
 
-    static String escapeForLabel(String value) {
+    public static String escapeForLabel(String value) {
         StringBuilder out = new StringBuilder();
         value.codePoints().limit(40).forEach(cp -> {
             if (cp < 0x20 || cp >= 0x7F) {
