@@ -3,18 +3,12 @@ package th.integrity.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,20 +54,18 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultToleranceTest {
 
-    private static final String AGENCY = "wangthonglang";
-    private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
+    private static final String AGENCY = GatewayClient.AGENCY;
     /** Between one client's filings: steady intake, not a benchmark (deploy/bench measures throughput). */
     private static final Duration THINK_TIME = Duration.ofMillis(100);
     private static final Duration CATCH_UP = Duration.ofSeconds(90);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     /** Kept when a test fails: the services' logs are in its logs directory. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path data;
     private LocalSystem system;
     private MongoClient mongo;
-    private String officerToken;
+    private GatewayClient client;
     private String notBuilt;
 
     @BeforeAll
@@ -98,6 +90,7 @@ class FaultToleranceTest {
                          "spring.kafka.consumer.properties.heartbeat.interval.ms":"1000"}""");
         System.out.println("Fault test data and logs: " + data);
         system = LocalSystem.start(config);
+        client = new GatewayClient(system);
         mongo = MongoClients.create(system.mongoUri() + "/?serverSelectionTimeoutMS=20000");
     }
 
@@ -221,60 +214,17 @@ class FaultToleranceTest {
         return details;
     }
 
-    private static String details(String marker) {
-        return "เจ้าหน้าที่เรียกรับเงินเพื่อเร่งออกใบอนุญาต (an officer asked for money to speed up a permit) "
-                + marker + " " + UUID.randomUUID();
-    }
-
     private HttpResponse<String> file(String details) throws Exception {
-        String body = json.writeValueAsString(Map.of("agency", AGENCY, "category", "CORRUPTION", "details", details));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(system.gatewayUrl() + "/api/complaints"))
-                .timeout(Duration.ofSeconds(40))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return client.fileComplaint(details);
     }
 
     private long draftTotal() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(system.gatewayUrl() + "/api/stats/complaints/"
-                + AGENCY + "/" + fiscalYear() + "/draft"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + officerToken())
-                .GET()
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 400 && response.statusCode() < 500) {
-            // Not an assertion error, so that waiting stops at once: asking again will not help.
-            throw new IllegalStateException("The draft answered " + response.statusCode() + ": " + response.body());
-        }
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body()).path("totalReceived").asLong(-1);
+        return client.draft().path("totalReceived").asLong(-1);
     }
 
-    /** The development provider's script client (OFFICER and ADMIN of wangthonglang), as the README shows. */
-    private String officerToken() throws Exception {
-        if (officerToken == null) {
-            String basic = Base64.getEncoder().encodeToString(
-                    "integrity-cli:integrity-cli-secret".getBytes(StandardCharsets.UTF_8));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(system.serviceUrl("oidc-dev") + "/oauth2/token"))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Authorization", "Basic " + basic)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                    .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            officerToken = json.readTree(response.body()).path("access_token").asString();
-        }
-        return officerToken;
-    }
-
-    private static int fiscalYear() {
-        YearMonth now = YearMonth.now(BANGKOK);
-        return now.getYear() + 543 + (now.getMonthValue() >= 10 ? 1 : 0);
+    private static String details(String marker) {
+        return "เจ้าหน้าที่เรียกรับเงินเพื่อเร่งออกใบอนุญาต (an officer asked for money to speed up a permit) "
+                + marker + " " + UUID.randomUUID();
     }
 
     /** The fault's duration is the point here, not a condition to wait for: a plain sleep. */

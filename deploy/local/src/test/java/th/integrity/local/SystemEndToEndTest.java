@@ -54,13 +54,13 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SystemEndToEndTest {
 
-    private static final String AGENCY = "wangthonglang";
+    private static final String AGENCY = GatewayClient.AGENCY;
     private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
     private static final Duration EVENTUALLY = Duration.ofSeconds(60);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
-    private String officerToken;
+    private GatewayClient client;
     /** Kept when a test fails: the services' logs are in its logs directory. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path data;
@@ -85,6 +85,7 @@ class SystemEndToEndTest {
                 .withStartupTimeout(Duration.ofMinutes(5));
         System.out.println("End-to-end data and logs: " + data);
         system = LocalSystem.start(config);
+        client = new GatewayClient(system);
     }
 
     /** Per test rather than in {@link #startTheSystem()}, so that the report lists every skipped test and why. */
@@ -189,7 +190,7 @@ class SystemEndToEndTest {
 
         // The browser sends only its session cookie; the gateway relays the officer's token to stats-service.
         HttpResponse<String> draft = fetch(browser, system.gatewayUrl() + "/api/stats/complaints/" + AGENCY + "/"
-                + fiscalYear() + "/draft");
+                + GatewayClient.fiscalYear() + "/draft");
         assertThat(draft.statusCode()).as(draft.body()).isEqualTo(200);
         assertThat(json.readTree(draft.body()).path("totalReceived").asInt(-1)).isEqualTo(2);
     }
@@ -229,34 +230,12 @@ class SystemEndToEndTest {
     }
 
     private HttpResponse<String> fileComplaint() throws Exception {
-        String body = """
-                {"agency":"%s","category":"CORRUPTION",
-                 "details":"เจ้าหน้าที่เรียกรับเงินเพื่อเร่งออกใบอนุญาต (an officer asked for money to speed up a permit)"}
-                """.formatted(AGENCY);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(system.gatewayUrl() + "/api/complaints"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return client.fileComplaint(
+                "เจ้าหน้าที่เรียกรับเงินเพื่อเร่งออกใบอนุญาต (an officer asked for money to speed up a permit)");
     }
 
     private JsonNode draft() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(system.gatewayUrl() + "/api/stats/complaints/"
-                + AGENCY + "/" + fiscalYear() + "/draft"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + officerToken())
-                .GET()
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 400 && response.statusCode() < 500) {
-            // Not an assertion error, so that waiting stops at once: asking again will not help.
-            throw new IllegalStateException("The draft answered " + response.statusCode() + ": " + response.body());
-        }
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body());
+        return client.draft();
     }
 
     private int receivedThisMonth() throws Exception {
@@ -287,35 +266,8 @@ class SystemEndToEndTest {
         return months;
     }
 
-    /**
-     * A token of the development provider's script client, which holds OFFICER and ADMIN of wangthonglang:
-     * the client-credentials grant the README shows.
-     */
-    private String officerToken() throws Exception {
-        if (officerToken == null) {
-            String basic = java.util.Base64.getEncoder().encodeToString(
-                    "integrity-cli:integrity-cli-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(system.serviceUrl("oidc-dev") + "/oauth2/token"))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Authorization", "Basic " + basic)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                    .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            officerToken = json.readTree(response.body()).path("access_token").asString();
-        }
-        return officerToken;
-    }
-
-    /** The Thai fiscal year (Buddhist Era) of today in Bangkok: October to December belong to the next one. */
-    private static int fiscalYear() {
-        YearMonth now = YearMonth.now(BANGKOK);
-        return now.getYear() + 543 + (now.getMonthValue() >= 10 ? 1 : 0);
-    }
-
     private static List<String> fiscalYearMonths() {
-        YearMonth month = YearMonth.of(fiscalYear() - 543 - 1, 10);
+        YearMonth month = YearMonth.of(GatewayClient.fiscalYear() - 543 - 1, 10);
         List<String> months = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             months.add(month.plusMonths(i).toString());
