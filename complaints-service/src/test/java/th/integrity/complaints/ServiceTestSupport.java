@@ -58,10 +58,7 @@ public abstract class ServiceTestSupport {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestIssuer.shared().issuerUri());
-        registry.add("spring.mongodb.uri", () -> TestInfrastructure.mongoUri("complaints-it"));
-        registry.add("spring.mongodb.database", () -> "complaints-it");
+        TestInfrastructure.register(registry::add, "complaints-it");
     }
 
     @LocalServerPort

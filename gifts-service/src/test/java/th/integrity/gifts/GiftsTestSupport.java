@@ -59,10 +59,7 @@ public abstract class GiftsTestSupport {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestIssuer.shared().issuerUri());
-        registry.add("spring.mongodb.uri", () -> TestInfrastructure.mongoUri("gifts-it"));
-        registry.add("spring.mongodb.database", () -> "gifts-it");
+        TestInfrastructure.register(registry::add, "gifts-it");
     }
 
     @LocalServerPort

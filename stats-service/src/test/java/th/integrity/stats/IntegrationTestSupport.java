@@ -46,10 +46,7 @@ public abstract class IntegrationTestSupport {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestIssuer.shared().issuerUri());
-        registry.add("spring.mongodb.uri", () -> TestInfrastructure.mongoUri("stats-it"));
-        registry.add("spring.mongodb.database", () -> "stats-it");
+        TestInfrastructure.register(registry::add, "stats-it");
         // Short retries keep a failing test fast; the production defaults are in application.yml.
         registry.add("integrity.stats.projection.retry.initial-interval", () -> "100ms");
         registry.add("integrity.stats.projection.retry.max-interval", () -> "200ms");

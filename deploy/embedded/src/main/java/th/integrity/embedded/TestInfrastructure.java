@@ -3,6 +3,8 @@ package th.integrity.embedded;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * The Kafka broker and MongoDB server that integration tests run against, one of each per test JVM.
@@ -49,6 +51,17 @@ public final class TestInfrastructure {
             Runtime.getRuntime().addShutdownHook(new Thread(mongo::close));
         }
         return mongo.uri(database);
+    }
+
+    /**
+     * Points a Spring Boot test at this JVM's Kafka broker, MongoDB server (database {@code database}) and test
+     * OIDC issuer; pass {@code registry::add} from a {@code @DynamicPropertySource} method.
+     */
+    public static void register(BiConsumer<String, Supplier<Object>> properties, String database) {
+        properties.accept("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
+        properties.accept("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestIssuer.shared().issuerUri());
+        properties.accept("spring.mongodb.uri", () -> mongoUri(database));
+        properties.accept("spring.mongodb.database", () -> database);
     }
 
     static String withDatabase(String uri, String database) {
