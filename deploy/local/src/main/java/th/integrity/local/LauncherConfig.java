@@ -28,11 +28,21 @@ import th.integrity.embedded.Ports;
  * @param ports              a port for every {@link Components#PORTS} entry, by key
  * @param serviceJavaOptions the JVM flags each service process gets
  * @param startupTimeout     how long all services together may take to become ready
+ * @param store              where the embedded MongoDB keeps its data
  * @param serviceEnvironment variables added to every service's environment, e.g. {@code OIDC_ISSUER_URI} in tests
  *                           (a developer's own environment reaches the services anyway: they inherit it)
  */
 public record LauncherConfig(Path home, Path dataDir, Map<String, Integer> ports, List<String> serviceJavaOptions,
-        Duration startupTimeout, Map<String, String> serviceEnvironment) {
+        Duration startupTimeout, Map<String, String> serviceEnvironment, Store store) {
+
+    /**
+     * Where the embedded MongoDB-wire server keeps data: in one file under the data directory (the default, kept
+     * across restarts) or in memory only (gone at stop; for benchmarks that separate the development store's own
+     * cost from the services', and for throwaway demos).
+     */
+    public enum Store {
+        FILE, MEMORY
+    }
 
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(180);
 
@@ -40,6 +50,7 @@ public record LauncherConfig(Path home, Path dataDir, Map<String, Integer> ports
     static final String DATA_ENV = "INTEGRITY_DATA";
     static final String JAVA_OPTS_ENV = "SERVICE_JAVA_OPTS";
     static final String TIMEOUT_ENV = "STARTUP_TIMEOUT";
+    static final String STORE_ENV = "INTEGRITY_STORE";
 
     private static final Pattern OPTION = Pattern.compile("(--[a-z-]+)=(.*)", Pattern.DOTALL);
     private static final Pattern TIMEOUT = Pattern.compile("(\\d{1,6})\\s*([sm]?)");
@@ -75,6 +86,7 @@ public record LauncherConfig(Path home, Path dataDir, Map<String, Integer> ports
         serviceJavaOptions = List.copyOf(serviceJavaOptions == null ? List.of() : serviceJavaOptions);
         require(startupTimeout != null && !startupTimeout.isNegative() && !startupTimeout.isZero(),
                 TIMEOUT_ENV + " must be a positive number of seconds.");
+        require(store != null, STORE_ENV + " is not set.");
         serviceEnvironment = Collections.unmodifiableMap(new LinkedHashMap<>(
                 serviceEnvironment == null ? Map.of() : serviceEnvironment));
         for (String managed : ServiceProcess.MANAGED_VARIABLES) {
@@ -88,7 +100,7 @@ public record LauncherConfig(Path home, Path dataDir, Map<String, Integer> ports
         Map<String, Integer> ports = new LinkedHashMap<>();
         Components.PORTS.forEach(spec -> ports.put(spec.key(), spec.defaultPort()));
         return new LauncherConfig(home, dataDir, ports, JvmOptions.DEVELOPMENT_DEFAULTS, DEFAULT_STARTUP_TIMEOUT,
-                Map.of());
+                Map.of(), Store.FILE);
     }
 
     /**
@@ -102,7 +114,8 @@ public record LauncherConfig(Path home, Path dataDir, Map<String, Integer> ports
     public static LauncherConfig parse(List<String> args, Map<String, String> env, Path workingDir,
             Optional<Path> launcherJar) {
         Map<String, String> options = new HashMap<>();
-        Set<String> known = new HashSet<>(List.of("--home", "--data", "--startup-timeout", "--java-opts"));
+        Set<String> known = new HashSet<>(List.of("--home", "--data", "--startup-timeout", "--java-opts",
+                "--store"));
         Components.PORTS.forEach(spec -> known.add(spec.argName()));
         for (String arg : args) {
             Matcher matcher = OPTION.matcher(arg);
@@ -130,7 +143,8 @@ public record LauncherConfig(Path home, Path dataDir, Map<String, Integer> ports
                 JvmOptions.split(setting(options, "--java-opts", env, JAVA_OPTS_ENV).orElse("")));
         Duration timeout = setting(options, "--startup-timeout", env, TIMEOUT_ENV).map(LauncherConfig::timeout)
                 .orElse(DEFAULT_STARTUP_TIMEOUT);
-        return new LauncherConfig(home, dataDir, ports, javaOptions, timeout, Map.of());
+        Store store = setting(options, "--store", env, STORE_ENV).map(LauncherConfig::store).orElse(Store.FILE);
+        return new LauncherConfig(home, dataDir, ports, javaOptions, timeout, Map.of(), store);
     }
 
     /** The repository root for a launcher jar at {@code <home>/deploy/local/target/<jar>}. */
@@ -152,6 +166,8 @@ public record LauncherConfig(Path home, Path dataDir, Map<String, Integer> ports
                   --startup-timeout=SECONDS     how long the services may take to become ready [STARTUP_TIMEOUT] (180)
                   --java-opts="FLAGS"           extra JVM flags for the services; each replaces the default flag
                                                 it overrides [SERVICE_JAVA_OPTS]
+                  --store=file|memory           MongoDB data in a file under --data, or in memory only, lost at
+                                                stop (for benchmarks) [INTEGRITY_STORE] (file)
                 """);
         for (PortSpec spec : Components.PORTS) {
             String option = spec.argName() + "=PORT";
@@ -197,7 +213,8 @@ public record LauncherConfig(Path home, Path dataDir, Map<String, Integer> ports
     public LauncherConfig withPort(String key, int port) {
         Map<String, Integer> changed = new LinkedHashMap<>(ports);
         changed.put(key, port);
-        return new LauncherConfig(home, dataDir, changed, serviceJavaOptions, startupTimeout, serviceEnvironment);
+        return new LauncherConfig(home, dataDir, changed, serviceJavaOptions, startupTimeout, serviceEnvironment,
+                store);
     }
 
     /** Every port chosen free on this machine, so a test never collides with a running development system. */
@@ -210,22 +227,23 @@ public record LauncherConfig(Path home, Path dataDir, Map<String, Integer> ports
             } while (free.containsValue(port));
             free.put(spec.key(), port);
         }
-        return new LauncherConfig(home, dataDir, free, serviceJavaOptions, startupTimeout, serviceEnvironment);
+        return new LauncherConfig(home, dataDir, free, serviceJavaOptions, startupTimeout, serviceEnvironment,
+                store);
     }
 
     public LauncherConfig withStartupTimeout(Duration timeout) {
-        return new LauncherConfig(home, dataDir, ports, serviceJavaOptions, timeout, serviceEnvironment);
+        return new LauncherConfig(home, dataDir, ports, serviceJavaOptions, timeout, serviceEnvironment, store);
     }
 
     public LauncherConfig withServiceJavaOptions(List<String> options) {
-        return new LauncherConfig(home, dataDir, ports, options, startupTimeout, serviceEnvironment);
+        return new LauncherConfig(home, dataDir, ports, options, startupTimeout, serviceEnvironment, store);
     }
 
     /** The same, with {@code name=value} added to every service's environment. */
     public LauncherConfig withServiceEnvironment(String name, String value) {
         Map<String, String> changed = new LinkedHashMap<>(serviceEnvironment);
         changed.put(name, value);
-        return new LauncherConfig(home, dataDir, ports, serviceJavaOptions, startupTimeout, changed);
+        return new LauncherConfig(home, dataDir, ports, serviceJavaOptions, startupTimeout, changed, store);
     }
 
     private static Optional<String> setting(Map<String, String> options, String arg, Map<String, String> env,
@@ -244,6 +262,14 @@ public record LauncherConfig(Path home, Path dataDir, Map<String, Integer> ports
             // reported below
         }
         throw new ConfigException(source + " must be a port number from 1 to 65535, not '" + value + "'.");
+    }
+
+    private static Store store(String value) {
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "file" -> Store.FILE;
+            case "memory" -> Store.MEMORY;
+            default -> throw new ConfigException(STORE_ENV + " must be file or memory, not '" + value + "'.");
+        };
     }
 
     private static Duration timeout(String value) {

@@ -121,7 +121,7 @@ public final class LocalSystem implements AutoCloseable {
         synchronized (lock) {
             checkNotClosing();
             try {
-                mongo = MongoWireServer.fileBacked(config.mongoDir(), config.port(Components.MONGODB));
+                mongo = mongoServer();
             } catch (RuntimeException e) {
                 throw new LaunchException(LaunchException.FAILED, "MongoDB could not start on port "
                         + config.port(Components.MONGODB) + " with its data in " + Display.path(config.mongoDir())
@@ -324,6 +324,11 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
+    private MongoWireServer mongoServer() {
+        return config.store() == LauncherConfig.Store.MEMORY ? MongoWireServer.inMemory(config.port(Components.MONGODB))
+                : MongoWireServer.fileBacked(config.mongoDir(), config.port(Components.MONGODB));
+    }
+
     /** Starts MongoDB again on the same port with the same file, after {@link #stopMongo()}. */
     public void startMongo() {
         synchronized (lock) {
@@ -331,7 +336,7 @@ public final class LocalSystem implements AutoCloseable {
             if (mongo != null) {
                 return;
             }
-            mongo = MongoWireServer.fileBacked(config.mongoDir(), config.port(Components.MONGODB));
+            mongo = mongoServer();
         }
     }
 
@@ -404,7 +409,8 @@ public final class LocalSystem implements AutoCloseable {
                     spec -> table.append(String.format(row, spec.name(), config.httpUrl(spec.portKey()))));
         }
         table.append(String.format(row, "Kafka bootstrap", config.kafkaBootstrapServers()));
-        table.append(String.format(row, "MongoDB", config.mongoUri()));
+        table.append(String.format(row, "MongoDB", config.mongoUri() + (config.store() == LauncherConfig.Store.MEMORY
+                ? "  (in memory: lost at stop / ข้อมูลอยู่ในหน่วยความจำ หายเมื่อหยุดระบบ)" : "")));
         table.append(String.format(row, "data / ข้อมูล", Display.path(config.dataDir())));
         table.append(String.format(row, "logs / บันทึก", Display.path(config.logsDir())));
         return table.toString();

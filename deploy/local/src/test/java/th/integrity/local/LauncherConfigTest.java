@@ -32,6 +32,18 @@ class LauncherConfigTest {
         assertThat(config.mongoUri()).isEqualTo("mongodb://localhost:27017");
         assertThat(config.kafkaBootstrapServers()).isEqualTo("localhost:9092");
         assertThat(config.logsDir()).isEqualTo(cwd.resolve("data/logs"));
+        assertThat(config.store()).isEqualTo(LauncherConfig.Store.FILE);
+    }
+
+    @Test
+    void storeCanBeKeptInMemoryAndRejectsAnythingElse() {
+        assertThat(parse(List.of(), Map.of("INTEGRITY_STORE", "Memory")).store())
+                .isEqualTo(LauncherConfig.Store.MEMORY);
+        assertThat(parse(List.of("--store=file"), Map.of("INTEGRITY_STORE", "memory")).store())
+                .isEqualTo(LauncherConfig.Store.FILE);
+        assertThatThrownBy(() -> parse(List.of("--store=disk"), Map.of()))
+                .isInstanceOf(LauncherConfig.ConfigException.class)
+                .hasMessageContaining("INTEGRITY_STORE must be file or memory, not 'disk'");
     }
 
     @Test
