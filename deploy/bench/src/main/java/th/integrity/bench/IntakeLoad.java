@@ -5,7 +5,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -36,6 +38,9 @@ final class IntakeLoad {
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "5")));
         String label = options.getOrDefault("label", url.getAuthority());
         String agency = options.getOrDefault("agency", "wangthonglang");
+        ProcessMeter meter = new ProcessMeter(options.get("processes"));
+        Duration jitWarmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("jit-warmup", "0")));
+        List<String> perProcess = new ArrayList<>();
 
         ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "bench-client");
@@ -46,14 +51,36 @@ final class IntakeLoad {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         System.out.println("| target | connections | seconds | requests | errors | throughput (req/s) | p50 ms | p95 ms | p99 ms | max ms |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        if (!jitWarmup.isZero()) {
+            // Unmeasured: lets the JIT compile the hot paths of every process first, so the first level does not
+            // measure start-up (it did, in the first runs: CPU per request fell fourfold over the first minute).
+            load(client, url, agency, levels[levels.length / 2], jitWarmup);
+        }
         for (int connections : levels) {
             Result warm = load(client, url, agency, connections, warmup);
+            Map<String, Double> cpuBefore = meter.cpuSeconds();
             Result result = load(client, url, agency, connections, duration);
+            Map<String, Double> cpuAfter = meter.cpuSeconds();
+            Map<String, Double> rss = meter.residentMiB();
             System.out.println(result.row(label, connections));
+            if (!meter.isEmpty()) {
+                for (String process : cpuAfter.keySet()) {
+                    double seconds = cpuAfter.get(process) - cpuBefore.get(process);
+                    perProcess.add(String.format("| %s | %d | %s | %.3f | %.0f%% | %.0f |", label, connections, process,
+                            result.requests == 0 ? 0 : seconds * 1000 / result.requests,
+                            seconds * 100 / result.seconds, rss.get(process)));
+                }
+            }
             if (result.errors > 0) {
                 System.err.println("  non-201 answers: " + result.statuses + (warm.errors > 0 ? " (warm-up too: "
                         + warm.statuses + ")" : ""));
             }
+        }
+        if (!perProcess.isEmpty()) {
+            System.out.println();
+            System.out.println("| target | connections | process | CPU ms per request | CPU (% of one core) | RSS MiB at end |");
+            System.out.println("|---|---:|---|---:|---:|---:|");
+            perProcess.forEach(System.out::println);
         }
         executor.shutdownNow();
     }
