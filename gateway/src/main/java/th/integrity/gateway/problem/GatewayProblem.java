@@ -18,6 +18,24 @@ public enum GatewayProblem {
     BAD_REQUEST(HttpStatus.BAD_REQUEST, "bad-request",
             "Bad Request", "คำขอไม่ถูกต้อง",
             "The request could not be understood.", "ไม่สามารถประมวลผลคำขอนี้ได้"),
+    /** Refused before routing: by Spring Security's firewall, or as a request target Java cannot parse as a URI. */
+    REQUEST_REJECTED(HttpStatus.BAD_REQUEST, "bad-request",
+            "Bad Request", "คำขอไม่ถูกต้อง",
+            "The request was refused before it reached any service: its address (URL), method or headers are "
+                    + "malformed or contain characters or sequences that are not allowed (such as an encoded slash, "
+                    + "'..', ';', '//', a backslash, a space or a control character).",
+            "คำขอถูกปฏิเสธก่อนส่งต่อไปยังบริการ เนื่องจากที่อยู่ (URL) วิธีการร้องขอ หรือส่วนหัวของคำขอมีรูปแบบไม่ถูกต้อง "
+                    + "หรือมีอักขระที่ไม่อนุญาต (เช่น เครื่องหมายทับที่เข้ารหัส '..' ';' '//' เครื่องหมายทับกลับ ช่องว่าง หรืออักขระควบคุม)"),
+    /** Reactor Netty's decoder: a request line (address with its query string) beyond its limit. */
+    URI_TOO_LONG(HttpStatus.URI_TOO_LONG, "uri-too-long",
+            "URI Too Long", "ที่อยู่ (URL) ยาวเกินกำหนด",
+            "The request line (the address with its query string) is longer than the gateway accepts.",
+            "บรรทัดคำขอ (ที่อยู่รวมพารามิเตอร์) ยาวเกินกว่าที่ระบบรับได้"),
+    /** Reactor Netty's decoder: headers beyond their limit. */
+    HEADER_FIELDS_TOO_LARGE(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "request-header-fields-too-large",
+            "Request Header Fields Too Large", "ส่วนหัวของคำขอมีขนาดใหญ่เกินกำหนด",
+            "The request's headers (cookies included) are larger than the gateway accepts.",
+            "ส่วนหัวของคำขอ (รวมคุกกี้) มีขนาดใหญ่เกินกว่าที่ระบบรับได้"),
     SIGN_IN_REQUIRED(HttpStatus.UNAUTHORIZED, "sign-in-required",
             "Sign-in Required", "กรุณาเข้าสู่ระบบ",
             "Your sign-in has ended or can no longer be renewed. Please sign in again.",

@@ -89,14 +89,7 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
 
     private Mono<Void> write(ServerWebExchange exchange, GatewayProblem problem, HttpHeaders headers, String service,
             Map<String, Object> extensions) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.type);
-        body.put("title", problem.title);
-        body.put("status", problem.status.value());
-        body.put("detail", problem.detail);
-        body.put("instance", exchange.getRequest().getPath().value());
-        body.put("title_th", problem.titleTh);
-        body.put("detail_th", problem.detailTh);
+        Map<String, Object> body = body(problem, exchange.getRequest().getPath().value());
         if (service != null) {
             body.put("service", service);
         }
@@ -109,6 +102,21 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         response.getHeaders().setContentLength(bytes.length);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+    }
+
+    /** The problem's members, in the order every gateway problem has them; {@code instance} only when known. */
+    static Map<String, Object> body(GatewayProblem problem, String instance) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.type);
+        body.put("title", problem.title);
+        body.put("status", problem.status.value());
+        body.put("detail", problem.detail);
+        if (instance != null) {
+            body.put("instance", instance);
+        }
+        body.put("title_th", problem.titleTh);
+        body.put("detail_th", problem.detailTh);
+        return body;
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

@@ -17,21 +17,29 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.MessageSource;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
- * Problem details for every servlet (Spring MVC) service, and a MongoDB client that gives up on an
- * unreachable server quickly, so that such a request is answered 503 within seconds instead of hanging for
- * the driver's default 30 s.
+ * Problem details for every servlet (Spring MVC) service — from its controllers, from {@code /error}, from Spring
+ * Security's firewall and from Tomcat itself for requests refused before the application — and a MongoDB client
+ * that gives up on an unreachable server quickly, so that such a request is answered 503 within seconds instead
+ * of hanging for the driver's default 30 s.
  */
-@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
+// Before Boot's error configuration too, whose BasicErrorController steps aside for ProblemErrorController.
+@AutoConfiguration(beforeName = { "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+        "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration" })
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass(name = "org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler")
 public class ProblemDetailsAutoConfiguration {
@@ -69,6 +77,43 @@ public class ProblemDetailsAutoConfiguration {
             }
         }
         return types;
+    }
+
+    /** {@code /error} as problem details: what filters refuse with {@code sendError}, or fail with. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.webmvc.error.ErrorController")
+    static class ErrorProblems {
+
+        @Bean
+        @ConditionalOnMissingBean(ErrorController.class)
+        ProblemErrorController problemErrorController(ObjectProvider<ErrorAttributes> errorAttributes,
+                ObjectProvider<JsonMapper> json) {
+            return new ProblemErrorController(errorAttributes.getIfAvailable(), json.getIfAvailable(JsonMapper::shared));
+        }
+    }
+
+    /** Requests Spring Security's firewall refuses ({@code ;}, {@code //}, {@code %2e%2e}, ...): a 400 problem. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.security.web.firewall.RequestRejectedHandler")
+    static class FirewallProblems {
+
+        @Bean
+        @ConditionalOnMissingBean(RequestRejectedHandler.class)
+        ProblemRequestRejectedHandler problemRequestRejectedHandler(ObjectProvider<JsonMapper> json) {
+            return new ProblemRequestRejectedHandler(json.getIfAvailable(JsonMapper::shared));
+        }
+    }
+
+    /** Requests Tomcat refuses itself (malformed or over-long request line or headers, encoded slash): a problem. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = { "org.apache.catalina.valves.ErrorReportValve",
+            "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory" })
+    static class TomcatProblems {
+
+        @Bean
+        ProblemReportValveCustomizer problemReportValveCustomizer(ObjectProvider<JsonMapper> json) {
+            return new ProblemReportValveCustomizer(json.getIfAvailable(JsonMapper::shared));
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

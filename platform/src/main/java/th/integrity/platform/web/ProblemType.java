@@ -65,10 +65,12 @@ public record ProblemType(String name, HttpStatus status, String title, String t
         return problem;
     }
 
-    /** The type for a status Spring MVC raised on its own (an unknown path, a wrong method, ...). */
+    /** The type for a status Spring MVC, Tomcat or a filter raised on its own (an unknown path, a wrong method, ...). */
     static ProblemType forStatus(HttpStatusCode code) {
         return switch (code.value()) {
             case 400 -> BAD_REQUEST;
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;

@@ -1,0 +1,207 @@
+package th.integrity.platform.web.rejected;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import th.integrity.embedded.TestIssuer;
+
+/**
+ * Requests refused before any controller runs — by Tomcat, by Spring Security's firewall, by a filter — are
+ * answered as problem details like every other error, never with Tomcat's HTML page, Boot's error JSON, a stack
+ * trace or a server version. Sent over a raw socket: HTTP clients normalise or refuse such addresses themselves.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = RejectedRequestsApp.class)
+class RejectedRequestsTest {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    @DynamicPropertySource
+    static void security(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestIssuer.shared().issuerUri());
+        registry.add("integrity.security.public-paths", () -> "GET /api/things/**");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anOrdinaryRequestStillWorks() throws IOException {
+        RawResponse response = get("/api/things/abc");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("content-type")).startsWith("application/json");
+        assertThat(response.body()).isEqualTo("{\"id\":\"abc\"}");
+    }
+
+    @ParameterizedTest(name = "GET {0} → 400 problem")
+    @ValueSource(strings = {
+            // Tomcat: encoded slash and backslash (encodedSolidusHandling / allowBackslash), raw backslash, %00.
+            "/api/things/a%2Fb", "/api/things/a%5Cb", "/api/things/a\\b", "/api/things/a%00b",
+            // Spring Security's StrictHttpFirewall: encoded dot-dot, ';', '//', an encoded line feed.
+            "/api/things/%2e%2e/x", "/api/things/a;b", "/api/things/a;jsessionid=1", "/api/things//a",
+            "/api/things/a%0Ab", "/api/things/a%0Db",
+            // Tomcat's request-line parser: characters not allowed in the request target.
+            "/api/things/x?q={a}", "/api/things/x?q=a|b", "/api/things/<a>" })
+    void aRefusedAddressIsA400Problem(String target) throws IOException {
+        assertBadRequestProblem(get(target));
+    }
+
+    @Test
+    void aRequestLineLongerThanTheHeaderLimitIsA400Problem() throws IOException {
+        assertBadRequestProblem(get("/api/things/x?q=" + "a".repeat(9 * 1024)));
+    }
+
+    @Test
+    void headersLargerThanTheLimitAreA400Problem() throws IOException {
+        assertBadRequestProblem(send("GET /api/things/abc HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(9 * 1024)
+                + "\r\nConnection: close\r\n\r\n"));
+    }
+
+    @Test
+    void aFilterRefusingWithSendErrorGetsAProblemFromError() throws IOException {
+        RawResponse response = get("/api/things/abc", RejectedRequestsApp.REFUSE + ": 400");
+
+        assertBadRequestProblem(response);
+        assertThat(response.body()).doesNotContain("refused by a filter"); // the sendError message stays inside
+        assertThat(response.json().path("instance").asString()).isEqualTo("/api/things/abc");
+    }
+
+    @Test
+    void anotherStatusFromAFilterKeepsItsStatusAndType() throws IOException {
+        RawResponse response = get("/api/things/abc", RejectedRequestsApp.REFUSE + ": 404");
+
+        assertProblem(response, 404, "urn:integrity:problem:not-found");
+    }
+
+    @Test
+    void aFilterFailingIsA500ProblemWithoutItsMessageOrStackTrace() throws IOException {
+        RawResponse response = get("/api/things/abc", RejectedRequestsApp.FAIL + ": bug");
+
+        assertProblem(response, 500, "urn:integrity:problem:internal");
+        assertThat(response.body()).doesNotContain("IllegalStateException", "internals", "trace");
+    }
+
+    @Test
+    void aProblemExceptionFromAFilterKeepsItsOwnProblem() throws IOException {
+        RawResponse response = get("/api/things/abc", RejectedRequestsApp.FAIL + ": problem");
+
+        assertProblem(response, 403, "urn:integrity:problem:forbidden");
+        assertThat(response.json().path("detail").asString()).isEqualTo("Refused by a filter.");
+        assertThat(response.json().path("detail_th").asString()).isEqualTo("ถูกปฏิเสธโดยตัวกรอง");
+    }
+
+    @Test
+    void errorCalledDirectlyIsANotFoundProblem() throws IOException {
+        assertProblem(get("/error"), 404, "urn:integrity:problem:not-found");
+    }
+
+    @Test
+    void anHtmlClientGetsProblemDetailsToo() throws IOException {
+        assertBadRequestProblem(get("/api/things/a%2Fb", "Accept: text/html"));
+        assertBadRequestProblem(get("/api/things/abc", "Accept: text/html", RejectedRequestsApp.REFUSE + ": 400"));
+    }
+
+    private static void assertBadRequestProblem(RawResponse response) {
+        assertProblem(response, 400, "urn:integrity:problem:bad-request");
+        assertThat(response.json().path("detail").asString()).contains("refused before it reached the application");
+        assertThat(response.json().path("detail_th").asString()).isNotBlank();
+    }
+
+    private static void assertProblem(RawResponse response, int status, String type) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.header("content-type")).as(response.toString()).startsWith("application/problem+json");
+        JsonNode problem = response.json();
+        assertThat(problem.path("type").asString()).isEqualTo(type);
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("title").asString()).isNotBlank();
+        assertThat(problem.path("title_th").asString()).isNotBlank();
+        assertThat(problem.path("detail").asString()).isNotBlank();
+        assertThat(response.body()).doesNotContainIgnoringCase("tomcat").doesNotContain("<html", "Exception", "\tat ");
+        assertThat(response.header("server")).isNull();
+    }
+
+    private RawResponse get(String target, String... headers) throws IOException {
+        StringBuilder request = new StringBuilder("GET ").append(target).append(" HTTP/1.1\r\nHost: localhost\r\n");
+        for (String header : headers) {
+            request.append(header).append("\r\n");
+        }
+        return send(request.append("Connection: close\r\n\r\n").toString());
+    }
+
+    /** Writes the request byte for byte and reads the answer until the server closes the connection. */
+    private RawResponse send(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return RawResponse.parse(socket.getInputStream());
+        }
+    }
+
+    record RawResponse(int status, Map<String, String> headers, String body) {
+
+        static RawResponse parse(InputStream in) throws IOException {
+            byte[] all = in.readAllBytes();
+            String text = new String(all, StandardCharsets.ISO_8859_1);
+            int end = text.indexOf("\r\n\r\n");
+            String[] head = text.substring(0, end).split("\r\n");
+            int status = Integer.parseInt(head[0].split(" ")[1]);
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (int i = 1; i < head.length; i++) {
+                int colon = head[i].indexOf(':');
+                headers.put(head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), head[i].substring(colon + 1).trim());
+            }
+            byte[] body = java.util.Arrays.copyOfRange(all, end + 4, all.length);
+            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+                body = dechunk(body);
+            }
+            return new RawResponse(status, headers, new String(body, StandardCharsets.UTF_8));
+        }
+
+        private static byte[] dechunk(byte[] chunked) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int at = 0;
+            while (true) {
+                int lineEnd = at;
+                while (chunked[lineEnd] != '\r') {
+                    lineEnd++;
+                }
+                int size = Integer.parseInt(new String(chunked, at, lineEnd - at, StandardCharsets.US_ASCII).trim(), 16);
+                if (size == 0) {
+                    return out.toByteArray();
+                }
+                out.write(chunked, lineEnd + 2, size);
+                at = lineEnd + 2 + size + 2;
+            }
+        }
+
+        String header(String name) {
+            return headers.get(name);
+        }
+
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+}
