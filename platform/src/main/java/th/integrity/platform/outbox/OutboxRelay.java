@@ -205,10 +205,14 @@ public class OutboxRelay implements SmartLifecycle {
                     // a full batch: more is waiting, go on without sleeping
                 }
                 if (scanRequested || System.nanoTime() - nextScan >= 0) {
+                    // Drain everything only when reports were lost (start-up, Kafka was down, queue overflow).
+                    // The periodic pass takes one batch: under steady intake a full batch is normal (the reports
+                    // name those documents too), and looping on it rescanned the collection without pause.
+                    boolean drain = scanRequested;
                     // Cleared before the scan: a request made during it asks for one more.
                     scanRequested = false;
                     nextScan = System.nanoTime() + properties.fullScanInterval().toNanos();
-                    while (relayOnce() >= properties.batchSize()) {
+                    while (relayOnce() >= properties.batchSize() && drain) {
                         // a full batch: more is waiting, go on without sleeping
                     }
                 }
