@@ -13,6 +13,11 @@ import java.util.Map;
  * complaints, one in-flight request per connection, throughput and p50/p95/p99 per level</li>
  * <li>{@code event-to-table --gateway=U --oidc=U --rate=200 --duration=30}: open-loop filing at a fixed rate while
  * polling the stats draft, the delay from each {@code 201} to the draft counting it</li>
+ * <li>{@code stats [--big=100000] [--per-agency=20000] [--requests=200] [--warmup=20] ...}: self-contained (its own
+ * Kafka, MongoDB and OIDC issuer in this JVM, stats-service as a child JVM): seeds fiscal year 2569 for 50 district
+ * offices straight onto {@code complaints.v1}, then the live projection's and a replay's events/s, draft,
+ * publication (JSON, CSV, HTML, SVG) and city roll-up latencies, and stats-service's resident memory
+ * ({@link StatsBench})</li>
  * </ul>
  * Results are printed as Markdown table rows, so a run's output can be pasted into docs/benchmarks.md.
  */
@@ -31,6 +36,7 @@ public final class Bench {
             case "bare" -> BareEndpoint.run(options);
             case "intake" -> IntakeLoad.run(options);
             case "event-to-table" -> EventToTable.run(options);
+            case "stats" -> StatsBench.run(options, Arrays.asList(args).subList(1, args.length));
             default -> usage();
         }
     }
@@ -63,6 +69,13 @@ public final class Bench {
                                  [--warmup=5] [--label=name] [--agency=wangthonglang]
                   event-to-table --gateway=http://localhost:P --oidc=http://localhost:P [--rate=200] [--duration=30]
                                  [--agency=wangthonglang] [--fiscal-year=2570]
+                  stats          [--big=100000] [--per-agency=20000] [--big-agency=wangthonglang]
+                                 [--requests=200] [--warmup=20] [--dir=/tmp/integrity-bench/stats] (wiped)
+                                 [--stats-jar=stats-service/target/stats-service.jar]
+                                 [--java-opts="-Xmx512m -XX:+UseG1GC"] [--store=file|memory]
+                                 [--second-share=0.3333] [--seed=2569] [--fiscal-year=2569]
+                                 needs no running system: starts Kafka, MongoDB and an OIDC issuer in this JVM
+                                 and stats-service as a child process; small run: --big=2000 --per-agency=200
                 """);
     }
 }

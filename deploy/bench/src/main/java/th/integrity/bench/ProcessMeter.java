@@ -62,15 +62,7 @@ final class ProcessMeter {
     }
 
     static double residentMiB(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // gone
-        }
-        return 0;
+        long bytes = Rss.of(pid);
+        return bytes < 0 ? 0 : bytes / (1024.0 * 1024.0);
     }
 }
