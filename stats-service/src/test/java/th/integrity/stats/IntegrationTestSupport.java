@@ -51,6 +51,8 @@ public abstract class IntegrationTestSupport {
         registry.add("integrity.stats.projection.retry.initial-interval", () -> "100ms");
         registry.add("integrity.stats.projection.retry.max-interval", () -> "200ms");
         registry.add("integrity.stats.projection.state-refresh", () -> "100ms");
+        // Tiny replay polls: every replay in the suite goes through many batches (folds, reads, bulk writes).
+        registry.add("integrity.stats.projection.replay-batch-size", () -> "7");
         // The configured agencies, plus one whose display name is hostile markup (escaping tests).
         registry.add("integrity.stats.agencies[0].code", () -> "wangthonglang");
         registry.add("integrity.stats.agencies[0].name-th", () -> "สำนักงานเขตวังทองหลาง");

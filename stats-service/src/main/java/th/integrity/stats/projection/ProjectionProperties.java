@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param stateRefresh      how long an instance trusts its cached copy of which generation is active
  * @param replayPollTimeout how long one poll of the replay consumer waits for records
  * @param replayDeadline    a replay that has not caught up after this long is abandoned
+ * @param replayBatchSize   records per poll of the replay consumer ({@code max.poll.records}); the complaint
+ *                          events of a poll are applied with one read and one bulk write
  */
 @Validated
 @ConfigurationProperties("integrity.stats.projection")
@@ -37,7 +39,8 @@ public record ProjectionProperties(
         @NotBlank @DefaultValue("gifts.v1-dlt") String giftsDeadLetterTopic,
         @NotNull @DefaultValue("5s") Duration stateRefresh,
         @NotNull @DefaultValue("500ms") Duration replayPollTimeout,
-        @NotNull @DefaultValue("30m") Duration replayDeadline) {
+        @NotNull @DefaultValue("30m") Duration replayDeadline,
+        @Min(1) @Max(20_000) @DefaultValue("5000") int replayBatchSize) {
 
     /** A record that keeps failing would otherwise be dead-lettered onto the topic it came from, in a loop. */
     @AssertTrue(message = "dead-letter-topic must differ from complaints-topic")

@@ -34,6 +34,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import th.integrity.platform.web.ProblemException;
 import th.integrity.platform.web.ProblemType;
 import th.integrity.stats.projection.ComplaintCaseProjection;
+import th.integrity.stats.projection.ComplaintEvent;
 import th.integrity.stats.projection.ComplaintEventReader;
 import th.integrity.stats.projection.GiftEvent;
 import th.integrity.stats.projection.GiftEventReader;
@@ -52,10 +53,20 @@ import th.integrity.stats.projection.ProjectionStore;
  * every instance knows).</li>
  * <li>A separate consumer (its own group id, manual assignment, no commits) seeks to the beginning of every
  * partition of both topics and captures their end offsets.</li>
- * <li>It applies each record to the new generation only, until its position reaches the captured end offset of
- * every partition. Everything after those offsets reached the new generation through the live listeners.</li>
- * <li>The new generation becomes active. Because every write is a version-conditional upsert, the order in which
- * the replay and the live listeners write does not matter: both converge on the highest version per case.</li>
+ * <li>It applies the records to the new generation only, a poll ({@code replay-batch-size} records) at a time,
+ * until its position reaches the captured end offset of every partition. Everything after those offsets reached
+ * the new generation through the live listeners. The complaint events of a poll are folded to the highest
+ * version per case, compared with the stored versions ({@code $in} reads by {@code _id}) and written with one
+ * bulk write ({@link ComplaintCaseProjection#applyAllTo}) instead of two round trips per event; gift events
+ * (few) are applied one by one.</li>
+ * <li>Repair: writes are a read of the stored version and then a write by {@code _id} (no compare-and-set on
+ * the development store), so a live listener's newer write can land between a batch's read and its write and be
+ * overwritten by an older version. The record of such a live write existed before the replay caught up, so
+ * the replay applies, once more, the records from the captured end offsets to the end offsets of now; it
+ * repeats while such a pass still writes something (at most {@link #REPAIR_PASSES} times). Records before the
+ * captured end need no repair: the replay itself applies them after any older version it wrote.</li>
+ * <li>The new generation becomes active. The replay and the live listeners converge on the highest version per
+ * case, whichever order they write in.</li>
  * </ol>
  * The previous generation's collections are kept (for comparison or rollback); drop them by hand once satisfied.
  */
@@ -82,6 +93,9 @@ public class Replays implements DisposableBean {
         return thread;
     });
     private volatile boolean stopping;
+
+    /** At most this many passes over the records that arrived during the replay (normally one or two). */
+    static final int REPAIR_PASSES = 5;
 
     public Replays(MongoTemplate mongo, ProjectionStore store, ConsumerFactory<String, String> consumers,
             ComplaintEventReader complaintReader, ComplaintCaseProjection complaints, GiftEventReader giftReader,
@@ -139,7 +153,8 @@ public class Replays implements DisposableBean {
             Properties overrides = new Properties();
             overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
             overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-            overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000");
+            // Large polls: the complaint events of one poll cost one read and one bulk write together.
+            overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(properties.replayBatchSize()));
             try (Consumer<String, String> consumer = consumers.createConsumer("stats-replay-" + replay.id(),
                     "stats-replay", null, overrides)) {
                 List<TopicPartition> partitions = new ArrayList<>();
@@ -150,31 +165,11 @@ public class Replays implements DisposableBean {
                 consumer.assign(partitions);
                 consumer.seekToBeginning(partitions);
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-                long read = 0;
-                long skipped = 0;
                 Instant deadline = clock.instant().plus(properties.replayDeadline());
-                Instant lastReport = Instant.MIN;
-                while (!caughtUp(consumer, end)) {
-                    if (stopping || clock.instant().isAfter(deadline)) {
-                        throw new IllegalStateException(stopping ? "service stopping" : "deadline passed");
-                    }
-                    for (ConsumerRecord<String, String> record : consumer.poll(properties.replayPollTimeout())) {
-                        if (record.offset() >= end.getOrDefault(new TopicPartition(record.topic(),
-                                record.partition()), 0L)) {
-                            continue; // after the captured end: the live listeners wrote it to this generation
-                        }
-                        read++;
-                        records.increment();
-                        if (!apply(generation, record)) {
-                            skipped++;
-                        }
-                    }
-                    if (lastReport.plusSeconds(1).isBefore(clock.instant())) {
-                        progress(replay.id(), consumer, end, read, skipped);
-                        lastReport = clock.instant();
-                    }
-                }
-                progress(replay.id(), consumer, end, read, skipped);
+                Tally tally = applyUntil(consumer, generation, end, deadline,
+                        t -> progress(replay.id(), consumer, end, t.read, t.skipped));
+                progress(replay.id(), consumer, end, tally.read, tally.skipped);
+                repair(consumer, generation, partitions, end, deadline, replay.id());
             }
             store.activate(generation);
             mongo.updateFirst(Query.query(Criteria.where("_id").is(replay.id())), new Update()
@@ -193,23 +188,98 @@ public class Replays implements DisposableBean {
         }
     }
 
-    /** @return whether the record was projected ({@code false}: not projectable, skipped) */
-    private boolean apply(int generation, ConsumerRecord<String, String> record) {
+    /** What one pass over the topics did. */
+    private static final class Tally {
+        long read;
+        long skipped;
+        /** Documents the pass created or changed (a pass that changed none overwrote no live write). */
+        long written;
+    }
+
+    /**
+     * Applies every record before {@code end}, from the consumer's positions on, a poll at a time: the poll's
+     * complaint events together ({@link ComplaintCaseProjection#applyAllTo}), gift events one by one (few).
+     *
+     * @param report called about once a second with the tally so far
+     */
+    private Tally applyUntil(Consumer<String, String> consumer, int generation, Map<TopicPartition, Long> end,
+            Instant deadline, java.util.function.Consumer<Tally> report) {
+        Tally tally = new Tally();
+        List<ComplaintEvent> batch = new ArrayList<>();
+        Instant lastReport = Instant.MIN;
+        while (!caughtUp(consumer, end)) {
+            if (stopping || clock.instant().isAfter(deadline)) {
+                throw new IllegalStateException(stopping ? "service stopping" : "deadline passed");
+            }
+            for (ConsumerRecord<String, String> record : consumer.poll(properties.replayPollTimeout())) {
+                if (record.offset() >= end.getOrDefault(new TopicPartition(record.topic(), record.partition()), 0L)) {
+                    continue; // after the captured end: the live listeners wrote it to this generation
+                }
+                tally.read++;
+                records.increment();
+                if (!collect(generation, record, batch, tally)) {
+                    tally.skipped++;
+                }
+            }
+            tally.written += complaints.applyAllTo(generation, batch);
+            batch.clear();
+            if (lastReport.plusSeconds(1).isBefore(clock.instant())) {
+                report.accept(tally);
+                lastReport = clock.instant();
+            }
+        }
+        return tally;
+    }
+
+    /**
+     * Adds a complaint event to {@code batch}, or applies a gift event at once.
+     *
+     * @return whether the record is projectable ({@code false}: skipped)
+     */
+    private boolean collect(int generation, ConsumerRecord<String, String> record, List<ComplaintEvent> batch,
+            Tally tally) {
         try {
             if (record.topic().equals(properties.complaintsTopic())) {
                 var read = complaintReader.read(record.value());
                 if (read.event() != null) {
-                    complaints.applyTo(generation, read.event());
+                    // Checked before the fold: an unprojectable newest version must not hide the older ones.
+                    ComplaintCaseProjection.check(read.event());
+                    batch.add(read.event());
                 }
             } else {
                 GiftEvent event = giftReader.read(record.value());
-                if (event != null) {
-                    gifts.applyTo(generation, event);
+                if (event != null && !"stale".equals(gifts.applyTo(generation, event))) {
+                    tally.written++;
                 }
             }
             return true;
         } catch (InvalidEventException e) {
             return false;
+        }
+    }
+
+    /**
+     * Re-applies the records that arrived since {@code end} (see the class comment): a live write that landed
+     * between a replay read and its bulk write of an older version was overwritten, and its record is among
+     * them. Stops at the first pass that changed nothing (it can have overwritten nothing) or after
+     * {@link #REPAIR_PASSES}.
+     */
+    private void repair(Consumer<String, String> consumer, int generation, List<TopicPartition> partitions,
+            Map<TopicPartition, Long> end, Instant deadline, String id) {
+        Map<TopicPartition, Long> from = end;
+        for (int pass = 1; pass <= REPAIR_PASSES; pass++) {
+            Map<TopicPartition, Long> to = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            if (to.equals(from)) {
+                return; // nothing arrived, so no live listener wrote anything the replay could have overwritten
+            }
+            from.forEach(consumer::seek);
+            Tally tally = applyUntil(consumer, generation, to, deadline, t -> { });
+            log.info("Replay {} repair pass {}: {} records since the end offsets, {} documents written", id, pass,
+                    tally.read, tally.written);
+            if (tally.written == 0) {
+                return;
+            }
+            from = to;
         }
     }
 

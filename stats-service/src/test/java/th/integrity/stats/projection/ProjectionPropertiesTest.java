@@ -25,7 +25,18 @@ class ProjectionPropertiesTest {
                     ProjectionProperties properties = context.getBean(ProjectionProperties.class);
                     assertThat(properties.partitions()).isEqualTo(3);
                     assertThat(properties.retry().attempts()).isEqualTo(3);
+                    assertThat(properties.replayBatchSize()).isEqualTo(5000);
                 });
+    }
+
+    @Test
+    void aReplayBatchSizeOutOfBoundsFailsStartUp() {
+        for (String size : new String[] { "0", "20001" }) {
+            runner.withPropertyValues("integrity.stats.projection.complaints-topic=complaints.v1",
+                    "integrity.stats.projection.dead-letter-topic=complaints.v1-dlt",
+                    "integrity.stats.projection.replay-batch-size=" + size).run(context ->
+                            assertThat(context).getFailure().rootCause().hasMessageContaining("replayBatchSize"));
+        }
     }
 
     @Test
