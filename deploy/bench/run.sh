@@ -19,6 +19,8 @@ DURATION=${DURATION:-60}          # measured seconds per concurrency level (the 
 WARMUP=${WARMUP:-5}               # unmeasured seconds before each level
 JIT_WARMUP=${JIT_WARMUP:-30}      # unmeasured seconds before a target's first level, so the JIT has compiled it
 LEVELS=${LEVELS:-8,32,64}
+PROXY_LEVELS=${PROXY_LEVELS:-$LEVELS}  # levels for the bare endpoint and the proxies in front of it
+TARGETS=${TARGETS:-bare,nginx-bare,gateway-bare,complaints,nginx,gateway}
 QUIET_WAIT=${QUIET_WAIT:-900}     # seconds to wait for a 1-minute load average < 1.0 before each run
 STORE=${STORE:-file}
 BASE=${BASE_PORT:-18000}
@@ -87,20 +89,23 @@ child() { pgrep -P "$launcher" -f "/$1.jar" | head -1; }
 nginx_workers() { pgrep -f "nginx: worker" | paste -sd, | sed 's/\([0-9]*\)/nginx-\1:\1/g'; }
 PROCESSES="launcher:$launcher,complaints:$(child complaints-service),stats:$(child stats-service),gateway:$(child gateway)"
 PROCESSES="$PROCESSES,gateway-bare:$gateway_bare,bare:$bare,$(nginx_workers)"
-intake() { # label url
+intake() { # target label url levels
+  [[ ",$TARGETS," == *",$1,"* ]] || return 0
   quiet
-  java -Xmx256m -jar "$BENCH_JAR" intake --url="$2" --label="$1" --connections=$LEVELS --duration=$DURATION \
+  java -Xmx256m -jar "$BENCH_JAR" intake --url="$3" --label="$2" --connections=$4 --duration=$DURATION \
     --warmup=$WARMUP --jit-warmup=$JIT_WARMUP --processes="$PROCESSES" | tee -a "$RESULTS"
 }
-intake bare "http://127.0.0.1:$BARE/api/complaints"
-intake "nginx → bare" "http://127.0.0.1:$NGINX_BARE/api/complaints"
-intake "gateway → bare" "http://127.0.0.1:$GATEWAY_BARE/api/complaints"
-intake complaints-service "http://127.0.0.1:$COMPLAINTS/api/complaints"
-intake "nginx → complaints-service" "http://127.0.0.1:$NGINX_PORT/api/complaints"
-intake "gateway → complaints-service" "http://127.0.0.1:$GATEWAY/api/complaints"
+intake bare bare "http://127.0.0.1:$BARE/api/complaints" $PROXY_LEVELS
+intake nginx-bare "nginx → bare" "http://127.0.0.1:$NGINX_BARE/api/complaints" $PROXY_LEVELS
+intake gateway-bare "gateway → bare" "http://127.0.0.1:$GATEWAY_BARE/api/complaints" $PROXY_LEVELS
+intake complaints complaints-service "http://127.0.0.1:$COMPLAINTS/api/complaints" $LEVELS
+intake nginx "nginx → complaints-service" "http://127.0.0.1:$NGINX_PORT/api/complaints" $LEVELS
+intake gateway "gateway → complaints-service" "http://127.0.0.1:$GATEWAY/api/complaints" $LEVELS
+if [ "${E2T:-1}" = 1 ]; then
 quiet
 java -Xmx256m -jar "$BENCH_JAR" event-to-table --gateway="http://127.0.0.1:$GATEWAY" --oidc="http://localhost:$OIDC" \
   --rate=${RATE:-200} --duration=${E2T_DURATION:-60} | tee -a "$RESULTS"
+fi
 echo "resident memory after the load (MiB): $(for p in ${PROCESSES//,/ }; do printf '%s=%.0f ' "${p%%:*}" "$(awk '/VmRSS/ {print $2/1024}' /proc/${p##*:}/status 2>/dev/null || echo 0)"; done)" | tee -a "$RESULTS"
 if [ "${STATS:-1}" = 1 ]; then
   stop_system
