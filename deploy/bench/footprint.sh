@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Footprint (issue 9, benchmark 5): the README's run command, cold (empty data directory) and warm (the same
 # directory again), timed from the command to the launcher's "Ready in" line (every service healthy), then the
-# resident memory of every process it started after IDLE seconds without load. Development flags, as a user runs it.
+# resident memory of every process it started after IDLE seconds without load. The launcher's own (development)
+# service flags, as a user runs it: SERVICE_JAVA_OPTS is ignored unless FOOTPRINT_JAVA_OPTS sets it on purpose.
 #   deploy/bench/footprint.sh            # ROUNDS=2 IDLE=30 BENCH_DIR=/tmp/integrity-bench BASE_PORT=18000
 # Prints Markdown rows; uses the jars under $BENCH_DIR/home when run.sh copied them, else the work tree's.
 set -euo pipefail
@@ -27,7 +28,7 @@ for round in $(seq 1 "$ROUNDS"); do
     GATEWAY_PORT=$((BASE+80)) COMPLAINTS_PORT=$((BASE+81)) GIFTS_PORT=$((BASE+82)) STATS_PORT=$((BASE+83)) \
       OIDC_PORT=$((BASE+1000)) KAFKA_PORT=$((BASE+1092)) KAFKA_CONTROLLER_PORT=$((BASE+1093)) \
       MONGODB_PORT=$((BASE+19017)) INTEGRITY_HOME="$HOME_DIR" INTEGRITY_DATA="$DATA" \
-      java -jar "$HOME_DIR/deploy/local/target/integrity-local.jar" > "$log" 2>&1 < /dev/null &
+      SERVICE_JAVA_OPTS="${FOOTPRINT_JAVA_OPTS:-}" java -jar "$HOME_DIR/deploy/local/target/integrity-local.jar" > "$log" 2>&1 < /dev/null &
     launcher=$!
     until grep -q "Ready in" "$log"; do
       kill -0 "$launcher" 2>/dev/null || { cat "$log"; exit 1; }

@@ -27,7 +27,7 @@ BASE=${BASE_PORT:-18000}
 GATEWAY=$((BASE+80)) COMPLAINTS=$((BASE+81)) GATEWAY_BARE=$((BASE+85)) NGINX_PORT=$((BASE+90)) BARE=$((BASE+91))
 NGINX_BARE=$((BASE+92)) OIDC=$((BASE+1000))
 export SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-"-Xmx512m -XX:+UseG1GC -XX:TieredStopAtLevel=4"}
-LAUNCHER_JAVA_OPTS=${LAUNCHER_JAVA_OPTS:-"-Xmx1g -XX:+UseG1GC"}   # the launcher JVM holds Kafka and MongoDB
+LAUNCHER_JAVA_OPTS=${LAUNCHER_JAVA_OPTS:-"-Xmx3g -XX:+UseG1GC"}   # the launcher JVM holds Kafka and MongoDB (1g ran out under load)
 BENCH_JAR="$ROOT/deploy/bench/target/integrity-bench.jar"
 RESULTS="$BENCH_DIR/results.md"
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)

@@ -52,7 +52,7 @@ public class CaseMetrics {
                 .description("Open cases past the deadline of their status").register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${integrity.complaints.metrics-refresh:30s}", initialDelay = 0)
+    @Scheduled(fixedDelayString = "${integrity.complaints.metrics-refresh:5m}", initialDelay = 0)
     public void refresh() {
         try {
             // One grouped pass instead of a count per status: each count is a collection scan where no index

@@ -44,9 +44,14 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnClass(name = "org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler")
 public class ProblemDetailsAutoConfiguration {
 
-    /** Exceptions (anywhere in the cause chain) that mean a dependency is down, where on the class path. */
+    /**
+     * Exceptions (anywhere in the cause chain) that mean a dependency is down, where on the class path. An
+     * uncategorized data-access error is the store failing a command for its own reasons (the embedded server's
+     * file store closed after running out of memory, in a benchmark): the request may succeed later, so 503.
+     */
     private static final List<String> UNAVAILABLE = List.of(
             "org.springframework.dao.DataAccessResourceFailureException",
+            "org.springframework.dao.UncategorizedDataAccessException",
             "com.mongodb.MongoTimeoutException",
             "com.mongodb.MongoSocketException");
 

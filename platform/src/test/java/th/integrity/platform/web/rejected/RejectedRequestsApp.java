@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.UncategorizedMongoDbException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,6 +45,12 @@ class RejectedRequestsApp {
         @GetMapping("/api/things/{id}")
         Map<String, String> thing(@PathVariable String id) {
             return Map.of("id", id);
+        }
+
+        /** What the driver throws when the server answers a command with a storage failure. */
+        @GetMapping("/api/things/{id}/stored")
+        Map<String, String> stored(@PathVariable String id) {
+            throw new UncategorizedMongoDbException("Command failed: 'Unknown error: This store is closed'", null);
         }
     }
 

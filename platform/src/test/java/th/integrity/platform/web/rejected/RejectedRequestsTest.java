@@ -121,6 +121,15 @@ class RejectedRequestsTest {
         assertBadRequestProblem(get("/api/things/abc", "Accept: text/html", RejectedRequestsApp.REFUSE + ": 400"));
     }
 
+    @Test
+    void aStoreThatFailsCommandsIsA503ProblemWithRetryAfterNotA500() throws IOException {
+        RawResponse response = get("/api/things/abc/stored");
+
+        assertProblem(response, 503, "urn:integrity:problem:unavailable");
+        assertThat(response.header("retry-after")).isNotBlank();
+        assertThat(response.body()).doesNotContain("store is closed");
+    }
+
     private static void assertBadRequestProblem(RawResponse response) {
         assertProblem(response, 400, "urn:integrity:problem:bad-request");
         assertThat(response.json().path("detail").asString()).contains("refused before it reached the application");
