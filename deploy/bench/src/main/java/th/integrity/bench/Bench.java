@@ -32,12 +32,18 @@ public final class Bench {
             return;
         }
         Map<String, String> options = options(Arrays.asList(args).subList(1, args.length));
-        switch (args[0]) {
-            case "bare" -> BareEndpoint.run(options);
-            case "intake" -> IntakeLoad.run(options);
-            case "event-to-table" -> EventToTable.run(options);
-            case "stats" -> StatsBench.run(options, Arrays.asList(args).subList(1, args.length));
-            default -> usage();
+        try {
+            switch (args[0]) {
+                case "bare" -> BareEndpoint.run(options);
+                case "intake" -> IntakeLoad.run(options);
+                case "event-to-table" -> EventToTable.run(options);
+                case "stats" -> StatsBench.run(options, Arrays.asList(args).subList(1, args.length));
+                default -> usage();
+            }
+        } catch (Exception e) {
+            // A command's pools are not daemon threads: without this a failure would leave the JVM (and run.sh) hanging.
+            e.printStackTrace();
+            System.exit(1);
         }
     }
 
