@@ -1,7 +1,6 @@
 package th.integrity.platform.security;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,13 +42,7 @@ class SecurityProblems {
 
     private void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail,
             String detailTh) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", type.uri().toString());
-        body.put("title", type.title());
-        body.put(ProblemType.TITLE_TH, type.titleTh());
-        body.put("status", type.status().value());
-        body.put("detail", detail);
-        body.put(ProblemType.DETAIL_TH, detailTh);
+        Map<String, Object> body = type.toBody(detail, detailTh);
         body.put("instance", request.getRequestURI());
         response.setStatus(type.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

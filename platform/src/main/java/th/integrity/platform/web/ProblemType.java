@@ -1,6 +1,8 @@
 package th.integrity.platform.web;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -63,6 +65,21 @@ public record ProblemType(String name, HttpStatus status, String title, String t
             problem.setProperty(DETAIL_TH, detailTh);
         }
         return problem;
+    }
+
+    /**
+     * The same problem as a plain map in the order the services answer it, for code that writes the response
+     * itself (security entry points, Tomcat's error valve, requests refused before any controller).
+     */
+    public Map<String, Object> toBody(String detail, String detailTh) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", uri().toString());
+        body.put("title", title);
+        body.put(TITLE_TH, titleTh);
+        body.put("status", status.value());
+        body.put("detail", detail);
+        body.put(DETAIL_TH, detailTh);
+        return body;
     }
 
     /** The type for a status Spring MVC, Tomcat or a filter raised on its own (an unknown path, a wrong method, ...). */

@@ -1,7 +1,6 @@
 package th.integrity.platform.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,17 +37,17 @@ final class RejectedRequestProblems {
     static Map<String, Object> forStatus(int status) {
         ProblemType type = ProblemType.forStatus(HttpStatusCode.valueOf(status));
         if (type == ProblemType.BAD_REQUEST) {
-            return body(type, REJECTED_DETAIL, REJECTED_DETAIL_TH);
+            return type.toBody(REJECTED_DETAIL, REJECTED_DETAIL_TH);
         }
         if (type == ProblemType.INTERNAL) {
-            return body(type, "Something went wrong on our side. Please try again later.",
+            return type.toBody("Something went wrong on our side. Please try again later.",
                     "เกิดข้อผิดพลาดในระบบ กรุณาลองใหม่ภายหลัง");
         }
         if (type == ProblemType.UNAVAILABLE) {
-            return body(type, "A service this request needs is not reachable at the moment. Please try again shortly.",
+            return type.toBody("A service this request needs is not reachable at the moment. Please try again shortly.",
                     "ระบบที่ใช้ดำเนินการตามคำขอนี้ไม่พร้อมใช้งานชั่วคราว กรุณาลองใหม่อีกครั้งในอีกสักครู่");
         }
-        return body(type, type.title(), type.titleTh());
+        return type.toBody(type.title(), type.titleTh());
     }
 
     /** A problem an exception carries itself (a {@link ProblemException} thrown by a filter), typed if it is not. */
@@ -69,17 +68,6 @@ final class RejectedRequestProblems {
                 body.putAll(problem.getProperties());
             }
         }
-        return body;
-    }
-
-    static Map<String, Object> body(ProblemType type, String detail, String detailTh) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", type.uri().toString());
-        body.put("title", type.title());
-        body.put(ProblemType.TITLE_TH, type.titleTh());
-        body.put("status", type.status().value());
-        body.put("detail", detail);
-        body.put(ProblemType.DETAIL_TH, detailTh);
         return body;
     }
 
