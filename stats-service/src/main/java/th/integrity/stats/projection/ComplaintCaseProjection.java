@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.Projections;
 
 import th.integrity.stats.calendar.FiscalCalendar;
 import th.integrity.stats.calendar.FiscalYear;
@@ -63,13 +64,15 @@ public class ComplaintCaseProjection {
     private final Clock clock;
     private final ProjectionStore store;
     private final ProjectionChanges changes;
+    private final CaseShapes shapes;
 
     public ComplaintCaseProjection(MongoTemplate mongo, Clock clock, ProjectionStore store,
-            ProjectionChanges changes) {
+            ProjectionChanges changes, CaseShapes shapes) {
         this.mongo = mongo;
         this.clock = clock;
         this.store = store;
         this.changes = changes;
+        this.shapes = shapes;
     }
 
     /** Applies a live event to the active generation and, during a replay, to the one being built. */
@@ -85,19 +88,30 @@ public class ComplaintCaseProjection {
         return result;
     }
 
+    /**
+     * Applies one event to one generation: reads the stored case by {@code _id}, writes the newer snapshot, stamps
+     * the agency and hands the case's old and new shape to the draft counts ({@link CaseShapes}).
+     */
     public Outcome applyTo(int generation, ComplaintEvent event) {
         Update state = stateOf(event);
         var data = event.data();
         String collection = ProjectionStore.cases(generation);
         String id = ComplaintCase.id(data.agency(), data.caseId());
-        if (!newer(collection, id, data.version())) {
-            return Outcome.STALE;
+        try (CaseShapes.Change change = shapes.change(generation, data.agency())) {
+            Document stored = stored(collection, id);
+            if (versionOf(stored) >= data.version()) {
+                change.unchanged();
+                return Outcome.STALE;
+            }
+            Outcome outcome = write(mongo, collection, id, data.version(), state);
+            if (outcome == Outcome.STALE) {
+                change.unchanged();
+                return outcome;
+            }
+            long stamp = changes.changed(generation, data.agency());
+            change.applied(CaseShapes.Counted.of(stored), CaseShapes.Counted.of(setOf(state)), stamp);
+            return outcome;
         }
-        Outcome outcome = write(mongo, collection, id, data.version(), state);
-        if (outcome != Outcome.STALE) {
-            changes.changed(generation, data.agency());
-        }
-        return outcome;
     }
 
     /**
@@ -162,7 +176,10 @@ public class ComplaintCaseProjection {
                 written++;
             }
         }
-        agencies.forEach(agency -> changes.changed(generation, agency));
+        agencies.forEach(agency -> {
+            changes.changed(generation, agency);
+            shapes.forget(generation, agency); // written in bulk, not case by case: the next draft counts afresh
+        });
         return written;
     }
 
@@ -172,8 +189,12 @@ public class ComplaintCaseProjection {
      */
     private static Document inserted(String id, Update state) {
         Document document = new Document("_id", id);
-        document.putAll((Document) state.getUpdateObject().get("$set"));
+        document.putAll(setOf(state));
         return document;
+    }
+
+    private static Document setOf(Update state) {
+        return (Document) state.getUpdateObject().get("$set");
     }
 
     /**
@@ -269,8 +290,14 @@ public class ComplaintCaseProjection {
                 .set("projectedAt", clock.instant());
     }
 
-    private boolean newer(String collection, String id, long version) {
-        return storedVersion(mongo, collection, id) < version;
+    /** The stored case with its version and what the tables count it by, read by {@code _id} alone. */
+    private Document stored(String collection, String id) {
+        return mongo.getCollection(collection).find(new Document("_id", id))
+                .projection(Projections.fields(Projections.include("version"), CaseShapes.Counted.FIELDS)).first();
+    }
+
+    private static long versionOf(Document stored) {
+        return stored != null && stored.get("version") instanceof Number n ? n.longValue() : Long.MIN_VALUE;
     }
 
     /**

@@ -1,7 +1,6 @@
 package th.integrity.stats.table;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -18,13 +17,13 @@ import th.integrity.stats.agency.AgencyDirectory;
 import th.integrity.stats.calendar.FiscalCalendar;
 import th.integrity.stats.calendar.FiscalPeriod;
 import th.integrity.stats.calendar.FiscalYear;
-import th.integrity.stats.projection.ProjectionChanges;
+import th.integrity.stats.projection.CaseShapes;
 import th.integrity.stats.projection.ProjectionStore;
 
 /**
- * Builds complaint statistics tables from the case projection. The tally of an agency-year is cached and
- * reused while the agency's change stamp ({@link ProjectionChanges}) is unchanged, so a busy draft or report
- * page costs one read by id; a publication always counts afresh.
+ * Builds complaint statistics tables from the case projection. A draft folds the agency's counts kept current
+ * by the projection ({@link CaseShapes}: one read of a stamp by id when nothing else wrote); a publication
+ * counts afresh, which also reconciles the kept counts.
  */
 @Service
 public class ComplaintTables {
@@ -32,33 +31,14 @@ public class ComplaintTables {
     public static final String TITLE_TH = "ข้อมูลเชิงสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ";
     public static final String TITLE_EN = "Statistics of complaints about corruption and misconduct";
 
-    /** Upper bound on how stale a cached tally may get if a stamp write was lost (see ProjectionChanges). */
-    private static final Duration CACHE_TTL = Duration.ofMinutes(5);
-    private static final int CACHE_SIZE = 256;
-
-    private record Key(int generation, String agency, int fiscalYear, YearMonth through) {
-    }
-
-    private record Cached(long stamp, Instant at, Tally tally) {
-    }
-
-    private final ComplaintCounts counts;
+    private final CaseShapes shapes;
     private final ProjectionStore store;
-    private final ProjectionChanges changes;
     private final AgencyDirectory agencies;
     private final Clock clock;
-    private final Map<Key, Cached> cache = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Cached> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    };
 
-    public ComplaintTables(ComplaintCounts counts, ProjectionStore store, ProjectionChanges changes,
-            AgencyDirectory agencies, Clock clock) {
-        this.counts = counts;
+    public ComplaintTables(CaseShapes shapes, ProjectionStore store, AgencyDirectory agencies, Clock clock) {
+        this.shapes = shapes;
         this.store = store;
-        this.changes = changes;
         this.agencies = agencies;
         this.clock = clock;
     }
@@ -66,31 +46,16 @@ public class ComplaintTables {
     /**
      * The live table of {@code agency} for {@code fiscalYear}, months ตุลาคม through {@code through}.
      *
-     * @param fresh count afresh, bypassing the cache (publications)
+     * @param fresh count afresh from the stored cases instead of the kept counts (publications)
      * @throws IllegalArgumentException when {@code through} is not a month of the fiscal year
      */
     public ComplaintTable table(String agency, FiscalYear fiscalYear, YearMonth through, boolean fresh) {
         List<YearMonth> months = fiscalYear.monthsThrough(through);
         int generation = store.active();
-        Key key = new Key(generation, agency, fiscalYear.buddhistYear(), through);
-        long stamp = changes.stamp(generation, agency);
-        Instant now = clock.instant();
-        Tally tally = null;
-        if (!fresh) {
-            synchronized (cache) {
-                Cached cached = cache.get(key);
-                if (cached != null && cached.stamp() == stamp && cached.at().plus(CACHE_TTL).isAfter(now)) {
-                    tally = cached.tally();
-                }
-            }
-        }
-        if (tally == null) {
-            tally = counts.tally(generation, agency, fiscalYear, months);
-            synchronized (cache) {
-                cache.put(key, new Cached(stamp, now, tally));
-            }
-        }
-        return build(agency, agencies.nameTh(agency), agencies.nameEn(agency), fiscalYear, through, tally, now);
+        Tally tally = Tally.of(fresh ? shapes.recount(generation, agency) : shapes.current(generation, agency),
+                fiscalYear, months);
+        return build(agency, agencies.nameTh(agency), agencies.nameEn(agency), fiscalYear, through, tally,
+                clock.instant());
     }
 
     public ComplaintTable draft(String agency, FiscalYear fiscalYear, YearMonth through) {

@@ -5,10 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import th.integrity.stats.calendar.FiscalYear;
+import th.integrity.stats.projection.CaseShapes;
+
 /**
- * Counts of one table as plain arrays: [block][month][column]. Filled case by case (no per-case objects), so
- * an agency-year of 100,000 cases costs one pass; the blocks are CORRUPTION, MISCONDUCT, OTHER, ALL. Tallies of
- * the same months add up (the city-wide roll-up).
+ * Counts of one table as plain arrays: [block][month][column]. Filled shape by shape ({@link CaseShapes}), so
+ * an agency-year of 100,000 cases costs a pass over a few thousand shapes; the blocks are CORRUPTION,
+ * MISCONDUCT, OTHER, ALL.
  */
 final class Tally {
 
@@ -45,14 +48,36 @@ final class Tally {
     }
 
     /**
-     * Adds one case.
+     * The table of {@code months} of {@code fiscalYear} over an agency's cases by shape: the cases received in
+     * the fiscal year, plus the cases of earlier years that were still open when it began or were concluded in
+     * it (carried over, days to conclusion).
+     */
+    static Tally of(List<CaseShapes.ShapeCount> shapes, FiscalYear fiscalYear, List<YearMonth> months) {
+        Tally tally = new Tally(months);
+        int year = fiscalYear.buddhistYear();
+        String first = fiscalYear.firstMonth().toString();
+        for (CaseShapes.ShapeCount count : shapes) {
+            CaseShapes.Shape s = count.shape();
+            boolean stillRelevant = s.fiscalYear() < year
+                    && (!s.finalStatus() || (s.concludedMonth() != null && s.concludedMonth().compareTo(first) >= 0));
+            if (s.fiscalYear() == year || stillRelevant) {
+                tally.add(s.receivedMonth(), s.channel(), s.category(), s.status(), s.concludedMonth(), count.cases(),
+                        count.withDays(), count.daysSum());
+            }
+        }
+        return tally;
+    }
+
+    /**
+     * Adds {@code cases} cases of one shape.
      *
-     * @param receivedMonth  {@code YYYY-MM} it counts in
-     * @param concludedMonth {@code YYYY-MM} it was concluded in, {@code null} while open
-     * @param days           days to conclusion, {@code null} while open or unknown
+     * @param receivedMonth  {@code YYYY-MM} they count in
+     * @param concludedMonth {@code YYYY-MM} they were concluded in, {@code null} while open
+     * @param withDays       how many of them have days to conclusion
+     * @param days           the sum of those days
      */
     void add(String receivedMonth, String channel, String category, String status, String concludedMonth,
-            Integer days) {
+            long cases, long withDays, long days) {
         if (receivedMonth == null || receivedMonth.compareTo(last) > 0) {
             return; // received after the table's last month: nothing of it shows yet
         }
@@ -70,31 +95,21 @@ final class Tally {
         }
         for (int b : new int[] { block, ALL }) {
             if (receivedIndex >= 0) {
-                received[b][receivedIndex][Labels.indexOf(Labels.CHANNELS, channel, OTHER_CHANNEL)]++;
+                received[b][receivedIndex][Labels.indexOf(Labels.CHANNELS, channel, OTHER_CHANNEL)] += cases;
                 int p = Labels.indexOf(Labels.PROGRESS, status, -1);
                 if (p >= 0) {
-                    progress[b][receivedIndex][p]++;
+                    progress[b][receivedIndex][p] += cases;
                 }
             }
             // Open at the start of month i: received before it and not concluded before it.
             for (int i = receivedIndex + 1; i < Math.min(concludedIndex + 1, n); i++) {
-                carried[b][i]++;
+                carried[b][i] += cases;
             }
             if (concludedIndex >= 0 && concludedIndex < n) {
-                concluded[b][concludedIndex]++;
-                if (days != null) {
-                    concludedWithDays[b][concludedIndex]++;
-                    daysSum[b][concludedIndex] += days;
-                }
+                concluded[b][concludedIndex] += cases;
+                concludedWithDays[b][concludedIndex] += withDays;
+                daysSum[b][concludedIndex] += days;
             }
         }
-    }
-
-    long total(int block, int month) {
-        long sum = 0;
-        for (long count : received[block][month]) {
-            sum += count;
-        }
-        return sum;
     }
 }
