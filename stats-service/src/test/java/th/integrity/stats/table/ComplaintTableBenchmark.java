@@ -17,7 +17,7 @@ import th.integrity.stats.calendar.FiscalYear;
 import th.integrity.stats.projection.ProjectionStore;
 
 /**
- * Rough cost of one agency-year of 100,000 cases: counting afresh (publication) and the cached draft. Not part
+ * Rough cost of one agency-year of 100,000 cases: counting afresh (publication) and the draft from kept counts. Not part
  * of the suite (the name does not end in Test); run with
  * {@code ./mvnw -o -pl stats-service verify -Dtest=ComplaintTableBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  * Prints the timings; asserts nothing about them.
@@ -80,6 +80,6 @@ class ComplaintTableBenchmark extends IntegrationTestSupport {
         Arrays.sort(fresh);
         Arrays.sort(cached);
         System.out.printf("fresh count (publication): median %d ms, max %d ms%n", fresh[5] / 1000, fresh[9] / 1000);
-        System.out.printf("cached draft: median %d µs, p99 %d µs%n", cached[100], cached[198]);
+        System.out.printf("draft from kept counts: median %d µs, p99 %d µs%n", cached[100], cached[198]);
     }
 }
