@@ -11,8 +11,8 @@ import java.util.Map;
  * <li>{@code bare --port=P}: a do-nothing HTTP endpoint answering {@code 201} with an empty body (the machine's ceiling)</li>
  * <li>{@code intake --url=U --connections=8,32,64 --duration=20 --warmup=5 --label=L}: closed-loop POSTs of unique
  * complaints, one in-flight request per connection, throughput and p50/p95/p99 per level</li>
- * <li>{@code event-to-table --gateway=U --oidc=U --rate=200 --duration=30}: open-loop filing at a fixed rate while
- * polling the stats draft, the delay from each {@code 201} to the draft counting it</li>
+ * <li>{@code event-to-table --gateway=U --oidc=U --rate=200 --duration=30 --warmup=60}: open-loop filing at a fixed rate while
+ * polling the stats draft, the delay from each {@code 201} to the draft counting it, after an unmeasured warm-up</li>
  * <li>{@code stats [--big=100000] [--per-agency=20000] [--requests=200] [--warmup=20] ...}: self-contained (its own
  * Kafka, MongoDB and OIDC issuer in this JVM, stats-service as a child JVM): seeds fiscal year 2569 for 50 district
  * offices straight onto {@code complaints.v1}, then the live projection's and a replay's events/s, draft,
@@ -73,7 +73,7 @@ public final class Bench {
                   bare           --port=P
                   intake         --url=http://localhost:P/api/complaints [--connections=8,32,64] [--duration=20]
                                  [--warmup=5] [--label=name] [--agency=wangthonglang]
-                  event-to-table --gateway=http://localhost:P --oidc=http://localhost:P [--rate=200] [--duration=30]
+                  event-to-table --gateway=http://localhost:P --oidc=http://localhost:P [--rate=200] [--duration=30] [--warmup=60]
                                  [--agency=wangthonglang] [--fiscal-year=2570]
                   stats          [--big=100000] [--per-agency=20000] [--big-agency=wangthonglang]
                                  [--requests=200] [--warmup=20] [--dir=/tmp/integrity-bench/stats] (wiped)

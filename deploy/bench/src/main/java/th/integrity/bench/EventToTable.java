@@ -25,7 +25,8 @@ import org.HdrHistogram.Histogram;
  * Open-loop filing at a fixed rate through the gateway while the stats draft is polled every 50 ms. The delay of
  * the k-th complaint is the first poll whose total (minus the total before the run) reached k, minus the time
  * of the k-th {@code 201}. Each poll is timed when its answer arrived, so the figure includes one poll's
- * latency and up to 50 ms of polling interval: it errs on the slow side.
+ * latency and up to 50 ms of polling interval: it errs on the slow side. A warm-up at the same rates
+ * ({@code --warmup}, 60 s by default) comes first and is not measured.
  */
 final class EventToTable {
 
@@ -42,6 +43,7 @@ final class EventToTable {
         String oidc = Bench.require(options, "oidc");
         int rate = Integer.parseInt(options.getOrDefault("rate", "200"));
         Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "30")));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "60")));
         String agency = options.getOrDefault("agency", "wangthonglang");
         String fiscalYear = options.getOrDefault("fiscal-year", "2570");
         URI intake = URI.create(gateway + "/api/complaints");
@@ -50,8 +52,26 @@ final class EventToTable {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(2)).build();
         String token = token(client, oidc);
-        // Earlier runs may have left events in flight: wait until the draft stops moving (at most 10 min), or the
-        // delays measured would include draining someone else's backlog.
+        // Steady state, not start-up: file and poll at the same rates first, unmeasured, so the JIT of every
+        // process has compiled the paths the measurement takes (cold JVMs saturated both cores at 200/s).
+        if (!warmup.isZero()) {
+            System.err.printf("warming up for %d s at %d/s%n", warmup.toSeconds(), rate);
+            ScheduledExecutorService warming = file(client, intake, agency, rate, System.nanoTime() + warmup.toNanos(),
+                    new ConcurrentLinkedQueue<>(), new AtomicLong(), new AtomicLong());
+            long warmEnd = System.nanoTime() + warmup.toNanos();
+            while (System.nanoTime() < warmEnd) {
+                try {
+                    total(client, draft, token);
+                } catch (java.net.http.HttpTimeoutException e) {
+                    // a slow poll while cold: the warm-up goes on
+                }
+                Thread.sleep(50);
+            }
+            warming.shutdown();
+            warming.awaitTermination(30, TimeUnit.SECONDS);
+        }
+        // Earlier runs and the warm-up may have left events in flight: wait until the draft stops moving (at most
+        // 10 min), or the delays measured would include draining someone else's backlog.
         long baseline = total(client, draft, token);
         for (int i = 0; i < 300; i++) {
             Thread.sleep(2000);
@@ -67,25 +87,9 @@ final class EventToTable {
         ConcurrentLinkedQueue<Long> created = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
         AtomicLong sent = new AtomicLong();
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
-        ticker.scheduleAtFixedRate(() -> {
-            if (System.nanoTime() >= end) {
-                return;
-            }
-            sent.incrementAndGet();
-            HttpRequest request = HttpRequest.newBuilder(intake).header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(IntakeLoad.body(agency))).build();
-            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-                if (failure == null && response.statusCode() == 201) {
-                    created.add(System.nanoTime());
-                } else {
-                    errors.incrementAndGet();
-                }
-            });
-        }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
+        ScheduledExecutorService ticker = file(client, intake, agency, rate, end, created, errors, sent);
 
         // Poll until the draft has counted everything filed, or 60 s after the filing stopped.
         List<Poll> polls = new ArrayList<>();
@@ -133,6 +137,29 @@ final class EventToTable {
             System.out.println("draft polls that took longer than 30 s (skipped): " + timedOut);
         }
         System.exit(0);
+    }
+
+    /** Files one complaint every 1/rate seconds until {@code end}; the time of each 201 goes to {@code created}. */
+    private static ScheduledExecutorService file(HttpClient client, URI intake, String agency, int rate, long end,
+            ConcurrentLinkedQueue<Long> created, AtomicLong errors, AtomicLong sent) {
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        ticker.scheduleAtFixedRate(() -> {
+            if (System.nanoTime() >= end) {
+                return;
+            }
+            sent.incrementAndGet();
+            HttpRequest request = HttpRequest.newBuilder(intake).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(IntakeLoad.body(agency))).build();
+            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+                if (failure == null && response.statusCode() == 201) {
+                    created.add(System.nanoTime());
+                } else {
+                    errors.incrementAndGet();
+                }
+            });
+        }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
+        return ticker;
     }
 
     private static String token(HttpClient client, String oidc) throws Exception {

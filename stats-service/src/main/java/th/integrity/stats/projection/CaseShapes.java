@@ -37,17 +37,21 @@ import io.micrometer.core.instrument.MeterRegistry;
  * other writer in between); anything else — another instance, a replay's bulk write, a failure between the
  * write and the delta — drops the entry, and the next read counts afresh. A count takes the write lock, so no
  * change of this instance is half done while it reads, and it reads the stamp before the cases, so the entry
- * never claims a stamp newer than what it counted. An entry is also recounted after {@link #RECOUNT_AFTER}
- * (a stamp write lost to a crash elsewhere) and whenever a publication counts ({@link #recount}), which
- * reports any difference as drift.
+ * never claims a stamp newer than what it counted. A writer that died between a case write and its stamp is
+ * covered by the redelivery of its event, which stamps again ({@link ComplaintCaseProjection#applyTo}); as a
+ * last resort (an event dead-lettered after its write) an entry is recounted after {@link #RECOUNT_AFTER},
+ * and whenever a publication counts ({@link #recount}), which reports any difference as drift.
  */
 @Component
 public class CaseShapes {
 
     private static final Logger log = LoggerFactory.getLogger(CaseShapes.class);
 
-    /** Upper bound on how stale an entry may get if another instance died between a case write and its stamp. */
-    static final Duration RECOUNT_AFTER = Duration.ofMinutes(5);
+    /**
+     * Upper bound on how stale an entry may get if a case was written and its stamp never followed, even on
+     * redelivery. Long, because a count holds the agency's write lock and so pauses its projection.
+     */
+    static final Duration RECOUNT_AFTER = Duration.ofHours(1);
     private static final int ENTRIES = 256;
     static final String RECOUNTS = "integrity.stats.draft_recounts";
     static final String DRIFT = "integrity.stats.draft_drift";

@@ -100,6 +100,11 @@ public class ComplaintCaseProjection {
         try (CaseShapes.Change change = shapes.change(generation, data.agency())) {
             Document stored = stored(collection, id);
             if (versionOf(stored) >= data.version()) {
+                if (versionOf(stored) == data.version() && event.id().equals(stored.getString("lastEventId"))) {
+                    // The event that wrote this case, delivered again: its first delivery may have died between
+                    // the write and the stamp. Stamp again; a spare stamp only makes the next draft count afresh.
+                    changes.changed(generation, data.agency());
+                }
                 change.unchanged();
                 return Outcome.STALE;
             }
@@ -293,7 +298,8 @@ public class ComplaintCaseProjection {
     /** The stored case with its version and what the tables count it by, read by {@code _id} alone. */
     private Document stored(String collection, String id) {
         return mongo.getCollection(collection).find(new Document("_id", id))
-                .projection(Projections.fields(Projections.include("version"), CaseShapes.Counted.FIELDS)).first();
+                .projection(Projections.fields(Projections.include("version", "lastEventId"), CaseShapes.Counted.FIELDS))
+                .first();
     }
 
     private static long versionOf(Document stored) {

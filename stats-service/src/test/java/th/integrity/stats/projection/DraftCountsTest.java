@@ -29,6 +29,7 @@ import th.integrity.stats.table.ComplaintTables;
 /**
  * The draft's kept counts ({@link CaseShapes}) against a fresh count of the stored cases: after any mix of new
  * cases, changes, conclusions, duplicates and late events they give the same tables, without counting afresh;
+ * a redelivered event stamps again (its first delivery may have died before its stamp);
  * a write they did not see case by case makes the next draft count afresh; a publication's count repairs what
  * they missed and reports it.
  */
@@ -67,7 +68,7 @@ class DraftCountsTest extends IntegrationTestSupport {
             draftsOf(agency); // the first draft counts (nothing yet); from here on the counts are kept
             double counted = recounts();
 
-            List<ComplaintEvent> events = randomHistory(agency, new Random(seed));
+            List<ComplaintEvent> events = randomHistory(agency, new Random(seed), false);
             for (int i = 0; i < events.size(); i++) {
                 projection.applyTo(generation, events.get(i));
                 if (i % 25 == 0) {
@@ -89,7 +90,7 @@ class DraftCountsTest extends IntegrationTestSupport {
     void concurrentChangesAndDraftsLeaveExactCounts() throws Exception {
         String agency = newAgency();
         int generation = store.active();
-        List<ComplaintEvent> events = randomHistory(agency, new Random(7));
+        List<ComplaintEvent> events = randomHistory(agency, new Random(7), true);
         // Four writers (as four partitions would): each case stays with one writer, in version order.
         List<List<ComplaintEvent>> perWriter = new ArrayList<>();
         for (int w = 0; w < 4; w++) {
@@ -168,8 +169,36 @@ class DraftCountsTest extends IntegrationTestSupport {
         assertThat(received(agency, 2567)).as("the draft after the publication's count").isEqualTo(2);
     }
 
-    /** Cases of FY2567 and FY2568, each with up to five versions, shuffled, some delivered twice. */
-    private static List<ComplaintEvent> randomHistory(String agency, Random random) {
+    @Test
+    void aRedeliveredEventStampsAgainSoALostStampIsMadeGood() {
+        String agency = newAgency();
+        int generation = store.active();
+        ComplaintEvent first = event(agency, "X-1", 1, "WEB", "CORRUPTION", "RECEIVED", FY2567);
+        ComplaintEvent second = event(agency, "X-1", 2, "WEB", "CORRUPTION", "UNDER_REVIEW", FY2567);
+        projection.applyTo(generation, first);
+        projection.applyTo(generation, second);
+        long stamp = changes.stamp(generation, agency);
+
+        // The writer of `second` may have died between its write and its stamp: its redelivery stamps again.
+        assertThat(projection.applyTo(generation, second)).isEqualTo(ComplaintCaseProjection.Outcome.STALE);
+        assertThat(changes.stamp(generation, agency)).isEqualTo(stamp + 1);
+        // An older event, or another event of the same version, proves nothing about a lost stamp.
+        projection.applyTo(generation, first);
+        projection.applyTo(generation, event(agency, "X-1", 2, "PHONE", "OTHER", "UNDER_REVIEW", FY2567));
+        assertThat(changes.stamp(generation, agency)).isEqualTo(stamp + 1);
+
+        List<ComplaintEvent> events = randomHistory(agency, new Random(11), true);
+        events.forEach(event -> projection.applyTo(generation, event));
+        Map<String, List<ComplaintTable.Block>> kept = draftsOf(agency);
+        assertThat(kept).isEqualTo(freshOf(agency));
+        assertThat(total(kept, 2567) + total(kept, 2568)).as("60 cases and X-1").isEqualTo(61);
+    }
+
+    /**
+     * Cases of FY2567 and FY2568, each with up to five versions, the second half shuffled; some events come
+     * twice: the same event again ({@code redeliver}) or another event of the same version.
+     */
+    private static List<ComplaintEvent> randomHistory(String agency, Random random, boolean redeliver) {
         List<ComplaintEvent> events = new ArrayList<>();
         for (int c = 0; c < 60; c++) {
             Instant received = FY2567.plus(Duration.ofHours(random.nextInt(2 * 365 * 24)));
@@ -180,7 +209,8 @@ class DraftCountsTest extends IntegrationTestSupport {
                         v == 1 ? "RECEIVED" : STATUSES[random.nextInt(STATUSES.length)], received);
                 events.add(event);
                 if (random.nextInt(5) == 0) {
-                    events.add(event);
+                    events.add(redeliver ? event
+                            : new ComplaintEvent(UUID.randomUUID().toString(), event.type(), event.time(), event.data()));
                 }
             }
         }
