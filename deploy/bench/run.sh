@@ -104,7 +104,7 @@ intake gateway "gateway → complaints-service" "http://127.0.0.1:$GATEWAY/api/c
 if [ "${E2T:-1}" = 1 ]; then
 quiet
 java -Xmx256m -jar "$BENCH_JAR" event-to-table --gateway="http://127.0.0.1:$GATEWAY" --oidc="http://localhost:$OIDC" \
-  --rate=${RATE:-200} --duration=${E2T_DURATION:-60} --warmup=${E2T_WARMUP:-60} | tee -a "$RESULTS"
+  --rate=${RATE:-200} --duration=${E2T_DURATION:-60} --warmup=${E2T_WARMUP:-60} --timeline=true | tee -a "$RESULTS"
 fi
 echo "resident memory after the load (MiB): $(for p in ${PROCESSES//,/ }; do printf '%s=%.0f ' "${p%%:*}" "$(awk '/VmRSS/ {print $2/1024}' /proc/${p##*:}/status 2>/dev/null || echo 0)"; done)" | tee -a "$RESULTS"
 if [ "${STATS:-1}" = 1 ]; then

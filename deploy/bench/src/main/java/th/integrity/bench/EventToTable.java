@@ -116,6 +116,10 @@ final class EventToTable {
         Histogram delays = new Histogram(3);
         int poll = 0;
         long missing = 0;
+        // With --timeline: the delays per 5 s of filing, to tell a steady delay from spikes.
+        boolean timeline = Boolean.parseBoolean(options.getOrDefault("timeline", "false"));
+        Histogram window = new Histogram(3);
+        long windowStart = start;
         for (int k = 1; k <= times.size(); k++) {
             while (poll < polls.size() && polls.get(poll).total() < k) {
                 poll++;
@@ -124,7 +128,19 @@ final class EventToTable {
                 missing = times.size() - k + 1;
                 break;
             }
-            delays.recordValue(Math.max(0, (polls.get(poll).nanos() - times.get(k - 1)) / 1000));
+            long delay = Math.max(0, (polls.get(poll).nanos() - times.get(k - 1)) / 1000);
+            delays.recordValue(delay);
+            if (timeline) {
+                if (times.get(k - 1) - windowStart >= 5_000_000_000L) {
+                    printWindow(windowStart - start, window);
+                    window.reset();
+                    windowStart += 5_000_000_000L * ((times.get(k - 1) - windowStart) / 5_000_000_000L);
+                }
+                window.recordValue(delay);
+            }
+        }
+        if (timeline) {
+            printWindow(windowStart - start, window);
         }
         double seconds = duration.toMillis() / 1000.0;
         System.out.println("| rate asked (/s) | seconds | sent | 201 | errors | never counted | p50 ms | p95 ms | p99 ms | max ms |");
@@ -160,6 +176,14 @@ final class EventToTable {
             });
         }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
         return ticker;
+    }
+
+    private static void printWindow(long fromNanos, Histogram window) {
+        if (window.getTotalCount() > 0) {
+            System.err.printf("  from %3d s: %5d filed, delay p50 %6.0f ms, p99 %6.0f ms, max %6.0f ms%n",
+                    fromNanos / 1_000_000_000L, window.getTotalCount(), window.getValueAtPercentile(50) / 1000.0,
+                    window.getValueAtPercentile(99) / 1000.0, window.getMaxValue() / 1000.0);
+        }
     }
 
     private static String token(HttpClient client, String oidc) throws Exception {
