@@ -13,7 +13,7 @@ import java.util.Map;
  * complaints, one in-flight request per connection, throughput and p50/p95/p99 per level</li>
  * <li>{@code event-to-table --gateway=U --oidc=U --rate=200 --duration=30 --warmup=60}: open-loop filing at a fixed rate while
  * polling the stats draft, the delay from each {@code 201} to the draft counting it, after an unmeasured warm-up</li>
- * <li>{@code stats [--big=100000] [--per-agency=20000] [--requests=200] [--warmup=20] ...}: self-contained (its own
+ * <li>{@code stats [--big=100000] [--per-agency=20000] [--live=2000] [--requests=200] [--warmup=20] ...}: self-contained (its own
  * Kafka, MongoDB and OIDC issuer in this JVM, stats-service as a child JVM): seeds fiscal year 2569 for 50 district
  * offices straight onto {@code complaints.v1}, then the live projection's and a replay's events/s, draft,
  * publication (JSON, CSV, HTML, SVG) and city roll-up latencies, and stats-service's resident memory
@@ -80,6 +80,7 @@ public final class Bench {
                                  [--stats-jar=stats-service/target/stats-service.jar]
                                  [--java-opts="-Xmx512m -XX:+UseG1GC"] [--store=file|memory]
                                  [--second-share=0.3333] [--seed=2569] [--fiscal-year=2569]
+                                 [--live=2000] [--live-rate=100] (complaints filed while the draft is read)
                                  needs no running system: starts Kafka, MongoDB and an OIDC issuer in this JVM
                                  and stats-service as a child process; small run: --big=2000 --per-agency=200
                 """);

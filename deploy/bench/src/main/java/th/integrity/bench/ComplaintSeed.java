@@ -113,39 +113,19 @@ final class ComplaintSeed {
             order[j] = swap;
         }
 
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
-        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(64L * 1024 * 1024));
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         AtomicLong failed = new AtomicLong();
         AtomicReference<Exception> firstFailure = new AtomicReference<>();
         long events = 0;
         long seconds = 0;
         long start = System.nanoTime();
         long lastReport = start;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+        try (KafkaProducer<String, String> producer = producer()) {
             for (int i = 0; i < total; i++) {
                 String agency = agencies.get(order[i]);
                 Case c = newCase(agency);
-                for (String event : c.events()) {
-                    producer.send(new ProducerRecord<>(TOPIC, agency + ":" + c.caseId, event), (meta, e) -> {
-                        if (e != null) {
-                            failed.incrementAndGet();
-                            firstFailure.compareAndSet(null, e);
-                        }
-                    });
-                    events++;
-                }
+                events += send(producer, agency, c, failed, firstFailure);
                 if (c.second != null) {
                     seconds++;
-                }
-                if (firstFailure.get() != null) {
-                    throw new IllegalStateException("Kafka refused an event: " + firstFailure.get(), firstFailure.get());
                 }
                 long now = System.nanoTime();
                 if (now - lastReport > 10_000_000_000L) {
@@ -161,6 +141,67 @@ final class ComplaintSeed {
                     firstFailure.get());
         }
         return new Result(total, events, seconds, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Produces {@code count} more complaints of {@code agency}, one every 1/{@code rate} s (with their events), as
+     * a steady intake would, and waits until Kafka acknowledged all.
+     */
+    Result produceSteadily(String agency, int count, int rate) throws Exception {
+        AtomicLong failed = new AtomicLong();
+        AtomicReference<Exception> firstFailure = new AtomicReference<>();
+        long events = 0;
+        long seconds = 0;
+        long start = System.nanoTime();
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (int i = 0; i < count; i++) {
+                long due = start + i * 1_000_000_000L / rate;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                Case c = newCase(agency);
+                events += send(producer, agency, c, failed, firstFailure);
+                if (c.second != null) {
+                    seconds++;
+                }
+                producer.flush(); // one complaint at a time, as the outbox relay would publish it
+            }
+        }
+        if (failed.get() > 0) {
+            throw new IllegalStateException(failed.get() + " events were not acknowledged: " + firstFailure.get(),
+                    firstFailure.get());
+        }
+        return new Result(count, events, seconds, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static int send(KafkaProducer<String, String> producer, String agency, Case c, AtomicLong failed,
+            AtomicReference<Exception> firstFailure) {
+        for (String event : c.events()) {
+            producer.send(new ProducerRecord<>(TOPIC, agency + ":" + c.caseId, event), (meta, e) -> {
+                if (e != null) {
+                    failed.incrementAndGet();
+                    firstFailure.compareAndSet(null, e);
+                }
+            });
+        }
+        if (firstFailure.get() != null) {
+            throw new IllegalStateException("Kafka refused an event: " + firstFailure.get(), firstFailure.get());
+        }
+        return c.events().size();
+    }
+
+    private KafkaProducer<String, String> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
+        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(64L * 1024 * 1024));
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(props);
     }
 
     /** One complaint: its submitted event and maybe one later status change (CloudEvents JSON). */

@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +34,8 @@ import org.HdrHistogram.Histogram;
  * agency and the 49 other Bangkok district offices — and then measures, with sequential requests:
  * <ol>
  * <li>the live projection's throughput while the seed is consumed;</li>
- * <li>the big agency's draft table: the first (cold, counted) request and the warm ones (cached tally);</li>
+ * <li>the big agency's draft table: the first (cold, counted) request and the warm ones (kept counts), then the
+ * same while more of its complaints arrive at a steady rate ({@code --live}, {@code --live-rate});</li>
  * <li>publishing it (counts afresh) and reading the publication as JSON, CSV, HTML and SVG;</li>
  * <li>publishing the other 49 agencies and reading the city-wide roll-up as JSON, CSV and HTML;</li>
  * <li>a replay (rebuilding the projection from the topic): events per second;</li>
@@ -68,8 +71,8 @@ final class StatsBench {
     }
 
     record Options(Path dir, boolean memoryStore, Path statsJar, List<String> javaOptions, String bigAgency, int big,
-            int perAgency, int requests, int warmup, double secondShare, long seed, int fiscalYear,
-            String commandLine) {
+            int perAgency, int requests, int warmup, double secondShare, long seed, int fiscalYear, int live,
+            int liveRate, String commandLine) {
 
         static Options parse(Map<String, String> options, List<String> args) {
             Map<String, String> left = new HashMap<>(options);
@@ -91,6 +94,8 @@ final class StatsBench {
                     Double.parseDouble(take(left, "second-share", "0.3333")),
                     Long.parseLong(take(left, "seed", "2569")),
                     Integer.parseInt(take(left, "fiscal-year", "2569")),
+                    Integer.parseInt(take(left, "live", "2000")),
+                    Integer.parseInt(take(left, "live-rate", "100")),
                     "java -jar integrity-bench.jar stats " + String.join(" ", args));
             if (!left.isEmpty()) {
                 throw new IllegalArgumentException("Unknown option(s) for stats: " + left.keySet());
@@ -100,9 +105,9 @@ final class StatsBench {
                         + "wangthonglang, huaikhwang, bangrak");
             }
             if (parsed.big < 1 || parsed.perAgency < 1 || parsed.requests < 1 || parsed.warmup < 0
-                    || parsed.secondShare < 0 || parsed.secondShare > 1) {
-                throw new IllegalArgumentException("--big, --per-agency and --requests must be >= 1, --warmup >= 0, "
-                        + "--second-share within 0..1");
+                    || parsed.secondShare < 0 || parsed.secondShare > 1 || parsed.live < 0 || parsed.liveRate < 1) {
+                throw new IllegalArgumentException("--big, --per-agency, --requests and --live-rate must be >= 1, "
+                        + "--warmup and --live >= 0, --second-share within 0..1");
             }
             return parsed;
         }
@@ -232,14 +237,51 @@ final class StatsBench {
         check(counted == o.big, "the draft of " + o.bigAgency + " counts " + counted + " complaints, " + o.big
                 + " were seeded");
         requestRows.add(draft.row("GET draft " + o.bigAgency + " (" + count(o.big) + " complaints; first = cold count, "
-                + "then cached)"));
+                + "then kept counts)"));
+
+        // ---- (a2) the draft while the big agency's complaints keep arriving: the kept counts follow each event
+        long liveEvents = 0;
+        if (o.live > 0) {
+            ComplaintSeed steady = new ComplaintSeed(system.kafka.bootstrapServers(), o.from(), o.until(),
+                    Instant.now().minus(Duration.ofHours(1)), o.secondShare, o.seed + 1);
+            log("filing %,d more complaints of %s at %d/s while reading its draft", o.live, o.bigAgency, o.liveRate);
+            CompletableFuture<ComplaintSeed.Result> producing = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return steady.produceSteadily(o.bigAgency, o.live, o.liveRate);
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            });
+            Histogram reads = new Histogram(3);
+            long seen = 0;
+            long giveUp = Long.MAX_VALUE;
+            while (seen < o.big + o.live && System.nanoTime() < giveUp) {
+                long t0 = System.nanoTime();
+                HttpResponse<byte[]> response = get(draftPath, token(o.bigAgency, "OFFICER"));
+                reads.recordValue((System.nanoTime() - t0) / 1000);
+                seen = JSON.readTree(response.body()).path("totalReceived").asLong(-1);
+                if (producing.isDone() && giveUp == Long.MAX_VALUE) {
+                    giveUp = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+                }
+                Thread.sleep(20);
+            }
+            liveEvents = producing.join().events();
+            check(seen == o.big + o.live, "while complaints arrived the draft reached " + seen + ", expected "
+                    + (o.big + o.live));
+            requestRows.add(String.format("| GET draft %s while %,d more complaints arrive at %d/s (kept counts, no "
+                    + "recount) | %d | — | %.1f | %.1f | %.1f | %.1f | |", o.bigAgency, o.live, o.liveRate,
+                    reads.getTotalCount(), ms(reads.getValueAtPercentile(50)), ms(reads.getValueAtPercentile(95)),
+                    ms(reads.getValueAtPercentile(99)), ms(reads.getMaxValue())));
+        }
+        long bigTotal = o.big + o.live;
+        complaints += o.live;
 
         // ---- (b) publish the big agency, read the publication in every format
         Timing publishBig = once(() -> post("/api/stats/publications", publication(o.bigAgency),
                 token(o.bigAgency, "ADMIN")), 201);
         JsonNode published = JSON.readTree(publishBig.firstBody);
         String publicationId = published.path("id").asText();
-        check(published.path("table").path("totalReceived").asLong(-1) == o.big,
+        check(published.path("table").path("totalReceived").asLong(-1) == bigTotal,
                 "the publication of " + o.bigAgency + " counts " + published.path("table").path("totalReceived"));
         requestRows.add(publishBig.row("POST publication " + o.bigAgency + " (counts afresh)"));
         for (String format : List.of("json", "csv", "html", "svg")) {
@@ -287,12 +329,12 @@ final class StatsBench {
                 new Row("replay: same, less the " + replay.pause + " s state-refresh wait it starts with",
                         replay.read, replay.serviceSeconds - replay.pause),
                 new Row("replay: wall clock, POST → SWITCHED seen (500 ms polls)", replay.read, replay.wallSeconds) };
-        if (replay.read != seed.events()) {
-            warn("the replay read " + replay.read + " records, " + seed.events() + " were produced");
+        if (replay.read != seed.events() + liveEvents) {
+            warn("the replay read " + replay.read + " records, " + (seed.events() + liveEvents) + " were produced");
         }
         Timing afterReplay = measure(() -> get(draftPath, token(o.bigAgency, "OFFICER")), 0, 1);
         long recounted = JSON.readTree(afterReplay.firstBody).path("totalReceived").asLong(-1);
-        check(recounted == o.big, "after the replay the draft counts " + recounted + ", expected " + o.big);
+        check(recounted == bigTotal, "after the replay the draft counts " + recounted + ", expected " + bigTotal);
         requestRows.add(afterReplay.row("GET draft " + o.bigAgency + " after the replay (new generation: a cold count)"));
         Thread.sleep(3000);
         long idleEnd = Rss.of(system.servicePid());
