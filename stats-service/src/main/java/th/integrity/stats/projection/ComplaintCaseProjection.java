@@ -35,7 +35,8 @@ import th.integrity.stats.calendar.FiscalYear;
  * when the event's version is higher than the one stored, so a redelivered event (same id, same version), a
  * replay from the start of the topic, a late older event and a gap (version 3 before 2) all leave the same
  * result. Per event and generation: one read by {@code _id} and, when the event is newer, one upsert by
- * {@code _id}; no transaction, so it behaves the same on a replica set as on the embedded server.
+ * {@code _id} and one bump of the agency's stamp; no transaction, so it behaves the same on a replica set as on
+ * the embedded server. The case's old and new shape go to the draft's kept counts ({@link CaseShapes}).
  *
  * <p>Why the filters hold nothing but {@code _id}: mongo-java-server (the development and test server) uses an
  * index only when a query's keys equal the index's keys, so {@code {_id, version: {$lt: v}}} scanned the whole
