@@ -2,16 +2,9 @@ package th.integrity.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import th.integrity.embedded.RawHttp;
 
 /**
  * Requests refused before any route runs — by Spring Security's firewall, by Spring's adapter (a target that is
@@ -38,16 +33,16 @@ class RejectedRequestsTest extends GatewayTestBase {
             // Not a URI: refused by Spring's Reactor Netty adapter before any filter.
             "/api/complaints/a\\b", "/api/complaints/x?q={a}", "/api/complaints/x?q=a|b", "/api/complaints/<a>" })
     void aRefusedAddressIsA400ProblemThatNeverReachesTheService(String target) throws IOException {
-        RawResponse response = send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        RawHttp.Response response = send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
         assertProblem(response, 400, "urn:integrity:problem:bad-request");
-        assertThat(response.json().path("detail").asString()).contains("refused before it reached any service");
+        assertThat(json(response).path("detail").asString()).contains("refused before it reached any service");
         assertThat(complaints.receivedNothing()).isTrue();
     }
 
     @Test
     void aNonStandardMethodIsA400Problem() throws IOException {
-        RawResponse response = send("FOO /api/complaints/abc HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        RawHttp.Response response = send("FOO /api/complaints/abc HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
         assertProblem(response, 400, "urn:integrity:problem:bad-request");
         assertThat(complaints.receivedNothing()).isTrue();
@@ -56,7 +51,7 @@ class RejectedRequestsTest extends GatewayTestBase {
     @Test
     void aRequestLineBeyondTheLimitIs414AndTheConnectionIsClosed() throws IOException {
         // No "Connection: close" from the client: the gateway must close it, having not read the request whole.
-        RawResponse response = send("GET /api/complaints/x?q=" + "a".repeat(5 * 1024)
+        RawHttp.Response response = send("GET /api/complaints/x?q=" + "a".repeat(5 * 1024)
                 + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
 
         assertProblem(response, 414, "urn:integrity:problem:uri-too-long");
@@ -66,7 +61,7 @@ class RejectedRequestsTest extends GatewayTestBase {
 
     @Test
     void headersBeyondTheLimitAre431AndTheConnectionIsClosed() throws IOException {
-        RawResponse response = send("GET /api/complaints/abc HTTP/1.1\r\nHost: localhost\r\nCookie: c="
+        RawHttp.Response response = send("GET /api/complaints/abc HTTP/1.1\r\nHost: localhost\r\nCookie: c="
                 + "a".repeat(9 * 1024) + "\r\n\r\n");
 
         assertProblem(response, 431, "urn:integrity:problem:request-header-fields-too-large");
@@ -80,7 +75,7 @@ class RejectedRequestsTest extends GatewayTestBase {
                 "GET /api/complaints/a b HTTP/1.1\r\nHost: localhost\r\n\r\n", // space in the target
                 "GET /api/complaints/abc HTTP/1.1\r\nHost: localhost\r\nX-A\u0001: b\r\n\r\n", // control char in a name
                 "GET\r\n\r\n" }) {
-            RawResponse response = send(request);
+            RawHttp.Response response = send(request);
 
             assertProblem(response, 400, "urn:integrity:problem:bad-request");
             assertThat(response.header("connection")).isEqualToIgnoringCase("close");
@@ -97,7 +92,7 @@ class RejectedRequestsTest extends GatewayTestBase {
             for (int i = 0; i < 2; i++) {
                 socket.getOutputStream().write(("GET /api/complaints/abc HTTP/1.1\r\nHost: localhost\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
-                RawResponse response = RawResponse.readOne(socket.getInputStream());
+                RawHttp.Response response = RawHttp.readOne(socket.getInputStream());
 
                 assertThat(response.status()).isEqualTo(200);
                 assertThat(response.body()).contains("\"path\":\"/api/complaints/abc\"");
@@ -106,10 +101,10 @@ class RejectedRequestsTest extends GatewayTestBase {
         }
     }
 
-    private static void assertProblem(RawResponse response, int status, String type) {
+    private static void assertProblem(RawHttp.Response response, int status, String type) {
         assertThat(response.status()).as(response.raw()).isEqualTo(status);
         assertThat(response.header("content-type")).as(response.raw()).startsWith("application/problem+json");
-        JsonNode problem = response.json();
+        JsonNode problem = json(response);
         assertThat(problem.path("type").asString()).isEqualTo(type);
         assertThat(problem.path("status").asInt()).isEqualTo(status);
         assertThat(problem.path("title").asString()).isNotBlank();
@@ -123,55 +118,11 @@ class RejectedRequestsTest extends GatewayTestBase {
     }
 
     /** Writes the request byte for byte and reads until the gateway closes the connection. */
-    private RawResponse send(String request) throws IOException {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(10_000); // a connection the gateway failed to close fails the test here
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            return RawResponse.parse(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-        }
+    private RawHttp.Response send(String request) throws IOException {
+        return RawHttp.send(port, request);
     }
 
-    /** The first response of what the gateway sent (all of it in {@code raw}); bodies here have a Content-Length. */
-    record RawResponse(String raw, int status, Map<String, String> headers, String body) {
-
-        static RawResponse parse(String raw) {
-            int end = raw.indexOf("\r\n\r\n");
-            String[] head = raw.substring(0, end).split("\r\n");
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (int i = 1; i < head.length; i++) {
-                int colon = head[i].indexOf(':');
-                headers.put(head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), head[i].substring(colon + 1).trim());
-            }
-            String rest = raw.substring(end + 4);
-            byte[] bytes = rest.getBytes(StandardCharsets.UTF_8);
-            int length = headers.containsKey("content-length") ? Integer.parseInt(headers.get("content-length")) : bytes.length;
-            String body = new String(bytes, 0, Math.min(length, bytes.length), StandardCharsets.UTF_8);
-            return new RawResponse(raw, Integer.parseInt(head[0].split(" ")[1]), headers, body);
-        }
-
-        /** One response with a Content-Length, read without waiting for the connection to close. */
-        static RawResponse readOne(InputStream in) throws IOException {
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-                int b = in.read();
-                if (b < 0) {
-                    throw new EOFException("closed after: " + head.toString(StandardCharsets.ISO_8859_1));
-                }
-                head.write(b);
-            }
-            String headers = head.toString(StandardCharsets.ISO_8859_1);
-            int length = Integer.parseInt(headers.toLowerCase(Locale.ROOT).split("content-length:")[1].split("\r\n")[0].trim());
-            return parse(headers + new String(in.readNBytes(length), StandardCharsets.UTF_8));
-        }
-
-        String header(String name) {
-            return headers.get(name);
-        }
-
-        JsonNode json() {
-            return JSON.readTree(body);
-        }
+    private static JsonNode json(RawHttp.Response response) {
+        return JSON.readTree(response.body());
     }
 }

@@ -2,15 +2,7 @@ package th.integrity.platform.web.rejected;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import th.integrity.embedded.RawHttp;
 import th.integrity.embedded.TestIssuer;
 
 /**
@@ -46,7 +39,7 @@ class RejectedRequestsTest {
 
     @Test
     void anOrdinaryRequestStillWorks() throws IOException {
-        RawResponse response = get("/api/things/abc");
+        RawHttp.Response response = get("/api/things/abc");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("content-type")).startsWith("application/json");
@@ -79,23 +72,23 @@ class RejectedRequestsTest {
 
     @Test
     void aFilterRefusingWithSendErrorGetsAProblemFromError() throws IOException {
-        RawResponse response = get("/api/things/abc", RejectedRequestsApp.REFUSE + ": 400");
+        RawHttp.Response response = get("/api/things/abc", RejectedRequestsApp.REFUSE + ": 400");
 
         assertBadRequestProblem(response);
         assertThat(response.body()).doesNotContain("refused by a filter"); // the sendError message stays inside
-        assertThat(response.json().path("instance").asString()).isEqualTo("/api/things/abc");
+        assertThat(json(response).path("instance").asString()).isEqualTo("/api/things/abc");
     }
 
     @Test
     void anotherStatusFromAFilterKeepsItsStatusAndType() throws IOException {
-        RawResponse response = get("/api/things/abc", RejectedRequestsApp.REFUSE + ": 404");
+        RawHttp.Response response = get("/api/things/abc", RejectedRequestsApp.REFUSE + ": 404");
 
         assertProblem(response, 404, "urn:integrity:problem:not-found");
     }
 
     @Test
     void aFilterFailingIsA500ProblemWithoutItsMessageOrStackTrace() throws IOException {
-        RawResponse response = get("/api/things/abc", RejectedRequestsApp.FAIL + ": bug");
+        RawHttp.Response response = get("/api/things/abc", RejectedRequestsApp.FAIL + ": bug");
 
         assertProblem(response, 500, "urn:integrity:problem:internal");
         assertThat(response.body()).doesNotContain("IllegalStateException", "internals", "trace");
@@ -103,11 +96,11 @@ class RejectedRequestsTest {
 
     @Test
     void aProblemExceptionFromAFilterKeepsItsOwnProblem() throws IOException {
-        RawResponse response = get("/api/things/abc", RejectedRequestsApp.FAIL + ": problem");
+        RawHttp.Response response = get("/api/things/abc", RejectedRequestsApp.FAIL + ": problem");
 
         assertProblem(response, 403, "urn:integrity:problem:forbidden");
-        assertThat(response.json().path("detail").asString()).isEqualTo("Refused by a filter.");
-        assertThat(response.json().path("detail_th").asString()).isEqualTo("ถูกปฏิเสธโดยตัวกรอง");
+        assertThat(json(response).path("detail").asString()).isEqualTo("Refused by a filter.");
+        assertThat(json(response).path("detail_th").asString()).isEqualTo("ถูกปฏิเสธโดยตัวกรอง");
     }
 
     @Test
@@ -123,23 +116,23 @@ class RejectedRequestsTest {
 
     @Test
     void aStoreThatFailsCommandsIsA503ProblemWithRetryAfterNotA500() throws IOException {
-        RawResponse response = get("/api/things/abc/stored");
+        RawHttp.Response response = get("/api/things/abc/stored");
 
         assertProblem(response, 503, "urn:integrity:problem:unavailable");
         assertThat(response.header("retry-after")).isNotBlank();
         assertThat(response.body()).doesNotContain("store is closed");
     }
 
-    private static void assertBadRequestProblem(RawResponse response) {
+    private static void assertBadRequestProblem(RawHttp.Response response) {
         assertProblem(response, 400, "urn:integrity:problem:bad-request");
-        assertThat(response.json().path("detail").asString()).contains("refused before it reached the application");
-        assertThat(response.json().path("detail_th").asString()).isNotBlank();
+        assertThat(json(response).path("detail").asString()).contains("refused before it reached the application");
+        assertThat(json(response).path("detail_th").asString()).isNotBlank();
     }
 
-    private static void assertProblem(RawResponse response, int status, String type) {
+    private static void assertProblem(RawHttp.Response response, int status, String type) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.header("content-type")).as(response.toString()).startsWith("application/problem+json");
-        JsonNode problem = response.json();
+        JsonNode problem = json(response);
         assertThat(problem.path("type").asString()).isEqualTo(type);
         assertThat(problem.path("status").asInt()).isEqualTo(status);
         assertThat(problem.path("title").asString()).isNotBlank();
@@ -149,7 +142,7 @@ class RejectedRequestsTest {
         assertThat(response.header("server")).isNull();
     }
 
-    private RawResponse get(String target, String... headers) throws IOException {
+    private RawHttp.Response get(String target, String... headers) throws IOException {
         StringBuilder request = new StringBuilder("GET ").append(target).append(" HTTP/1.1\r\nHost: localhost\r\n");
         for (String header : headers) {
             request.append(header).append("\r\n");
@@ -158,59 +151,11 @@ class RejectedRequestsTest {
     }
 
     /** Writes the request byte for byte and reads the answer until the server closes the connection. */
-    private RawResponse send(String request) throws IOException {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            return RawResponse.parse(socket.getInputStream());
-        }
+    private RawHttp.Response send(String request) throws IOException {
+        return RawHttp.send(port, request);
     }
 
-    record RawResponse(int status, Map<String, String> headers, String body) {
-
-        static RawResponse parse(InputStream in) throws IOException {
-            byte[] all = in.readAllBytes();
-            String text = new String(all, StandardCharsets.ISO_8859_1);
-            int end = text.indexOf("\r\n\r\n");
-            String[] head = text.substring(0, end).split("\r\n");
-            int status = Integer.parseInt(head[0].split(" ")[1]);
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (int i = 1; i < head.length; i++) {
-                int colon = head[i].indexOf(':');
-                headers.put(head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), head[i].substring(colon + 1).trim());
-            }
-            byte[] body = java.util.Arrays.copyOfRange(all, end + 4, all.length);
-            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-                body = dechunk(body);
-            }
-            return new RawResponse(status, headers, new String(body, StandardCharsets.UTF_8));
-        }
-
-        private static byte[] dechunk(byte[] chunked) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int at = 0;
-            while (true) {
-                int lineEnd = at;
-                while (chunked[lineEnd] != '\r') {
-                    lineEnd++;
-                }
-                int size = Integer.parseInt(new String(chunked, at, lineEnd - at, StandardCharsets.US_ASCII).trim(), 16);
-                if (size == 0) {
-                    return out.toByteArray();
-                }
-                out.write(chunked, lineEnd + 2, size);
-                at = lineEnd + 2 + size + 2;
-            }
-        }
-
-        String header(String name) {
-            return headers.get(name);
-        }
-
-        JsonNode json() {
-            return JSON.readTree(body);
-        }
+    private static JsonNode json(RawHttp.Response response) {
+        return JSON.readTree(response.body());
     }
 }
