@@ -113,34 +113,22 @@ final class ComplaintSeed {
             order[j] = swap;
         }
 
-        AtomicLong failed = new AtomicLong();
-        AtomicReference<Exception> firstFailure = new AtomicReference<>();
-        long events = 0;
-        long seconds = 0;
         long start = System.nanoTime();
         long lastReport = start;
-        try (KafkaProducer<String, String> producer = producer()) {
+        Sending sending = new Sending();
+        try (sending) {
             for (int i = 0; i < total; i++) {
                 String agency = agencies.get(order[i]);
-                Case c = newCase(agency);
-                events += send(producer, agency, c, failed, firstFailure);
-                if (c.second != null) {
-                    seconds++;
-                }
+                sending.send(agency, newCase(agency));
                 long now = System.nanoTime();
                 if (now - lastReport > 10_000_000_000L) {
                     System.err.printf("  seeding: %,d of %,d complaints, %,d events, %,.0f events/s%n", i + 1, total,
-                            events, events / ((now - start) / 1e9));
+                            sending.events, sending.events / ((now - start) / 1e9));
                     lastReport = now;
                 }
             }
-            producer.flush();
         }
-        if (failed.get() > 0) {
-            throw new IllegalStateException(failed.get() + " events were not acknowledged: " + firstFailure.get(),
-                    firstFailure.get());
-        }
-        return new Result(total, events, seconds, (System.nanoTime() - start) / 1e9);
+        return new Result(total, sending.events, sending.seconds, (System.nanoTime() - start) / 1e9);
     }
 
     /**
@@ -148,47 +136,56 @@ final class ComplaintSeed {
      * a steady intake would, and waits until Kafka acknowledged all.
      */
     Result produceSteadily(String agency, int count, int rate) throws Exception {
-        AtomicLong failed = new AtomicLong();
-        AtomicReference<Exception> firstFailure = new AtomicReference<>();
-        long events = 0;
-        long seconds = 0;
         long start = System.nanoTime();
-        try (KafkaProducer<String, String> producer = producer()) {
+        Sending sending = new Sending();
+        try (sending) {
             for (int i = 0; i < count; i++) {
-                long due = start + i * 1_000_000_000L / rate;
-                long wait = due - System.nanoTime();
+                long wait = start + i * 1_000_000_000L / rate - System.nanoTime();
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
-                Case c = newCase(agency);
-                events += send(producer, agency, c, failed, firstFailure);
-                if (c.second != null) {
-                    seconds++;
-                }
-                producer.flush(); // one complaint at a time, as the outbox relay would publish it
+                sending.send(agency, newCase(agency));
+                sending.producer.flush(); // one complaint at a time, as the outbox relay would publish it
             }
         }
-        if (failed.get() > 0) {
-            throw new IllegalStateException(failed.get() + " events were not acknowledged: " + firstFailure.get(),
-                    firstFailure.get());
-        }
-        return new Result(count, events, seconds, (System.nanoTime() - start) / 1e9);
+        return new Result(count, sending.events, sending.seconds, (System.nanoTime() - start) / 1e9);
     }
 
-    private static int send(KafkaProducer<String, String> producer, String agency, Case c, AtomicLong failed,
-            AtomicReference<Exception> firstFailure) {
-        for (String event : c.events()) {
-            producer.send(new ProducerRecord<>(TOPIC, agency + ":" + c.caseId, event), (meta, e) -> {
-                if (e != null) {
-                    failed.incrementAndGet();
-                    firstFailure.compareAndSet(null, e);
-                }
-            });
+    /** One producer and what it sent; closing it waits for every acknowledgement and fails if any is missing. */
+    private final class Sending implements AutoCloseable {
+
+        final KafkaProducer<String, String> producer = producer();
+        private final AtomicLong failed = new AtomicLong();
+        private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+        long events;
+        long seconds;
+
+        void send(String agency, Case c) {
+            for (String event : c.events()) {
+                producer.send(new ProducerRecord<>(TOPIC, agency + ":" + c.caseId, event), (meta, e) -> {
+                    if (e != null) {
+                        failed.incrementAndGet();
+                        firstFailure.compareAndSet(null, e);
+                    }
+                });
+                events++;
+            }
+            if (c.second != null) {
+                seconds++;
+            }
+            if (firstFailure.get() != null) {
+                throw new IllegalStateException("Kafka refused an event: " + firstFailure.get(), firstFailure.get());
+            }
         }
-        if (firstFailure.get() != null) {
-            throw new IllegalStateException("Kafka refused an event: " + firstFailure.get(), firstFailure.get());
+
+        @Override
+        public void close() {
+            producer.close(); // sends what is buffered and waits for the acknowledgements
+            if (failed.get() > 0) {
+                throw new IllegalStateException(failed.get() + " events were not acknowledged: " + firstFailure.get(),
+                        firstFailure.get());
+            }
         }
-        return c.events().size();
     }
 
     private KafkaProducer<String, String> producer() {

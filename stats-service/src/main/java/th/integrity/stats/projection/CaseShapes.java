@@ -162,8 +162,9 @@ public class CaseShapes {
         ReadWriteLock lock = lock(key);
         lock.writeLock().lock();
         try {
-            kept = kept(key, changes.stamp(generation, agency));
-            return kept != null ? kept : count(key, reason(key)).snapshot();
+            long stamp = changes.stamp(generation, agency);
+            kept = kept(key, stamp);
+            return kept != null ? kept : count(key, stamp, reason(key)).snapshot();
         } finally {
             lock.writeLock().unlock();
         }
@@ -183,7 +184,7 @@ public class CaseShapes {
                 Entry kept = entries.get(key);
                 before = kept == null ? null : new Entry(kept.stamp, kept.countedAt, new HashMap<>(kept.counts));
             }
-            Entry counted = count(key, "publication");
+            Entry counted = count(key, changes.stamp(generation, agency), "publication");
             if (before != null && before.stamp == counted.stamp && !equal(before.counts, counted.counts)) {
                 Counter.builder(DRIFT).description("Kept draft counts that a fresh count found different")
                         .register(meters).increment();
@@ -279,9 +280,11 @@ public class CaseShapes {
         return !entry.countedAt.plus(RECOUNT_AFTER).isAfter(clock.instant());
     }
 
-    /** Counts under the write lock: the stamp first, then the cases, so the entry never claims a newer stamp. */
-    private Entry count(Key key, String reason) {
-        long stamp = changes.stamp(key.generation(), key.agency());
+    /**
+     * Counts under the write lock, with the {@code stamp} read before the cases (by the caller, under the same
+     * lock), so the entry never claims a newer stamp than what it counted.
+     */
+    private Entry count(Key key, long stamp, String reason) {
         Map<Shape, long[]> counts = new HashMap<>();
         Entry entry = new Entry(stamp, clock.instant(), counts);
         for (Document stored : mongo.getCollection(ProjectionStore.cases(key.generation()))

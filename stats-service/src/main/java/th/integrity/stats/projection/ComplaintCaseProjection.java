@@ -303,6 +303,7 @@ public class ComplaintCaseProjection {
                 .first();
     }
 
+    /** The version in a stored document; {@code Long.MIN_VALUE} when there is none (see {@link #storedVersion}). */
     private static long versionOf(Document stored) {
         return stored != null && stored.get("version") instanceof Number n ? n.longValue() : Long.MIN_VALUE;
     }
@@ -314,9 +315,7 @@ public class ComplaintCaseProjection {
     static long storedVersion(MongoTemplate mongo, String collection, String id) {
         Query byId = Query.query(Criteria.where("_id").is(id));
         byId.fields().include("version");
-        Document stored = mongo.findOne(byId, Document.class, collection);
-        Object version = stored == null ? null : stored.get("version");
-        return version instanceof Number n ? n.longValue() : Long.MIN_VALUE;
+        return versionOf(mongo.findOne(byId, Document.class, collection));
     }
 
     /**

@@ -130,10 +130,7 @@ class DraftCountsTest extends IntegrationTestSupport {
         assertThat(received(agency, 2567)).isEqualTo(1);
 
         // Another instance: it writes a case and bumps the stamp, this one applies no delta.
-        mongo.insert(new Document("_id", agency + ":C-2").append("agency", agency).append("version", 1L)
-                .append("fiscalYear", 2567).append("receivedMonth", "2023-10").append("channel", "PHONE")
-                .append("category", "MISCONDUCT").append("status", "RECEIVED").append("final", false),
-                ProjectionStore.cases(generation));
+        writeBehindTheProjection(generation, agency, "C-2");
         changes.changed(generation, agency);
         assertThat(received(agency, 2567)).isEqualTo(2);
 
@@ -155,10 +152,7 @@ class DraftCountsTest extends IntegrationTestSupport {
         projection.applyTo(generation, event(agency, "C-1", 1, "WEB", "CORRUPTION", "RECEIVED", FY2567));
         assertThat(received(agency, 2567)).isEqualTo(1);
         // A case written with its stamp lost (the writer died in between): nothing tells the kept counts.
-        mongo.insert(new Document("_id", agency + ":C-2").append("agency", agency).append("version", 1L)
-                .append("fiscalYear", 2567).append("receivedMonth", "2023-10").append("channel", "PHONE")
-                .append("category", "MISCONDUCT").append("status", "RECEIVED").append("final", false),
-                ProjectionStore.cases(generation));
+        writeBehindTheProjection(generation, agency, "C-2");
         assertThat(received(agency, 2567)).as("the draft cannot know").isEqualTo(1);
         double drift = drift();
 
@@ -192,6 +186,14 @@ class DraftCountsTest extends IntegrationTestSupport {
         Map<String, List<ComplaintTable.Block>> kept = draftsOf(agency);
         assertThat(kept).isEqualTo(freshOf(agency));
         assertThat(total(kept, 2567) + total(kept, 2568)).as("60 cases and X-1").isEqualTo(61);
+    }
+
+    /** A received case of FY2567 written straight to the store, as a writer this instance does not see would. */
+    private void writeBehindTheProjection(int generation, String agency, String caseId) {
+        mongo.insert(new Document("_id", agency + ":" + caseId).append("agency", agency).append("version", 1L)
+                .append("fiscalYear", 2567).append("receivedMonth", "2023-10").append("channel", "PHONE")
+                .append("category", "MISCONDUCT").append("status", "RECEIVED").append("final", false),
+                ProjectionStore.cases(generation));
     }
 
     /**
