@@ -94,6 +94,7 @@ class KustomizeStructureTest {
     void filesSharedWithComposeAreByteIdenticalCopies() {
         Map<String, String> copies = Map.of(
                 "deploy/compose/kafka/create-topics.sh", "deploy/k8s/base/kafka/create-topics.sh",
+                "deploy/compose/agencies.yml", "deploy/k8s/base/agencies.yml",
                 "deploy/compose/keycloak/integrity-realm.json", "deploy/k8s/overlays/dev/keycloak/integrity-realm.json",
                 "deploy/compose/keycloak/dev/integrity-users-0.json", "deploy/k8s/overlays/dev/keycloak/integrity-users-0.json",
                 "deploy/compose/mongo/init-replica-set.js", "deploy/k8s/overlays/dev/mongo/init-replica-set.js");
