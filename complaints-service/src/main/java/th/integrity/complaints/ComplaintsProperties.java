@@ -2,6 +2,7 @@ package th.integrity.complaints;
 
 import java.time.Duration;
 import java.time.Period;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -33,6 +34,8 @@ import th.integrity.complaints.complaint.ComplaintStatus;
  * @param tracking       limits of the public follow-up endpoints
  * @param retention      when concluded cases lose everything but what statistics need
  * @param metricsRefresh how often the case gauges (by status, overdue) are recounted
+ * @param agencies       codes of the agencies that take complaints (public intake refuses any other code with
+ *                       400): configuration an operator mounts (INTEGRITY_AGENCIES_FILE), no rebuild needed
  */
 @Validated
 @ConfigurationProperties("integrity.complaints")
@@ -45,7 +48,8 @@ public record ComplaintsProperties(
         @Valid @NotNull @DefaultValue Attachments attachments,
         @Valid @NotNull @DefaultValue Tracking tracking,
         @Valid @NotNull @DefaultValue Retention retention,
-        @NotNull @DefaultValue("30s") Duration metricsRefresh) {
+        @NotNull @DefaultValue("30s") Duration metricsRefresh,
+        @NotNull @DefaultValue List<@jakarta.validation.constraints.Pattern(regexp = "^[a-z][a-z0-9-]{1,39}$") String> agencies) {
 
     /**
      * @param name              the topic of every complaint event

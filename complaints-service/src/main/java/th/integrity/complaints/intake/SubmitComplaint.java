@@ -30,6 +30,7 @@ import th.integrity.complaints.complaint.ReporterStanding;
 public record SubmitComplaint(
         @NotNull(message = "{complaints.agency.required}")
         @Pattern(regexp = AGENCY_CODE, message = "{complaints.agency.pattern}")
+        @KnownAgency
         String agency,
 
         @NotNull(message = "{complaints.category.required}")

@@ -99,6 +99,7 @@ final class StatsSystem implements AutoCloseable {
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             env.put("OIDC_ISSUER_URI", issuer.issuerUri());
             env.put("INTEGRITY_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
+            env.put("SPRING_PROFILES_ACTIVE", "dev"); // development defaults, as the launcher runs them
             env.putAll(Districts.environment());
             Files.writeString(dir.resolve("stats-service.command"), String.join(" ", command) + "\n",
                     StandardCharsets.UTF_8);

@@ -62,6 +62,9 @@ final class ServiceProcess {
         environment.put("OIDC_ISSUER_URI", config.httpUrl(Components.OIDC));
         // The services watch this pid and exit when it is gone: nothing outlives a launcher killed with -9.
         environment.put("INTEGRITY_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
+        // The launcher runs on a developer's machine with the development secrets: anywhere else the services
+        // refuse them (platform's DevelopmentSecretsGuard).
+        environment.put("SPRING_PROFILES_ACTIVE", "dev");
         environment.putAll(spec.environment().apply(config));
         // Last, so a test can point the services elsewhere (an OIDC issuer of its own, say).
         environment.putAll(config.serviceEnvironment());

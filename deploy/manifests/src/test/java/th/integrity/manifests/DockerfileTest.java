@@ -15,8 +15,9 @@ class DockerfileTest {
 
     @Test
     void buildsWithTheWrapperOnAJdkAndRunsOnAJre() {
-        assertThat(dockerfile).containsPattern("(?m)^FROM eclipse-temurin:17-jdk AS build$")
-                .containsPattern("(?m)^FROM eclipse-temurin:17-jre$")
+        // An exact release (or a digest), never a floating tag such as 17-jre: a rebuild must not change the JVM.
+        assertThat(dockerfile).containsPattern("(?m)^FROM eclipse-temurin:17\\.0\\.\\d+_\\d+-jdk(@sha256:[0-9a-f]{64})? AS build$")
+                .containsPattern("(?m)^FROM eclipse-temurin:17\\.0\\.\\d+_\\d+-jre(@sha256:[0-9a-f]{64})?$")
                 .contains("./mvnw -B -q -pl \"${SERVICE}\" -am package");
     }
 

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
 class KeycloakRealmTest {
 
     private static final Path REALM = Repo.COMPOSE.resolve("keycloak/integrity-realm.json");
+    /** Demo users with the password {@code demo}: development only, never in the realm file production imports. */
+    private static final Path DEMO_USERS = Repo.COMPOSE.resolve("keycloak/dev/integrity-users-0.json");
     private final Map<String, Object> realm = Repo.yamlMap(REALM);
+    private final Map<String, Object> demoUsers = Repo.yamlMap(DEMO_USERS);
     private final Compose compose = new Compose();
 
     private static Set<String> roleEnum() {
@@ -99,7 +102,8 @@ class KeycloakRealmTest {
     void usersAndClientsAreThoseOfTheDevelopmentProvider() {
         Map<String, Object> dev = Repo.yamlMap(Repo.ROOT.resolve("deploy/oidc-dev/src/main/resources/application.yml"));
         Map<String, Object> devConfig = Repo.map(dev.get("oidc-dev"));
-        List<Map<String, Object>> users = Repo.maps(realm.get("users"));
+        List<Map<String, Object>> users = new ArrayList<>(Repo.maps(demoUsers.get("users")));
+        users.addAll(Repo.maps(realm.get("users")));
         List<String> problems = new ArrayList<>();
         for (Map<String, Object> devUser : Repo.maps(devConfig.get("users"))) {
             String username = Repo.str(devUser.get("username"));
@@ -144,6 +148,19 @@ class KeycloakRealmTest {
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theRealmFileHoldsNoPersonAndNoPasswordOnlyServiceAccounts() {
+        assertThat(Repo.maps(realm.get("users"))).allSatisfy(user -> {
+            assertThat(user).as("user " + user.get("username")).containsKey("serviceAccountClientId");
+            assertThat(user).as("user " + user.get("username")).doesNotContainKey("credentials");
+        });
+        assertThat(Repo.read(REALM)).doesNotContain("\"password\"").doesNotContain("demo");
+        assertThat(Repo.str(demoUsers.get("realm"))).isEqualTo(Repo.str(realm.get("realm")));
+        // Compose imports the realm alone; the demo users only with the development override file.
+        assertThat(Repo.read(Repo.COMPOSE.resolve("compose.yaml"))).doesNotContain("integrity-users-0.json");
+        assertThat(Repo.read(Repo.COMPOSE.resolve("compose.demo-users.yaml"))).contains("dev/integrity-users-0.json");
     }
 
     @Test

@@ -170,7 +170,7 @@ final class KubernetesChecks {
             String value = String.valueOf(v);
             if ("Secret".equals(Kustomize.kind(configMapOrSecret))) {
                 try {
-                    value = new String(java.util.Base64.getDecoder().decode(value), java.nio.charset.StandardCharsets.UTF_8);
+                    value = new String(java.util.Base64.getMimeDecoder().decode(value), java.nio.charset.StandardCharsets.UTF_8);
                 } catch (IllegalArgumentException notBase64) {
                     // left as it is; the value is only compared for a few settings
                 }
@@ -264,6 +264,10 @@ final class KubernetesChecks {
             if (min > max) {
                 problem(service + ": HPA minReplicas " + min + " > maxReplicas " + max);
             }
+            // An HPA owns the scale: a replicas field in the Deployment would reset it on every apply.
+            Kustomize.find(resources, "Deployment", service.name())
+                    .filter(deployment -> Repo.at(deployment, "spec", "replicas") != null)
+                    .ifPresent(deployment -> problem(service + ": the HPA scales it, so the Deployment must not set replicas"));
         }
         Map<String, Object> pdb = Kustomize.find(resources, "PodDisruptionBudget", service.name()).orElse(null);
         if (pdb == null) {
@@ -369,6 +373,13 @@ final class KubernetesChecks {
             problem("Job kafka-topics must create topics with replication factor 3 and min.insync.replicas 2");
         }
         int partitions = Integer.parseInt(env.get("TOPIC_PARTITIONS").value());
+        // The producers declare the same topics: with the same partitions, whichever comes first.
+        Kustomize.findGenerated(resources, "ConfigMap", "integrity-config").ifPresent(config -> {
+            String declared = data(config).get("KAFKA_TOPIC_PARTITIONS");
+            if (!String.valueOf(partitions).equals(declared)) {
+                problem("integrity-config KAFKA_TOPIC_PARTITIONS " + declared + " differs from the kafka-topics Job's " + partitions);
+            }
+        });
         for (ServiceConfig service : services) {
             if (Repo.at(service.yaml(), "spring", "kafka", "consumer") == null) {
                 continue;

@@ -3,6 +3,7 @@ package th.integrity.manifests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,14 +18,30 @@ import org.junit.jupiter.api.Test;
 class KubernetesDriftTest {
 
     @Test
-    void baseIsInStepWithTheCode() {
-        List<Map<String, Object>> base = Kustomize.resources(Repo.K8S.resolve("base"));
+    void baseIsInStepWithTheCodeGivenTheOperatorsSecrets() {
+        List<Map<String, Object>> base = new ArrayList<>(Kustomize.resources(Repo.K8S.resolve("base")));
+        assertThat(base.stream().map(Kustomize::kind)).as("the base makes no Secret").doesNotContain("Secret");
+        base.addAll(Kustomize.operatorSecrets());
         assertThat(KubernetesChecks.problems(base, "deploy/k8s/base")).isEmpty();
     }
 
     @Test
     void devOverlayAsBuiltIsInStepWithTheCode() {
-        built("dev");
+        Optional<List<Map<String, Object>>> dev = Kustomize.buildDevWithGeneratedSecrets();
+        assumeTrue(dev.isPresent(), "kubectl is not installed: overlay dev not built");
+        assertThat(KubernetesChecks.problems(dev.get(), "deploy/k8s/overlays/dev")).isEmpty();
+        // Generated, not placeholders: nothing in a dev Secret is CHANGE-ME, and the identity key is AES-256.
+        List<Map<String, Object>> secrets = dev.get().stream().filter(r -> "Secret".equals(Kustomize.kind(r))).toList();
+        assertThat(secrets).hasSize(5).allSatisfy(secret -> assertThat(String.valueOf(secret.get("data"))).doesNotContain(
+                java.util.Base64.getEncoder().encodeToString("CHANGE-ME".getBytes())));
+    }
+
+    @Test
+    void prodRendersNoSecretSoApplyingItNeverReplacesTheOperatorsOwn() {
+        Optional<List<Map<String, Object>>> prod = Kustomize.build(Repo.K8S.resolve("overlays/prod"));
+        assumeTrue(prod.isPresent(), "kubectl is not installed: overlay prod not built");
+        assertThat(prod.get().stream().map(Kustomize::kind)).doesNotContain("Secret");
+        assertThat(prod.get().toString()).doesNotContain("CHANGE-ME");
     }
 
     @Test
@@ -37,10 +54,13 @@ class KubernetesDriftTest {
         assertThat(prod.stream().map(Kustomize::kind)).doesNotContain("StatefulSet");
     }
 
+    /** The prod overlay as built, with the Secrets its operator creates out of band. */
     private static List<Map<String, Object>> built(String overlay) {
-        Optional<List<Map<String, Object>>> resources = Kustomize.build(Repo.K8S.resolve("overlays/" + overlay));
-        assumeTrue(resources.isPresent(), "kubectl is not installed: overlay " + overlay + " not built");
-        assertThat(KubernetesChecks.problems(resources.get(), "deploy/k8s/overlays/" + overlay)).isEmpty();
-        return resources.get();
+        Optional<List<Map<String, Object>>> built = Kustomize.build(Repo.K8S.resolve("overlays/" + overlay));
+        assumeTrue(built.isPresent(), "kubectl is not installed: overlay " + overlay + " not built");
+        List<Map<String, Object>> resources = new ArrayList<>(built.get());
+        resources.addAll(Kustomize.operatorSecrets());
+        assertThat(KubernetesChecks.problems(resources, "deploy/k8s/overlays/" + overlay)).isEmpty();
+        return resources;
     }
 }

@@ -36,25 +36,21 @@ class ProjectionConfiguration {
 
     static final String DEAD_LETTERED = "integrity.stats.dead_lettered";
 
-    /** Created when missing; on a real cluster the broker's default replication factor applies. */
-    @Bean
-    NewTopic complaintsTopic(ProjectionProperties properties) {
-        return TopicBuilder.name(properties.complaintsTopic()).partitions(properties.partitions()).build();
-    }
-
+    /*
+     * The producer of a topic declares it: this service produces only the dead-letter topics. The event topics
+     * belong to complaints-service and gifts-service; declaring them here too would race their declarations
+     * with other settings. Partitions are raised at start-up when fewer (KafkaAdmin), never lowered.
+     */
     @Bean
     NewTopic complaintsDeadLetterTopic(ProjectionProperties properties) {
-        return TopicBuilder.name(properties.deadLetterTopic()).partitions(properties.partitions()).build();
-    }
-
-    @Bean
-    NewTopic giftsTopic(ProjectionProperties properties) {
-        return TopicBuilder.name(properties.giftsTopic()).partitions(properties.partitions()).build();
+        return TopicBuilder.name(properties.deadLetterTopic()).partitions(properties.partitions())
+                .replicas(properties.replicationFactor()).build();
     }
 
     @Bean
     NewTopic giftsDeadLetterTopic(ProjectionProperties properties) {
-        return TopicBuilder.name(properties.giftsDeadLetterTopic()).partitions(properties.partitions()).build();
+        return TopicBuilder.name(properties.giftsDeadLetterTopic()).partitions(properties.partitions())
+                .replicas(properties.replicationFactor()).build();
     }
 
     @Bean

@@ -18,7 +18,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param complaintsTopic   the complaint events (CloudEvents JSON), e.g. {@code complaints.v1}
  * @param deadLetterTopic   where records that cannot be projected go, e.g. {@code complaints.v1-dlt}
- * @param partitions        partitions to create the topics with when they are missing
+ * @param partitions        partitions of the dead-letter topics this service produces (those of the event topics
+ *                          are their producers')
+ * @param replicationFactor replication factor of the dead-letter topics
  * @param retry             retries of a record whose projection failed for a reason other than its content
  * @param giftsTopic        the gift events, e.g. {@code gifts.v1}
  * @param giftsDeadLetterTopic where gift records that cannot be projected go
@@ -34,6 +36,7 @@ public record ProjectionProperties(
         @NotBlank String complaintsTopic,
         @NotBlank String deadLetterTopic,
         @Min(1) @Max(1000) @DefaultValue("3") int partitions,
+        @Min(1) @Max(7) @DefaultValue("1") short replicationFactor,
         @Valid @NotNull @DefaultValue Retry retry,
         @NotBlank @DefaultValue("gifts.v1") String giftsTopic,
         @NotBlank @DefaultValue("gifts.v1-dlt") String giftsDeadLetterTopic,
