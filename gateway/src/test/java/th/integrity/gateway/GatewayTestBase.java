@@ -19,7 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * One gateway for every integration test of this module (same properties, so Spring caches one context), in
  * front of three stub services and a fake OpenID Connect provider that starts down. The production rate limits
  * for filing and tracking are raised so the suite's own complaints do not trip them; the {@code probe} group
- * (2 requests per second on {@code /api/stats/limited/**}) is what the rate-limit tests exercise.
+ * (2 requests per second on {@code /api/stats/limited/**}) is what the rate-limit tests exercise. The stub's
+ * {@code X-Stub-*} control headers are added to the forwarded-header allowlist.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class GatewayTestBase {
@@ -44,6 +45,9 @@ abstract class GatewayTestBase {
         registry.add("integrity.gateway.rate-limits.groups.probe.paths", () -> "/api/stats/limited/**");
         registry.add("integrity.gateway.rate-limits.groups.probe.capacity", () -> Integer.toString(PROBE_CAPACITY));
         registry.add("integrity.gateway.rate-limits.groups.probe.window", () -> "1s");
+        // The stub's controls must reach it: added to the production allowlist, which stays as it is.
+        registry.add("integrity.gateway.forwarding.additional-request-headers",
+                () -> "X-Stub-Status,X-Stub-Delay-Ms,X-Stub-Response-Header");
     }
 
     @LocalServerPort

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import th.integrity.embedded.RawHttp;
+
 /**
  * Browser sign-in at the gateway (backend-for-frontend): authorization code + PKCE against a provider that is
  * down when the gateway starts, tokens kept in the session, the access token relayed (and renewed) to the
@@ -236,6 +238,37 @@ class SignInTest extends GatewayTestBase {
                     .startsWith("{\"authenticated\":false");
         } finally {
             provider.accessTokenSeconds = 300;
+        }
+    }
+
+    @Test
+    @Order(10)
+    void aSignedInBrowserSendsServicesItsTokenAndOnlyTheAllowlistedHeaders() throws Exception {
+        provider.up();
+        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+        signIn(browser, cookies);
+        send(browser, HttpRequest.newBuilder(url("/api/me")).GET()); // sets XSRF-TOKEN
+        String xsrf = cookie(cookies, "XSRF-TOKEN");
+        String session = "INTEGRITY_SESSION=" + cookie(cookies, "INTEGRITY_SESSION") + "; XSRF-TOKEN=" + xsrf
+                + "; tracking=" + HostileHeaders.ADDRESSES.get(0);
+        record Call(String method, String target, HostileHeaders.Body body, StubBackend backend) {
+        }
+        for (Call call : List.of(new Call("POST", "/api/complaints/cases/c-1/notes", HostileHeaders.Body.LENGTH, complaints),
+                new Call("GET", "/api/complaints/cases", HostileHeaders.Body.NONE, complaints),
+                new Call("PUT", "/api/gifts/declarations/d-7", HostileHeaders.Body.CHUNKED, gifts),
+                new Call("POST", "/api/stats/publications", HostileHeaders.Body.LENGTH, stats))) {
+            String json = "{\"text\":\"โทรกลับผู้ร้อง\"}";
+            RawHttp.Response response = RawHttp.send(port,
+                    HostileHeaders.request(call.method(), call.target(), call.body(), json, session, xsrf));
+
+            assertThat(response.status()).as(response.raw()).isEqualTo(200);
+            StubBackend.Received seen = call.backend().take();
+            if (call.body() != HostileHeaders.Body.NONE) {
+                assertThat(seen.body()).isEqualTo(json);
+            }
+            HostileHeaders.assertOnlyAllowlisted(seen, call.backend(), "Bearer " + last(provider.issuedAccessTokens));
+            assertThat(seen.headers().toString()).doesNotContain(cookie(cookies, "INTEGRITY_SESSION")).doesNotContain(xsrf);
         }
     }
 

@@ -38,6 +38,9 @@ import th.integrity.embedded.TestIssuer;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTestSupport {
 
+    /** The system's public address, as a deployment configures it for DCAT links. */
+    protected static final String PUBLIC_URL = "https://integrity.example.go.th";
+
     protected static final String TOPIC = "complaints.v1";
     protected static final String DEAD_LETTER_TOPIC = "complaints.v1-dlt";
 
@@ -54,6 +57,7 @@ public abstract class IntegrationTestSupport {
         // Tiny replay polls: every replay in the suite goes through many batches (folds, reads, bulk writes).
         registry.add("integrity.stats.projection.replay-batch-size", () -> "7");
         // The configured agencies, plus one whose display name is hostile markup (escaping tests).
+        registry.add("integrity.stats.dcat.public-url", () -> PUBLIC_URL + "/");
         registry.add("integrity.stats.agencies[0].code", () -> "wangthonglang");
         registry.add("integrity.stats.agencies[0].name-th", () -> "สำนักงานเขตวังทองหลาง");
         registry.add("integrity.stats.agencies[1].code", () -> "huaikhwang");

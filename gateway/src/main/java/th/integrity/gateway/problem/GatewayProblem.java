@@ -26,6 +26,13 @@ public enum GatewayProblem {
                     + "'..', ';', '//', a backslash, a space or a control character).",
             "คำขอถูกปฏิเสธก่อนส่งต่อไปยังบริการ เนื่องจากที่อยู่ (URL) วิธีการร้องขอ หรือส่วนหัวของคำขอมีรูปแบบไม่ถูกต้อง "
                     + "หรือมีอักขระที่ไม่อนุญาต (เช่น เครื่องหมายทับที่เข้ารหัส '..' ';' '//' เครื่องหมายทับกลับ ช่องว่าง หรืออักขระควบคุม)"),
+    /** A WebSocket or other protocol upgrade: refused before routing (routing/NoProtocolUpgrade). */
+    UPGRADE_REFUSED(HttpStatus.BAD_REQUEST, "protocol-upgrade-refused",
+            "Protocol Upgrade Not Supported", "ไม่รองรับการเปลี่ยนโปรโตคอล",
+            "The gateway answers plain HTTP requests only: WebSocket and other protocol upgrades (the Upgrade header) "
+                    + "are refused. Send the request again without the Upgrade header.",
+            "ระบบรับเฉพาะคำขอ HTTP ปกติ ไม่รองรับ WebSocket หรือการเปลี่ยนโปรโตคอลอื่น (ส่วนหัว Upgrade) "
+                    + "กรุณาส่งคำขอใหม่โดยไม่มีส่วนหัว Upgrade"),
     /** Reactor Netty's decoder: a request line (address with its query string) beyond its limit. */
     URI_TOO_LONG(HttpStatus.URI_TOO_LONG, "uri-too-long",
             "URI Too Long", "ที่อยู่ (URL) ยาวเกินกำหนด",

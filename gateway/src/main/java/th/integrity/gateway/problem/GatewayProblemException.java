@@ -49,6 +49,16 @@ public final class GatewayProblemException extends RuntimeException {
         return new GatewayProblemException(GatewayProblem.REQUEST_REJECTED, new HttpHeaders(), Map.of());
     }
 
+    /**
+     * A WebSocket or other protocol upgrade. The connection is closed after the answer: a client that asked to
+     * switch protocols may already be writing the new protocol's bytes.
+     */
+    public static GatewayProblemException upgradeRefused() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setConnection("close");
+        return new GatewayProblemException(GatewayProblem.UPGRADE_REFUSED, headers, Map.of());
+    }
+
     public static GatewayProblemException csrfTokenMissing() {
         return new GatewayProblemException(GatewayProblem.CSRF_TOKEN_MISSING, new HttpHeaders(), Map.of());
     }

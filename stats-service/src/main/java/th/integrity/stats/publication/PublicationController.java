@@ -58,11 +58,14 @@ public class PublicationController {
     private final Publications publications;
     private final AgencyDirectory agencies;
     private final JsonMapper json;
+    private final DcatProperties dcat;
 
-    public PublicationController(Publications publications, AgencyDirectory agencies, JsonMapper json) {
+    public PublicationController(Publications publications, AgencyDirectory agencies, JsonMapper json,
+            DcatProperties dcat) {
         this.publications = publications;
         this.agencies = agencies;
         this.json = json;
+        this.dcat = dcat;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -139,7 +142,8 @@ public class PublicationController {
         JsonNode table = json.readTree(publication.content());
         String issued = publications.firstRevision(publication.series()).map(p -> bangkok(p.publishedAt()))
                 .orElse(view.publishedAt());
-        String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        String base = dcat.base() != null ? dcat.base()
+                : ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
         var dataset = Dcat.dataset(base, view, table.path("title_th").asString(), table.path("title_en").asString(),
                 table.path("period").path("from").asString(), table.path("period").path("to").asString(), issued);
         return ResponseEntity.ok().contentType(Formats.LD_JSON).body(dataset);

@@ -114,6 +114,10 @@ class PublicationTest extends IntegrationTestSupport {
         assertThat(dcat.path("dct:title").toString()).contains("ข้อมูลเชิงสถิติเรื่องร้องเรียน");
         assertThat(dcat.path("dct:publisher").path("foaf:name").asString()).isEqualTo(agency);
         assertThat(dcat.path("dcat:distribution")).hasSize(4);
+        // Absolute links use the configured public address, never a host a request names.
+        assertThat(dcat.path("@id").asString()).isEqualTo(PUBLIC_URL + "/api/stats/publications/" + id);
+        assertThat(dcat.path("dcat:distribution").toString()).contains("\"" + PUBLIC_URL + "/api/stats/publications/")
+                .doesNotContain("localhost");
         JsonNode secondDcat = get("/api/stats/publications/" + second.path("id").asString() + "?format=dcat").body();
         assertThat(secondDcat.path("adms:versionNotes").toString()).contains("นับเรื่องที่รับทางไปรษณีย์ตกหล่น");
         assertThat(secondDcat.path("dct:issued").path("@value").asString())
