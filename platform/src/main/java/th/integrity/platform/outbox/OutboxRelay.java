@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,6 +27,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 
@@ -45,10 +49,21 @@ import io.micrometer.core.instrument.MeterRegistry;
  * safety net: at start-up, after Kafka was unreachable (the reports taken meanwhile were dropped), when the
  * report queue overflowed, and every {@link OutboxProperties#fullScanInterval()}. It catches what no report
  * names: a crash between a write and its report, documents written by another instance.
+ *
+ * <p>The backlog gauge ({@code integrity.outbox.backlog}) is counted on its own schedule
+ * ({@link OutboxProperties#backlogInterval()}), not by the relay passes: a pass throws while Kafka is down, and
+ * that is when the gauge must keep counting. The count reads the partial index {@value #PENDING_INDEX}, which holds
+ * exactly the documents with pending messages, so on MongoDB it costs the backlog, not the collection
+ * (mongo-java-server ignores such an index and scans).
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    /** Partial index of the documents that hold pending messages: the backlog count reads it. */
+    static final String PENDING_INDEX = "outbox_pending";
+    /** Every message the {@link Outbox} writes has an event id, so this matches the documents with messages. */
+    private static final String PENDING_KEY = Outbox.FIELD + ".eventId";
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
@@ -67,6 +82,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter published;
     private final Counter failures;
     private volatile Thread worker;
+    private volatile ScheduledExecutorService backlogCounter;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
             MeterRegistry meters) {
@@ -96,11 +112,6 @@ public class OutboxRelay implements SmartLifecycle {
             reported.add(new Written(collection, id));
         }
         wakeUps.release();
-    }
-
-    /** Documents that still hold unpublished messages, as of the last full scan. */
-    public long backlog() {
-        return backlog.get();
     }
 
     /**
@@ -145,16 +156,46 @@ public class OutboxRelay implements SmartLifecycle {
      */
     public int relayOnce() {
         int sent = 0;
-        long pending = 0;
         for (String collection : properties.collections()) {
             Query waiting = new Query(Criteria.where(Outbox.FIELD + ".0").exists(true));
             waiting.fields().include(Outbox.FIELD);
             List<Document> documents = mongo.find(waiting.limit(properties.batchSize()), Document.class, collection);
             sent += publish(collection, documents);
-            pending += documents.size() < properties.batchSize() ? 0 : mongo.count(waiting, collection);
+        }
+        return sent;
+    }
+
+    /**
+     * Counts the documents of every outbox collection that hold unpublished messages, without limit, and sets
+     * the backlog gauge. Needs only MongoDB: it keeps counting while Kafka is down.
+     */
+    void countBacklog() {
+        long pending = 0;
+        for (String collection : properties.collections()) {
+            pending += mongo.getCollection(collection).countDocuments(Filters.exists(PENDING_KEY));
         }
         backlog.set(pending);
-        return sent;
+    }
+
+    private void ensurePendingIndex() {
+        for (String collection : properties.collections()) {
+            try {
+                mongo.getCollection(collection).createIndex(Indexes.ascending(PENDING_KEY), new IndexOptions()
+                        .name(PENDING_INDEX).partialFilterExpression(Filters.exists(PENDING_KEY)));
+            } catch (RuntimeException e) {
+                // Only slower counting without it; the relay itself does not need it.
+                log.warn("Index {} on {} not created: {}", PENDING_INDEX, collection, e.toString());
+            }
+        }
+    }
+
+    private void countBacklogQuietly() {
+        try {
+            countBacklog();
+        } catch (RuntimeException e) {
+            // MongoDB unreachable: the gauge keeps its last value until a count succeeds.
+            log.warn("Outbox backlog not counted: {}", e.toString());
+        }
     }
 
     private int publish(String collection, List<Document> documents) {
@@ -240,6 +281,15 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
+        ensurePendingIndex();
+        ScheduledExecutorService counter = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "outbox-backlog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = Math.max(1, properties.backlogInterval().toMillis());
+        counter.scheduleWithFixedDelay(this::countBacklogQuietly, 0, every, TimeUnit.MILLISECONDS);
+        backlogCounter = counter;
         Thread thread = new Thread(this::run, "outbox-relay");
         thread.setDaemon(true);
         worker = thread;
@@ -248,6 +298,11 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void stop() {
+        ScheduledExecutorService counter = backlogCounter;
+        backlogCounter = null;
+        if (counter != null) {
+            counter.shutdownNow();
+        }
         Thread thread = worker;
         worker = null;
         if (thread != null) {
