@@ -66,7 +66,7 @@ class ObservabilityTest {
     }
 
     /** Metric names registered in the code (Micrometer names with dots, as Prometheus shows them). */
-    private static Set<String> registeredMetrics() {
+    static Set<String> registeredMetrics() {
         Set<String> names = new TreeSet<>();
         Pattern literal = Pattern.compile("\"(integrity\\.[a-z0-9_.]+)\"");
         for (String module : Repo.modules()) {
