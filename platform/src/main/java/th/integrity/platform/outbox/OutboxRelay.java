@@ -50,11 +50,13 @@ import io.micrometer.core.instrument.MeterRegistry;
  * report queue overflowed, and every {@link OutboxProperties#fullScanInterval()}. It catches what no report
  * names: a crash between a write and its report, documents written by another instance.
  *
- * <p>The backlog gauge ({@code integrity.outbox.backlog}) is counted on its own schedule
- * ({@link OutboxProperties#backlogInterval()}), not by the relay passes: a pass throws while Kafka is down, and
- * that is when the gauge must keep counting. The count reads the partial index {@value #PENDING_INDEX}, which holds
- * exactly the documents with pending messages, so on MongoDB it costs the backlog, not the collection
- * (mongo-java-server ignores such an index and scans).
+ * <p>The backlog gauge ({@code integrity.outbox.backlog}) is counted on its own schedule, not by the relay passes:
+ * a pass throws while Kafka is down, and that is when the gauge must keep counting. It counts every
+ * {@link OutboxProperties#backlogInterval()} from a failed publish until one full-scan interval after the last one
+ * (the outage, and the drain after it), otherwise once per {@link OutboxProperties#fullScanInterval()}. The count
+ * reads the partial index {@value #PENDING_INDEX}, which holds exactly the documents with pending messages, so on
+ * MongoDB it costs the backlog, not the collection; mongo-java-server ignores such an index and reads the whole
+ * collection, which is why a healthy relay does not count every few seconds.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -83,6 +85,10 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter failures;
     private volatile Thread worker;
     private volatile ScheduledExecutorService backlogCounter;
+    /** System.nanoTime until which the backlog is counted every backlogInterval: set by each failed publish. */
+    private volatile long countOftenUntil = System.nanoTime();
+    private volatile long lastCounted;
+    private volatile boolean counted;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
             MeterRegistry meters) {
@@ -189,9 +195,15 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void countBacklogQuietly() {
+    private void countBacklogWhenDue() {
+        long now = System.nanoTime();
+        if (counted && now - countOftenUntil > 0 && now - lastCounted < properties.fullScanInterval().toNanos()) {
+            return;
+        }
         try {
             countBacklog();
+            counted = true;
+            lastCounted = now;
         } catch (RuntimeException e) {
             // MongoDB unreachable: the gauge keeps its last value until a count succeeds.
             log.warn("Outbox backlog not counted: {}", e.toString());
@@ -201,10 +213,16 @@ public class OutboxRelay implements SmartLifecycle {
     private int publish(String collection, List<Document> documents) {
         // Send everything first and wait once, so a pass costs one round trip to the broker, not one per event.
         List<CompletableFuture<?>> acks = new ArrayList<>();
-        for (Document document : documents) {
-            for (Document message : document.getList(Outbox.FIELD, Document.class)) {
-                acks.add(kafka.send(message.getString("topic"), message.getString("key"), message.getString("payload")));
+        try {
+            for (Document document : documents) {
+                for (Document message : document.getList(Outbox.FIELD, Document.class)) {
+                    acks.add(kafka.send(message.getString("topic"), message.getString("key"),
+                            message.getString("payload")));
+                }
             }
+        } catch (RuntimeException e) {
+            countOftenUntil = System.nanoTime() + properties.fullScanInterval().toNanos();
+            throw e;
         }
         try {
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
@@ -213,6 +231,7 @@ public class OutboxRelay implements SmartLifecycle {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing", e);
         } catch (Exception e) {
+            countOftenUntil = System.nanoTime() + properties.fullScanInterval().toNanos();
             throw new IllegalStateException("Kafka did not acknowledge the outbox: " + e.getMessage(), e);
         }
         if (documents.isEmpty()) {
@@ -288,7 +307,7 @@ public class OutboxRelay implements SmartLifecycle {
             return thread;
         });
         long every = Math.max(1, properties.backlogInterval().toMillis());
-        counter.scheduleWithFixedDelay(this::countBacklogQuietly, 0, every, TimeUnit.MILLISECONDS);
+        counter.scheduleWithFixedDelay(this::countBacklogWhenDue, 0, every, TimeUnit.MILLISECONDS);
         backlogCounter = counter;
         Thread thread = new Thread(this::run, "outbox-relay");
         thread.setDaemon(true);
