@@ -300,12 +300,13 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        ensurePendingIndex();
         ScheduledExecutorService counter = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "outbox-backlog");
             thread.setDaemon(true);
             return thread;
         });
+        // On the counter's thread: with MongoDB unreachable at start-up it waits there, not in the context's start.
+        counter.execute(this::ensurePendingIndex);
         long every = Math.max(1, properties.backlogInterval().toMillis());
         counter.scheduleWithFixedDelay(this::countBacklogWhenDue, 0, every, TimeUnit.MILLISECONDS);
         backlogCounter = counter;
