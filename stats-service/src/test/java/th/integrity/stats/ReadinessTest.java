@@ -23,7 +23,7 @@ class ReadinessTest extends IntegrationTestSupport {
         Response prometheus = get("/actuator/prometheus");
 
         assertThat(prometheus.status()).isEqualTo(200);
-        assertThat(prometheus.text()).contains("integrity_stats_dead_lettered_total")
+        assertThat(prometheus.text()).contains("integrity_dead_letter_records_total")
                 .contains("integrity_stats_publications_total")
                 // Consumer lag, from the Kafka client metrics Boot binds to the listener containers' consumers.
                 .contains("kafka_consumer_fetch_manager_records_lag_max");

@@ -21,6 +21,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import th.integrity.complaints.ComplaintsProperties;
@@ -59,6 +61,9 @@ class Casework {
 
     private static final Logger log = LoggerFactory.getLogger(Casework.class);
 
+    /** {@code integrity_complaints_identity_reveals_total{agency}}: an alert watches for unusually many. */
+    static final String IDENTITY_REVEALS = "integrity.complaints.identity_reveals";
+
     private final MongoTemplate mongo;
     private final CaseStore store;
     private final Intake intake;
@@ -67,9 +72,10 @@ class Casework {
     private final JsonMapper json;
     private final Clock clock;
     private final ComplaintsProperties properties;
+    private final MeterRegistry meters;
 
     Casework(MongoTemplate mongo, CaseStore store, Intake intake, ReferenceData reference, IdentityCipher cipher,
-            JsonMapper json, Clock clock, ComplaintsProperties properties) {
+            JsonMapper json, Clock clock, ComplaintsProperties properties, MeterRegistry meters) {
         this.mongo = mongo;
         this.store = store;
         this.intake = intake;
@@ -78,6 +84,7 @@ class Casework {
         this.json = json;
         this.clock = clock;
         this.properties = properties;
+        this.meters = meters;
     }
 
     record Filter(ComplaintStatus status, Category category, Channel channel, YearMonth month, Boolean overdue) {
@@ -249,6 +256,9 @@ class Casework {
                 reason, now));
         log.info("Identity of the reporter of case {} revealed by {}", c.id(), user.subject());
         ReporterIdentity identity = identity(c);
+        // Counted once the identity is opened, as the audit log records it; the agency is the stored case's.
+        Counter.builder(IDENTITY_REVEALS).description("Reporters' identities revealed to officers, by agency")
+                .tag("agency", c.agency()).register(meters).increment();
         return new CaseViews.Revealed(identity.name(), identity.phone(), identity.email(), now);
     }
 

@@ -1,6 +1,7 @@
 package th.integrity.complaints.metrics;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -11,33 +12,45 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 
 import th.integrity.complaints.complaint.Complaint;
 import th.integrity.complaints.complaint.ComplaintStatus;
 
 /**
- * Gauges of the cases held: {@code integrity.complaints.cases{status}} and {@code integrity.complaints.overdue}.
- * Recounted periodically (a scrape never waits on the database); the outbox backlog gauge is the platform's.
+ * Gauges of the cases held: {@code integrity.complaints.cases{status}} and
+ * {@code integrity.complaints.overdue{agency}}. Recounted periodically (a scrape never waits on the database); the
+ * outbox backlog gauge is the platform's.
+ *
+ * <p>The public form accepts any well-formed agency code, so the agencies in the store are not a fixed list: the
+ * overdue gauge shows the {@value #MAX_AGENCY_SERIES} agencies with the most overdue cases by name and the rest
+ * summed under {@value #OTHER_AGENCIES} (an underscore, which no agency code contains), so junk agencies cannot
+ * grow the number of series. An agency with no overdue case has no series.
  */
 @Component
 public class CaseMetrics {
 
     private static final Logger log = LoggerFactory.getLogger(CaseMetrics.class);
 
+    static final String OVERDUE = "integrity.complaints.overdue";
+    static final int MAX_AGENCY_SERIES = 100;
+    static final String OTHER_AGENCIES = "_other";
+
     private final MongoTemplate mongo;
     private final Clock clock;
     private final Map<ComplaintStatus, AtomicLong> byStatus = new EnumMap<>(ComplaintStatus.class);
-    private final AtomicLong overdue = new AtomicLong();
+    private final MultiGauge overdue;
 
     public CaseMetrics(MongoTemplate mongo, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
@@ -48,8 +61,8 @@ public class CaseMetrics {
             Gauge.builder("integrity.complaints.cases", count, AtomicLong::get).description("Cases by status")
                     .tag("status", status.name()).register(meters);
         }
-        Gauge.builder("integrity.complaints.overdue", overdue, AtomicLong::get)
-                .description("Open cases past the deadline of their status").register(meters);
+        overdue = MultiGauge.builder(OVERDUE).description("Open cases past the deadline of their status, by agency")
+                .register(meters);
     }
 
     @Scheduled(fixedDelayString = "${integrity.complaints.metrics-refresh:5m}", initialDelay = 0)
@@ -63,9 +76,30 @@ public class CaseMetrics {
                 counted.put(group.get("_id"), ((Number) group.get("n")).longValue());
             }
             byStatus.forEach((status, gauge) -> gauge.set(counted.getOrDefault(status.name(), 0L)));
-            overdue.set(mongo.count(new Query(Criteria.where("dueAt").lt(clock.instant())), Complaint.class));
+            overdue.register(overdueByAgency(), true);
         } catch (RuntimeException e) {
             log.warn("Case gauges not refreshed: {}", e.toString());
         }
+    }
+
+    /** Only final states have no {@code dueAt}; the filter is answered from the {@code dueAt} index. */
+    private List<MultiGauge.Row<?>> overdueByAgency() {
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        long others = 0;
+        for (Document group : mongo.getCollection(mongo.getCollectionName(Complaint.class)).aggregate(List.of(
+                Aggregates.match(Filters.lt("dueAt", clock.instant())),
+                Aggregates.group("$agency", Accumulators.sum("n", 1)),
+                Aggregates.sort(Sorts.orderBy(Sorts.descending("n"), Sorts.ascending("_id")))))) {
+            long n = ((Number) group.get("n")).longValue();
+            if (rows.size() < MAX_AGENCY_SERIES && group.get("_id") instanceof String agency) {
+                rows.add(MultiGauge.Row.of(Tags.of("agency", agency), n));
+            } else {
+                others += n;
+            }
+        }
+        if (others > 0) {
+            rows.add(MultiGauge.Row.of(Tags.of("agency", OTHER_AGENCIES), others));
+        }
+        return rows;
     }
 }

@@ -53,7 +53,7 @@ class ObservabilityTest {
     void dashboardHasThePanelsOperatorsNeed() {
         String all = String.join("\n", expressions());
         for (String metric : List.of("integrity_complaints_received_total", "integrity_complaints_cases", "integrity_complaints_overdue",
-                "integrity_outbox_backlog", "kafka_consumer_fetch_manager_records_lag_max", "integrity_stats_dead_lettered_total",
+                "integrity_outbox_backlog", "kafka_consumer_fetch_manager_records_lag_max", "integrity_dead_letter_records_total",
                 "http_server_requests_seconds_count", "http_server_requests_seconds_bucket",
                 "spring_cloud_gateway_requests_seconds", "jvm_memory_used_bytes")) {
             assertThat(all).as("dashboard panel on " + metric).contains(metric);
@@ -66,7 +66,7 @@ class ObservabilityTest {
     }
 
     /** Metric names registered in the code (Micrometer names with dots, as Prometheus shows them). */
-    private static Set<String> registeredMetrics() {
+    static Set<String> registeredMetrics() {
         Set<String> names = new TreeSet<>();
         Pattern literal = Pattern.compile("\"(integrity\\.[a-z0-9_.]+)\"");
         for (String module : Repo.modules()) {

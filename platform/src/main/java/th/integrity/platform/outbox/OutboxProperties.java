@@ -22,6 +22,10 @@ import org.springframework.validation.annotation.Validated;
  *                     start-up and after Kafka was unreachable. The scan reads the whole collection (on the
  *                     embedded server, and on MongoDB too: no index covers it), so it stays rare: at 30 s it
  *                     took more CPU than the intake itself once the store held ~200,000 complaints.
+ * @param backlogInterval how often the backlog gauge is recounted from a failed publish (Kafka unreachable) until
+ *                     one full-scan interval after the last one, so the gauge follows an outage and the drain
+ *                     after it; a healthy relay recounts once per full-scan interval. On MongoDB the count reads
+ *                     a partial index of the pending documents; mongo-java-server reads the whole collection.
  */
 @Validated
 @ConfigurationProperties("integrity.outbox")
@@ -31,5 +35,6 @@ public record OutboxProperties(
         @Min(1) @DefaultValue("200") int batchSize,
         @NotNull @DefaultValue("15s") Duration sendTimeout,
         @NotNull @DefaultValue("10s") Duration maxBackoff,
-        @NotNull @DefaultValue("5m") Duration fullScanInterval) {
+        @NotNull @DefaultValue("5m") Duration fullScanInterval,
+        @NotNull @DefaultValue("30s") Duration backlogInterval) {
 }

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,6 +27,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 
@@ -45,10 +49,23 @@ import io.micrometer.core.instrument.MeterRegistry;
  * safety net: at start-up, after Kafka was unreachable (the reports taken meanwhile were dropped), when the
  * report queue overflowed, and every {@link OutboxProperties#fullScanInterval()}. It catches what no report
  * names: a crash between a write and its report, documents written by another instance.
+ *
+ * <p>The backlog gauge ({@code integrity.outbox.backlog}) is counted on its own schedule, not by the relay passes:
+ * a pass throws while Kafka is down, and that is when the gauge must keep counting. It counts every
+ * {@link OutboxProperties#backlogInterval()} from a failed publish until one full-scan interval after the last one
+ * (the outage, and the drain after it), otherwise once per {@link OutboxProperties#fullScanInterval()}. The count
+ * reads the partial index {@value #PENDING_INDEX}, which holds exactly the documents with pending messages, so on
+ * MongoDB it costs the backlog, not the collection; mongo-java-server ignores such an index and reads the whole
+ * collection, which is why a healthy relay does not count every few seconds.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    /** Partial index of the documents that hold pending messages: the backlog count reads it. */
+    static final String PENDING_INDEX = "outbox_pending";
+    /** Every message the {@link Outbox} writes has an event id, so this matches the documents with messages. */
+    private static final String PENDING_KEY = Outbox.FIELD + ".eventId";
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
@@ -67,6 +84,11 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter published;
     private final Counter failures;
     private volatile Thread worker;
+    private volatile ScheduledExecutorService backlogCounter;
+    /** System.nanoTime until which the backlog is counted every backlogInterval: set by each failed publish. */
+    private volatile long countOftenUntil = System.nanoTime();
+    private volatile long lastCounted;
+    private volatile boolean counted;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
             MeterRegistry meters) {
@@ -96,11 +118,6 @@ public class OutboxRelay implements SmartLifecycle {
             reported.add(new Written(collection, id));
         }
         wakeUps.release();
-    }
-
-    /** Documents that still hold unpublished messages, as of the last full scan. */
-    public long backlog() {
-        return backlog.get();
     }
 
     /**
@@ -145,25 +162,67 @@ public class OutboxRelay implements SmartLifecycle {
      */
     public int relayOnce() {
         int sent = 0;
-        long pending = 0;
         for (String collection : properties.collections()) {
             Query waiting = new Query(Criteria.where(Outbox.FIELD + ".0").exists(true));
             waiting.fields().include(Outbox.FIELD);
             List<Document> documents = mongo.find(waiting.limit(properties.batchSize()), Document.class, collection);
             sent += publish(collection, documents);
-            pending += documents.size() < properties.batchSize() ? 0 : mongo.count(waiting, collection);
+        }
+        return sent;
+    }
+
+    /**
+     * Counts the documents of every outbox collection that hold unpublished messages, without limit, and sets
+     * the backlog gauge. Needs only MongoDB: it keeps counting while Kafka is down.
+     */
+    void countBacklog() {
+        long pending = 0;
+        for (String collection : properties.collections()) {
+            pending += mongo.getCollection(collection).countDocuments(Filters.exists(PENDING_KEY));
         }
         backlog.set(pending);
-        return sent;
+    }
+
+    private void ensurePendingIndex() {
+        for (String collection : properties.collections()) {
+            try {
+                mongo.getCollection(collection).createIndex(Indexes.ascending(PENDING_KEY), new IndexOptions()
+                        .name(PENDING_INDEX).partialFilterExpression(Filters.exists(PENDING_KEY)));
+            } catch (RuntimeException e) {
+                // Only slower counting without it; the relay itself does not need it.
+                log.warn("Index {} on {} not created: {}", PENDING_INDEX, collection, e.toString());
+            }
+        }
+    }
+
+    private void countBacklogWhenDue() {
+        long now = System.nanoTime();
+        if (counted && now - countOftenUntil > 0 && now - lastCounted < properties.fullScanInterval().toNanos()) {
+            return;
+        }
+        try {
+            countBacklog();
+            counted = true;
+            lastCounted = now;
+        } catch (RuntimeException e) {
+            // MongoDB unreachable: the gauge keeps its last value until a count succeeds.
+            log.warn("Outbox backlog not counted: {}", e.toString());
+        }
     }
 
     private int publish(String collection, List<Document> documents) {
         // Send everything first and wait once, so a pass costs one round trip to the broker, not one per event.
         List<CompletableFuture<?>> acks = new ArrayList<>();
-        for (Document document : documents) {
-            for (Document message : document.getList(Outbox.FIELD, Document.class)) {
-                acks.add(kafka.send(message.getString("topic"), message.getString("key"), message.getString("payload")));
+        try {
+            for (Document document : documents) {
+                for (Document message : document.getList(Outbox.FIELD, Document.class)) {
+                    acks.add(kafka.send(message.getString("topic"), message.getString("key"),
+                            message.getString("payload")));
+                }
             }
+        } catch (RuntimeException e) {
+            countOftenUntil = System.nanoTime() + properties.fullScanInterval().toNanos();
+            throw e;
         }
         try {
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
@@ -172,6 +231,7 @@ public class OutboxRelay implements SmartLifecycle {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing", e);
         } catch (Exception e) {
+            countOftenUntil = System.nanoTime() + properties.fullScanInterval().toNanos();
             throw new IllegalStateException("Kafka did not acknowledge the outbox: " + e.getMessage(), e);
         }
         if (documents.isEmpty()) {
@@ -240,6 +300,16 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
+        ScheduledExecutorService counter = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "outbox-backlog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // On the counter's thread: with MongoDB unreachable at start-up it waits there, not in the context's start.
+        counter.execute(this::ensurePendingIndex);
+        long every = Math.max(1, properties.backlogInterval().toMillis());
+        counter.scheduleWithFixedDelay(this::countBacklogWhenDue, 0, every, TimeUnit.MILLISECONDS);
+        backlogCounter = counter;
         Thread thread = new Thread(this::run, "outbox-relay");
         thread.setDaemon(true);
         worker = thread;
@@ -248,6 +318,11 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void stop() {
+        ScheduledExecutorService counter = backlogCounter;
+        backlogCounter = null;
+        if (counter != null) {
+            counter.shutdownNow();
+        }
         Thread thread = worker;
         worker = null;
         if (thread != null) {

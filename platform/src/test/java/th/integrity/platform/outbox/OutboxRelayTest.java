@@ -130,7 +130,8 @@ class OutboxRelayTest {
         }
         mongo.remove(new org.springframework.data.mongodb.core.query.Query(), COLLECTION);
         return new OutboxRelay(mongo, kafka, new OutboxProperties(List.of(COLLECTION), Duration.ofMillis(200), 50,
-                Duration.ofSeconds(15), Duration.ofSeconds(1), fullScanInterval), new SimpleMeterRegistry());
+                Duration.ofSeconds(15), Duration.ofSeconds(1), fullScanInterval, Duration.ofSeconds(30)),
+                new SimpleMeterRegistry());
     }
 
     private void start(OutboxRelay relay) {

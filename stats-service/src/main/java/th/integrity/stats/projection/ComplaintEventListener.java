@@ -19,6 +19,9 @@ public class ComplaintEventListener {
     private static final Logger log = LoggerFactory.getLogger(ComplaintEventListener.class);
 
     static final String EVENTS_CONSUMED = "integrity.stats.events_consumed";
+    /** One description for both listeners: a meter name has one HELP text, and the first registration wins it. */
+    static final String EVENTS_CONSUMED_DESCRIPTION =
+            "Events read from the complaint and gift topics, by type and by what the projection did";
 
     private final ComplaintEventReader reader;
     private final ComplaintCaseProjection projection;
@@ -56,7 +59,7 @@ public class ComplaintEventListener {
 
     private Counter consumed(String type, String outcome) {
         return Counter.builder(EVENTS_CONSUMED)
-                .description("Events read from the complaint topic, by type and by what the projection did")
+                .description(EVENTS_CONSUMED_DESCRIPTION)
                 .tag("type", type)
                 .tag("outcome", outcome)
                 .register(meters);

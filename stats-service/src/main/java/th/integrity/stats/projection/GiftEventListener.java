@@ -33,7 +33,7 @@ public class GiftEventListener {
         GiftEvent event = reader.read(record.value());
         String outcome = event == null ? "ignored" : projection.apply(event);
         Counter.builder(ComplaintEventListener.EVENTS_CONSUMED)
-                .description("Events read from the complaint and gift topics, by type and by what the projection did")
+                .description(ComplaintEventListener.EVENTS_CONSUMED_DESCRIPTION)
                 .tag("type", event == null ? "other" : event.type())
                 .tag("outcome", outcome)
                 .register(meters).increment();

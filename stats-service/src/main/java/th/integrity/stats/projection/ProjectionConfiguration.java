@@ -34,7 +34,12 @@ class ProjectionConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionConfiguration.class);
 
-    static final String DEAD_LETTERED = "integrity.stats.dead_lettered";
+    /**
+     * {@code integrity_dead_letter_records_total{topic, source}}: records published to the dead-letter
+     * {@code topic}, taken from {@code source}. Any increase means events are missing from the statistics until
+     * someone re-publishes them (docs/operations.md).
+     */
+    static final String DEAD_LETTERED = "integrity.dead_letter.records";
 
     /*
      * The producer of a topic declares it: this service produces only the dead-letter topics. The event topics
@@ -67,15 +72,15 @@ class ProjectionConfiguration {
         var handler = new DefaultErrorHandler((record, exception) -> {
             deadLetters.accept(record, exception);
             // Counted only once the dead-letter publish was acknowledged (accept throws otherwise).
-            deadLettered(meters, record.topic()).increment();
+            deadLettered(meters, properties.deadLetterTopicOf(record.topic()), record.topic()).increment();
             log.warn("Dead-lettered {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
                     properties.deadLetterTopicOf(record.topic()), rootMessage(exception));
         }, backOff);
         handler.addNotRetryableExceptions(InvalidEventException.class);
         handler.setBackOffFunction((record, exception) -> backOffFor(exception, retry));
         // Registered up front so the series exists at 0, not only after the first dead letter.
-        deadLettered(meters, properties.complaintsTopic());
-        deadLettered(meters, properties.giftsTopic());
+        deadLettered(meters, properties.deadLetterTopic(), properties.complaintsTopic());
+        deadLettered(meters, properties.giftsDeadLetterTopic(), properties.giftsTopic());
         return handler;
     }
 
@@ -96,10 +101,11 @@ class ProjectionConfiguration {
         return null;
     }
 
-    private static Counter deadLettered(MeterRegistry meters, String topic) {
+    private static Counter deadLettered(MeterRegistry meters, String deadLetterTopic, String source) {
         return Counter.builder(DEAD_LETTERED)
-                .description("Records moved to the dead-letter topic because they could not be projected")
-                .tag("topic", topic)
+                .description("Records published to a dead-letter topic because they could not be projected")
+                .tag("topic", deadLetterTopic)
+                .tag("source", source)
                 .register(meters);
     }
 

@@ -178,7 +178,8 @@ class ComplaintProjectionTest extends IntegrationTestSupport {
     }
 
     private double deadLettered() {
-        var counter = meters.find(ProjectionConfiguration.DEAD_LETTERED).tag("topic", TOPIC).counter();
+        var counter = meters.find(ProjectionConfiguration.DEAD_LETTERED).tag("topic", DEAD_LETTER_TOPIC)
+                .tag("source", TOPIC).counter();
         return counter == null ? 0 : counter.count();
     }
 
