@@ -21,6 +21,7 @@ import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
 /**
@@ -33,7 +34,9 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
  * computer) are dropped; PDFBox writes a fresh identifier from the time of writing.</li>
  * <li>The catalog keeps an allowlist of what showing the pages needs ({@link #CATALOG_KEPT}): XMP metadata, the
  * names tree (embedded files, document JavaScript), open and additional actions, outlines, the structure tree,
- * private application data and the rest are dropped; the form keeps its fields but not its XFA packets.</li>
+ * private application data and the rest are dropped; the form keeps its fields but not its XFA packets. Pages
+ * and the nodes of the page tree keep an allowlist too ({@link #PAGE_KEPT}), so an application's own keys on a
+ * page go.</li>
  * <li>On every object reachable from the catalog: XMP streams ({@code Metadata}, on pages, images, fonts),
  * private application data ({@code PieceInfo}), modification dates, page thumbnails (which can show a page
  * before an edit) and additional actions are dropped; an action other than going to a page, a web address or a
@@ -49,6 +52,11 @@ final class PdfCleaner {
     private static final Set<COSName> CATALOG_KEPT = Set.of(COSName.TYPE, COSName.VERSION, COSName.PAGES,
             COSName.PAGE_LABELS, COSName.PAGE_LAYOUT, COSName.PAGE_MODE, COSName.VIEWER_PREFERENCES,
             COSName.ACRO_FORM, COSName.OCPROPERTIES, COSName.LANG);
+    /** What a page or a node of the page tree needs to be drawn (ISO 32000-2, 7.7.3); the rest is dropped. */
+    private static final Set<COSName> PAGE_KEPT = Set.of(COSName.TYPE, COSName.PARENT, COSName.KIDS, COSName.COUNT,
+            COSName.RESOURCES, COSName.MEDIA_BOX, COSName.CROP_BOX, COSName.BLEED_BOX, COSName.TRIM_BOX,
+            COSName.ART_BOX, COSName.getPDFName("BoxColorInfo"), COSName.CONTENTS, COSName.ROTATE, COSName.GROUP,
+            COSName.ANNOTS, COSName.USER_UNIT, COSName.getPDFName("Tabs"));
     private static final Set<COSName> DROPPED_EVERYWHERE = Set.of(COSName.METADATA, COSName.PIECE_INFO, COSName.AA,
             COSName.LAST_MODIFIED, COSName.getPDFName("Thumb"));
     private static final Set<COSName> COMMENT_AUTHOR = Set.of(COSName.T, COSName.M, COSName.NM,
@@ -84,13 +92,16 @@ final class PdfCleaner {
                     trailer.removeItem(key); // ENCRYPT: PDFBox drops it itself when writing without security
                 }
             }
-            for (COSName key : new ArrayList<>(catalog.keySet())) {
-                if (!CATALOG_KEPT.contains(key)) {
-                    catalog.removeItem(key);
-                }
-            }
+            keepOnly(catalog, CATALOG_KEPT);
             if (catalog.getDictionaryObject(COSName.ACRO_FORM) instanceof COSDictionary form) {
                 form.removeItem(COSName.XFA);
+            }
+            Set<COSDictionary> tree = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (PDPage page : document.getPages()) {
+                for (COSDictionary node = page.getCOSObject(); node != null && tree.add(node);
+                        node = node.getCOSDictionary(COSName.PARENT)) {
+                    keepOnly(node, PAGE_KEPT); // stops at a node already seen, so a looping Parent ends too
+                }
             }
             scrub(catalog);
             ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
@@ -98,6 +109,14 @@ final class PdfCleaner {
             return out.toByteArray();
         } catch (InvalidPasswordException e) {
             throw AttachmentRefusal.passwordProtected();
+        }
+    }
+
+    private static void keepOnly(COSDictionary dictionary, Set<COSName> kept) {
+        for (COSName key : new ArrayList<>(dictionary.keySet())) {
+            if (!kept.contains(key)) {
+                dictionary.removeItem(key);
+            }
         }
     }
 

@@ -286,6 +286,8 @@ public final class HostileFiles {
             COSDictionary piece = new COSDictionary();
             piece.setString("LastUser", MARK + "PIECEINFO");
             first.getCOSObject().setItem(COSName.PIECE_INFO, piece);
+            first.getCOSObject().setString(COSName.getPDFName("AppReviewer"), MARK + "PAGE-KEY");
+            document.getPages().getCOSObject().setString(COSName.getPDFName("AppUser"), MARK + "PAGES-KEY");
             PDAnnotationText comment = new PDAnnotationText();
             comment.setRectangle(new PDRectangle(72, 700, 20, 20));
             comment.setContents("see the total");
@@ -313,8 +315,8 @@ public final class HostileFiles {
     }
 
     static final List<String> PDF_MARKERS = List.of("AUTHOR", "TITLE", "PRODUCER", "CREATOR", "CUSTOM-INFO",
-            "XMP", "JS", "PAGE-XMP", "PIECEINFO", "COMMENT-AUTHOR", "LINK-JS", "EXIF-ARTIST", "COM", "APP15",
-            "FILE-ID", "COMMENT-LINE", "AFTER-EOF");
+            "XMP", "JS", "PAGE-XMP", "PIECEINFO", "PAGE-KEY", "PAGES-KEY", "COMMENT-AUTHOR", "LINK-JS",
+            "EXIF-ARTIST", "COM", "APP15", "FILE-ID", "COMMENT-LINE", "AFTER-EOF");
 
     /**
      * Everything a PDF says, however it is stored: its raw bytes, and every string, name and decoded stream of
