@@ -108,12 +108,16 @@ public record ComplaintsProperties(
      * @param maxFileSize bytes per file; keep {@code spring.servlet.multipart.max-file-size} the same
      * @param orphanGrace how old an unreferenced stored file must be before the sweep deletes it
      * @param sweepInterval how often orphaned files are looked for
+     * @param maxImagePixels the largest width × height an image may declare (read from its header before anything
+     *                      decodes it): a small file can declare 60000 × 60000 pixels, which would take a viewer
+     *                      gigabytes to show
      */
     public record Attachments(
             @Min(0) @Max(20) @DefaultValue("5") int maxFiles,
             @NotNull @DefaultValue("10MB") DataSize maxFileSize,
             @NotNull @DefaultValue("1h") Duration orphanGrace,
-            @NotNull @DefaultValue("15m") Duration sweepInterval) {
+            @NotNull @DefaultValue("15m") Duration sweepInterval,
+            @Min(1) @DefaultValue("40000000") long maxImagePixels) {
     }
 
     /**

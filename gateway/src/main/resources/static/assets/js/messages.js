@@ -53,7 +53,7 @@ export const MESSAGES = {
     'If you give your name or contact details, they are encrypted before they are stored; officers see them masked, and every look needs a written reason and is logged.'),
   'home.protect.noaddress': m('ระบบไม่เก็บที่อยู่ไอพีหรือข้อมูลเครื่องของท่าน', 'No address of your computer or phone is kept.'),
   'home.protect.code': m('รหัสติดตามแสดงให้ท่านเห็นครั้งเดียว ระบบไม่เก็บรหัสจริง หากทำหายจะขอใหม่ไม่ได้', 'Your tracking code is shown once and never stored; if you lose it, it cannot be recovered.'),
-  'home.protect.photos': m('ภาพถ่ายจะถูกลบข้อมูลแฝง (ตำแหน่ง GPS รายละเอียดกล้อง) และไม่เก็บชื่อไฟล์ของท่าน', 'Photos lose their hidden data (GPS position, camera details); your file names are not kept.'),
+  'home.protect.photos': m('ภาพถ่ายและไฟล์ PDF จะถูกลบข้อมูลแฝง (ตำแหน่ง GPS รายละเอียดกล้อง ชื่อผู้สร้างเอกสาร) และไม่เก็บชื่อไฟล์ของท่าน', 'Photos and PDF files lose their hidden data (GPS position, camera details, a document\'s author); your file names are not kept.'),
   'home.protect.deleted': m('เมื่อเรื่องยุติครบ 2 ปี ข้อมูลตัวตน ไฟล์ และข้อความจะถูกลบโดยอัตโนมัติ เหลือเพียงตัวเลขสถิติ', 'Two years after your case is closed, your identity, files and messages are deleted; only the numbers for statistics remain.'),
 
   'file.title': m('แจ้งเรื่องร้องเรียน', 'File a complaint'),
@@ -89,8 +89,8 @@ export const MESSAGES = {
   'file.email': m('อีเมล', 'Email'),
   'file.files': m('ไฟล์แนบ', 'Attachments'),
   'file.files.hint': m('ไม่เกิน 5 ไฟล์ ไฟล์ละไม่เกิน 10 MB เฉพาะ JPEG, PNG หรือ PDF', 'Up to 5 files, 10 MB each: JPEG, PNG or PDF only.'),
-  'file.files.pdf': m('ภาพถ่ายจะถูกลบข้อมูลแฝงก่อนบันทึก แต่ไฟล์ PDF เก็บตามที่ส่งมา กรุณาลบชื่อของท่านออกจากคุณสมบัติของไฟล์ PDF ก่อนส่ง',
-    'Photos lose their hidden data before they are stored, but PDF files are kept as sent: remove your name from a PDF\'s properties first.'),
+  'file.files.pdf': m('ภาพถ่ายและไฟล์ PDF จะถูกลบข้อมูลแฝง (เช่น ตำแหน่ง GPS ชื่อผู้สร้างเอกสาร) ก่อนบันทึก ไม่รับไฟล์ PDF ที่ตั้งรหัสผ่านหรือมีไฟล์อื่นฝังอยู่ ส่วนข้อความและภาพที่ปรากฏในเนื้อหาจะคงอยู่ตามที่ส่งมา กรุณาตรวจดูว่าไม่มีชื่อของท่านปรากฏอยู่',
+    'Photos and PDF files lose their hidden data (such as GPS position or a document\'s author) before they are stored; a PDF with a password or with files embedded in it is refused. What the pages and pictures show is kept as sent: check that your name does not appear in them.'),
   'file.submit': m('ส่งเรื่องร้องเรียน', 'Send the complaint'),
 
   'receipt.title': m('ได้รับเรื่องของท่านแล้ว', 'Your complaint has been received'),

@@ -1,19 +1,11 @@
 package th.integrity.complaints.attachments;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
-import org.apache.commons.imaging.ImagingException;
-import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
-import org.apache.commons.imaging.formats.jpeg.iptc.JpegIptcRewriter;
-import org.apache.commons.imaging.formats.jpeg.xmp.JpegXmpRewriter;
 import org.apache.tika.Tika;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
@@ -26,8 +18,10 @@ import th.integrity.platform.web.ProblemType;
 /**
  * Checks every attached file before anything is stored: how many, how large, and what they are by their bytes
  * (Apache Tika's magic detection; the name and the declared content type are not trusted). A name whose
- * extension says one accepted type while the bytes are another is refused too. Images lose their metadata:
- * EXIF (with GPS position, camera serial), XMP and IPTC from JPEG; text, time and eXIf chunks from PNG.
+ * extension says one accepted type while the bytes are another is refused too. Each accepted file is then
+ * rewritten without what can identify its sender ({@link JpegCleaner}, {@link PngCleaner}, {@link PdfCleaner});
+ * an image whose declared size is over the pixel limit is refused before anything decodes it. GIF, WebP, HEIC
+ * and every other type are refused.
  */
 @Component
 public class AttachmentInspector {
@@ -36,15 +30,14 @@ public class AttachmentInspector {
             "application/pdf", "pdf");
     private static final Map<String, String> NAMED = Map.of("jpg", "image/jpeg", "jpeg", "image/jpeg",
             "jpe", "image/jpeg", "png", "image/png", "pdf", "application/pdf");
-    /** PNG ancillary chunks that can carry text, a time or EXIF. */
-    private static final Set<String> PNG_DROPPED = Set.of("tEXt", "zTXt", "iTXt", "eXIf", "tIME");
-    private static final byte[] PNG_SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A };
 
     private final Tika tika = new Tika();
     private final ComplaintsProperties.Attachments limits;
+    private final PdfCleaner pdf;
 
     public AttachmentInspector(ComplaintsProperties properties) {
         this.limits = properties.attachments();
+        this.pdf = new PdfCleaner(limits.maxFileSize().toBytes());
     }
 
     /** @throws ProblemException 400 (count, empty), 413 (size) or 415 (type) naming each offending file */
@@ -91,7 +84,10 @@ public class AttachmentInspector {
                 continue;
             }
             try {
-                clean.add(new CleanFile(detected, extension, strip(detected, bytes)));
+                clean.add(new CleanFile(detected, extension, clean(detected, bytes)));
+            } catch (AttachmentRefusal refusal) {
+                FieldProblem problem = new FieldProblem(field, refusal.getMessage(), refusal.messageTh());
+                (refusal.type() == AttachmentProblems.TOO_LARGE ? large : wrong).add(problem);
             } catch (IOException | RuntimeException unreadable) {
                 wrong.add(new FieldProblem(field, "could not be read as a " + extension.toUpperCase(Locale.ROOT) + " file",
                         "ไม่สามารถอ่านเป็นไฟล์ " + extension.toUpperCase(Locale.ROOT) + " ได้"));
@@ -124,60 +120,12 @@ public class AttachmentInspector {
         return NAMED.getOrDefault(extension, "other/" + extension);
     }
 
-    static byte[] strip(String contentType, byte[] bytes) throws IOException {
+    private byte[] clean(String contentType, byte[] bytes) throws IOException, AttachmentRefusal {
         return switch (contentType) {
-            case "image/jpeg" -> stripJpeg(bytes);
-            case "image/png" -> stripPng(bytes);
-            default -> bytes; // PDF: stored as sent (see docs/complaints.md)
+            case "image/jpeg" -> JpegCleaner.clean(bytes, limits.maxImagePixels());
+            case "image/png" -> PngCleaner.clean(bytes, limits.maxImagePixels());
+            case "application/pdf" -> pdf.clean(bytes);
+            default -> throw new IllegalStateException("no cleaner for " + contentType);
         };
-    }
-
-    static byte[] stripJpeg(byte[] bytes) throws IOException {
-        try {
-            ByteArrayOutputStream noExif = new ByteArrayOutputStream(bytes.length);
-            new ExifRewriter().removeExifMetadata(bytes, noExif);
-            ByteArrayOutputStream noXmp = new ByteArrayOutputStream(bytes.length);
-            new JpegXmpRewriter().removeXmpXml(noExif.toByteArray(), noXmp);
-            ByteArrayOutputStream noIptc = new ByteArrayOutputStream(bytes.length);
-            new JpegIptcRewriter().removeIptc(noXmp.toByteArray(), noIptc);
-            return noIptc.toByteArray();
-        } catch (ImagingException e) {
-            throw new IOException("not a readable JPEG", e);
-        }
-    }
-
-    /** Copies the PNG chunk by chunk, leaving out those that can carry text, a time or EXIF. */
-    static byte[] stripPng(byte[] bytes) throws IOException {
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        byte[] signature = new byte[PNG_SIGNATURE.length];
-        if (bytes.length < signature.length) {
-            throw new IOException("not a PNG");
-        }
-        in.get(signature);
-        if (!java.util.Arrays.equals(signature, PNG_SIGNATURE)) {
-            throw new IOException("not a PNG");
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
-        out.write(PNG_SIGNATURE);
-        boolean ended = false;
-        while (!ended) {
-            if (in.remaining() < 12) {
-                throw new IOException("truncated PNG");
-            }
-            int start = in.position();
-            int length = in.getInt();
-            if (length < 0 || in.remaining() < length + 8) {
-                throw new IOException("truncated PNG chunk");
-            }
-            byte[] type = new byte[4];
-            in.get(type);
-            String name = new String(type, StandardCharsets.US_ASCII);
-            in.position(in.position() + length + 4); // data and CRC
-            if (!PNG_DROPPED.contains(name)) {
-                out.write(bytes, start, 12 + length);
-            }
-            ended = name.equals("IEND");
-        }
-        return out.toByteArray();
     }
 }

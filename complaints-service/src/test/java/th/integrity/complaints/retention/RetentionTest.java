@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import th.integrity.complaints.Multipart;
 import th.integrity.complaints.ServiceTestSupport;
 import th.integrity.complaints.TestHttp;
+import th.integrity.complaints.attachments.HostileFiles;
 
 /** After the retention period a concluded case keeps only what statistics need. */
 class RetentionTest extends ServiceTestSupport {
@@ -34,7 +35,7 @@ class RetentionTest extends ServiceTestSupport {
                 "category", "CORRUPTION", "subcategory", "MISUSE_OF_PROPERTY", "division", "WORKS",
                 "details", "นำรถบรรทุกของเขตไปใช้ขนของส่วนตัวทุกเสาร์อาทิตย์",
                 "location", "ซอยลาดพร้าว 101", "reporter", Map.of("mode", "CONFIDENTIAL", "name", "วิชัย ผู้แจ้ง"))))
-                .file("a.pdf", "application/pdf", "%PDF-1.4\n%%EOF\n".getBytes());
+                .file("a.pdf", "application/pdf", HostileFiles.pdf(1));
         var filed = TestHttp.postBytes(port, "/api/complaints", body.contentType(), body.bytes());
         assertThat(filed.statusCode()).isEqualTo(201);
         String code = body(filed).get("trackingCode").asString();
