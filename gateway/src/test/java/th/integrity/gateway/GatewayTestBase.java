@@ -31,6 +31,7 @@ abstract class GatewayTestBase {
     static final FakeOidcProvider provider = new FakeOidcProvider();
 
     static final int PROBE_CAPACITY = 2;
+    static final int PROBE_WINDOW_SECONDS = 4;
 
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
@@ -44,7 +45,8 @@ abstract class GatewayTestBase {
         registry.add("integrity.gateway.rate-limits.groups.tracking.capacity", () -> "1000");
         registry.add("integrity.gateway.rate-limits.groups.probe.paths", () -> "/api/stats/limited/**");
         registry.add("integrity.gateway.rate-limits.groups.probe.capacity", () -> Integer.toString(PROBE_CAPACITY));
-        registry.add("integrity.gateway.rate-limits.groups.probe.window", () -> "1s");
+        // Long enough that a loaded machine (the suite shares two cores) cannot refill the bucket between two requests.
+        registry.add("integrity.gateway.rate-limits.groups.probe.window", () -> PROBE_WINDOW_SECONDS + "s");
         // The stub's controls must reach it: added to the production allowlist, which stays as it is.
         registry.add("integrity.gateway.forwarding.additional-request-headers",
                 () -> "X-Stub-Status,X-Stub-Delay-Ms,X-Stub-Response-Header");
