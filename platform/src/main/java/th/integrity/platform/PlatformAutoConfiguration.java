@@ -23,13 +23,15 @@ import th.integrity.platform.lifecycle.ParentWatchdog;
 import th.integrity.platform.outbox.Outbox;
 import th.integrity.platform.outbox.OutboxProperties;
 import th.integrity.platform.outbox.OutboxRelay;
+import th.integrity.platform.sweep.SweepLockAutoConfiguration;
+import th.integrity.platform.sweep.SweepLocks;
 
 /**
  * What every service does alike, switched on by what the service has on its class path: MongoDB and
  * Kafka health for readiness, the outbox relay where {@code integrity.outbox.collections} is set, and
  * the watchdog that ends the process with its launcher.
  */
-@AutoConfiguration(afterName = {
+@AutoConfiguration(after = SweepLockAutoConfiguration.class, afterName = {
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" },
         // Before Boot's MongoDB health configuration, so that it sees our indicator and steps aside.
@@ -72,10 +74,19 @@ public class PlatformAutoConfiguration {
     @EnableConfigurationProperties(OutboxProperties.class)
     static class OutboxConfiguration {
 
+        /**
+         * The safety-net scan runs on one replica at a time (lock {@value OutboxRelay#SCAN_LOCK}): held at most
+         * {@code integrity.sweeps.outbox-scan.lock-at-most-for} (a drain after a long Kafka outage must end
+         * within it, or another replica may scan alongside: duplicates, which consumers drop by event id) and at
+         * least {@code ...lock-at-least-for}.
+         */
         @Bean
         OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
-                MeterRegistry meters) {
-            return new OutboxRelay(mongo, kafka, properties, meters);
+                MeterRegistry meters, SweepLocks locks,
+                @Value("${integrity.sweeps.outbox-scan.lock-at-most-for:10m}") Duration atMost,
+                @Value("${integrity.sweeps.outbox-scan.lock-at-least-for:30s}") Duration atLeast) {
+            return new OutboxRelay(mongo, kafka, properties, meters,
+                    locks.lock(OutboxRelay.SCAN_LOCK, atMost, atLeast));
         }
 
         @Bean

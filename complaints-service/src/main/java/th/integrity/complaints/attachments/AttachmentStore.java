@@ -20,6 +20,8 @@ import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import com.mongodb.client.gridfs.model.GridFSFile;
 
 import th.integrity.complaints.ComplaintsProperties;
@@ -86,9 +88,17 @@ public class AttachmentStore {
         return file == null ? null : gridFs.getResource(file).getInputStream();
     }
 
-    /** Deletes stored files older than the grace period that no case references. */
+    /** The periodic orphan sweep, on one replica at a time. */
     @Scheduled(fixedDelayString = "${integrity.complaints.attachments.sweep-interval:15m}",
             initialDelayString = "${integrity.complaints.attachments.sweep-interval:15m}")
+    @SchedulerLock(name = "attachment-orphans",
+            lockAtMostFor = "${integrity.sweeps.attachment-orphans.lock-at-most-for:14m}",
+            lockAtLeastFor = "${integrity.sweeps.attachment-orphans.lock-at-least-for:1m}")
+    public void scheduledSweep() {
+        sweepOrphans();
+    }
+
+    /** Deletes stored files older than the grace period that no case references. */
     public int sweepOrphans() {
         Instant before = clock.instant().minus(limits.orphanGrace());
         List<String> orphans = new ArrayList<>();

@@ -35,6 +35,12 @@ import th.integrity.platform.outbox.OutboxMessage;
  */
 @Document(Complaint.COLLECTION)
 @CompoundIndex(name = "agency_status_received", def = "{'agency': 1, 'status': 1, 'receivedAt': -1}")
+// The retention purge's read ({purgedAt: null, concludedAt <= cutoff}): only concluded cases are in it.
+@CompoundIndex(name = "retention_due", def = "{'purgedAt': 1, 'concludedAt': 1}",
+        partialFilter = "{'concludedAt': {$exists: true}}")
+// The idempotency sweep's read: only cases that still hold a replay record are in it.
+@CompoundIndex(name = "idempotency_expiresAt", def = "{'idempotency.expiresAt': 1}",
+        partialFilter = "{'idempotency.expiresAt': {$exists: true}}")
 public record Complaint(
         @Id String id,
         String agency,

@@ -25,6 +25,7 @@ import org.springframework.stereotype.Service;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import tools.jackson.databind.json.JsonMapper;
 
 import th.integrity.complaints.ComplaintsProperties;
@@ -226,8 +227,16 @@ public class Intake {
         return mongo.findOne(new Query(Criteria.where("idempotency.keyHash").is(keyHash)), Complaint.class);
     }
 
-    /** Removes replay records past their time, so the sealed codes do not outlive their purpose. */
+    /** The periodic sweep, on one replica at a time (index {@code idempotency_expiresAt}). */
     @Scheduled(fixedDelayString = "${integrity.complaints.tracking.idempotency-sweep:10m}")
+    @SchedulerLock(name = "idempotency-keys",
+            lockAtMostFor = "${integrity.sweeps.idempotency-keys.lock-at-most-for:9m}",
+            lockAtLeastFor = "${integrity.sweeps.idempotency-keys.lock-at-least-for:1m}")
+    public void scheduledForget() {
+        forgetExpiredIdempotencyKeys();
+    }
+
+    /** Removes replay records past their time, so the sealed codes do not outlive their purpose. */
     public long forgetExpiredIdempotencyKeys() {
         return mongo.updateMulti(new Query(Criteria.where("idempotency.expiresAt").lte(now())),
                 new Update().unset("idempotency"), Complaint.class).getModifiedCount();

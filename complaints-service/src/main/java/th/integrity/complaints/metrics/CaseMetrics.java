@@ -15,6 +15,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
@@ -65,7 +67,18 @@ public class CaseMetrics {
                 .register(meters);
     }
 
+    /**
+     * The periodic recount runs on one replica at a time (it reads every case): a replica that did not take the
+     * lock keeps the numbers of its last own recount.
+     */
     @Scheduled(fixedDelayString = "${integrity.complaints.metrics-refresh:5m}", initialDelay = 0)
+    @SchedulerLock(name = "case-metrics",
+            lockAtMostFor = "${integrity.sweeps.case-metrics.lock-at-most-for:4m}",
+            lockAtLeastFor = "${integrity.sweeps.case-metrics.lock-at-least-for:1m}")
+    public void scheduledRefresh() {
+        refresh();
+    }
+
     public void refresh() {
         try {
             // One grouped pass instead of a count per status: each count is a collection scan where no index

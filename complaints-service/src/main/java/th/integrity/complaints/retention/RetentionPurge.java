@@ -15,6 +15,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import th.integrity.complaints.ComplaintsProperties;
 import th.integrity.complaints.attachments.AttachmentStore;
 import th.integrity.complaints.complaint.CaseStore;
@@ -50,8 +52,12 @@ public class RetentionPurge {
         this.retention = properties.retention();
     }
 
+    /** One replica at a time: it reads every concluded case not yet purged (index {@code retention_due}). */
     @Scheduled(fixedDelayString = "${integrity.complaints.retention.check-interval:1h}",
             initialDelayString = "${integrity.complaints.retention.check-interval:1h}")
+    @SchedulerLock(name = "retention-purge",
+            lockAtMostFor = "${integrity.sweeps.retention-purge.lock-at-most-for:50m}",
+            lockAtLeastFor = "${integrity.sweeps.retention-purge.lock-at-least-for:5m}")
     public void scheduled() {
         purgeDue();
     }

@@ -19,6 +19,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -57,7 +59,18 @@ public class DecisionMetrics {
         refresh();
     }
 
+    /**
+     * The periodic recount (for decisions that become overdue by the calendar alone) runs on one replica at a
+     * time; every replica still recounts after its own changes.
+     */
     @Scheduled(fixedDelayString = "${integrity.gifts.metrics-refresh:60s}", initialDelayString = "${integrity.gifts.metrics-refresh:60s}")
+    @SchedulerLock(name = "gift-decision-metrics",
+            lockAtMostFor = "${integrity.sweeps.gift-decision-metrics.lock-at-most-for:50s}",
+            lockAtLeastFor = "${integrity.sweeps.gift-decision-metrics.lock-at-least-for:20s}")
+    public void scheduledRefresh() {
+        refresh();
+    }
+
     public void refresh() {
         try {
             LocalDate today = LocalDate.now(clock.withZone(FiscalCalendar.BANGKOK));

@@ -38,6 +38,9 @@ import th.integrity.platform.outbox.OutboxMessage;
 @Document(Declaration.COLLECTION)
 @CompoundIndex(name = "agency_declarant_year", def = "{'agency': 1, 'declarant.subject': 1, 'fiscalYear': 1}")
 @CompoundIndex(name = "agency_year", def = "{'agency': 1, 'fiscalYear': 1}")
+// The heads' queues (Decisions.waiting, read by every metrics recount): only declarations that need a decision.
+@CompoundIndex(name = "needs_decision", def = "{'evaluation.outcome': 1, 'agency': 1}",
+        partialFilter = "{'evaluation.outcome': 'NEEDS_DECISION'}")
 public record Declaration(
         @Id String id,
         String agency,

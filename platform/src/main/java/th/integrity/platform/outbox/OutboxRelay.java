@@ -20,21 +20,24 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.PartialIndexFilter;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+
+import th.integrity.platform.sweep.SweepLocks;
 
 /**
  * Publishes the messages waiting in documents' {@code outbox} arrays and removes each one once Kafka
@@ -44,34 +47,40 @@ import io.micrometer.core.instrument.MeterRegistry;
  *
  * <p>How it finds the messages: the writers report each document they wrote ({@link Outbox#written}) and the
  * relay fetches those by {@code _id} ({@code $in}), which every MongoDB, the embedded mongo-java-server
- * included, answers from the {@code _id} index. A scan for {@code {"outbox.0": {$exists: true}}} (a collection
- * scan on mongo-java-server, which uses an index only when the query's keys equal the index's) runs only as a
- * safety net: at start-up, after Kafka was unreachable (the reports taken meanwhile were dropped), when the
+ * included, answers from the {@code _id} index. A scan for {@code {"outbox.eventId": {$exists: true}}} runs only
+ * as a safety net: at start-up, after Kafka was unreachable (the reports taken meanwhile were dropped), when the
  * report queue overflowed, and every {@link OutboxProperties#fullScanInterval()}. It catches what no report
  * names: a crash between a write and its report, documents written by another instance.
+ *
+ * <p>The scan reads the partial index {@value #SCAN_INDEX} (only documents with a waiting message are in it,
+ * so it stays as small as the backlog; mongo-java-server accepts it and scans the collection instead), and runs
+ * on one replica at a time: it takes the sweep lock {@value #SCAN_LOCK} first ({@link SweepLocks}) and is
+ * skipped while another replica holds it. A skipped periodic scan waits for the next interval (the holder
+ * scans every replica's documents); a skipped drain is retried every poll interval until it runs.
  *
  * <p>The backlog gauge ({@code integrity.outbox.backlog}) is counted on its own schedule, not by the relay passes:
  * a pass throws while Kafka is down, and that is when the gauge must keep counting. It counts every
  * {@link OutboxProperties#backlogInterval()} from a failed publish until one full-scan interval after the last one
  * (the outage, and the drain after it), otherwise once per {@link OutboxProperties#fullScanInterval()}. The count
- * reads the partial index {@value #PENDING_INDEX}, which holds exactly the documents with pending messages, so on
- * MongoDB it costs the backlog, not the collection; mongo-java-server ignores such an index and reads the whole
- * collection, which is why a healthy relay does not count every few seconds.
+ * reads the same partial index as the scan, so on MongoDB it costs the backlog, not the collection;
+ * mongo-java-server ignores such an index and reads the whole collection, which is why a healthy relay does not
+ * count every few seconds.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-
-    /** Partial index of the documents that hold pending messages: the backlog count reads it. */
-    static final String PENDING_INDEX = "outbox_pending";
-    /** Every message the {@link Outbox} writes has an event id, so this matches the documents with messages. */
-    private static final String PENDING_KEY = Outbox.FIELD + ".eventId";
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
     /** Reports beyond this are dropped and a full scan is asked for instead: memory stays bounded while Kafka is down. */
     static final int MAX_REPORTED = 10_000;
+    /** The sweep lock of the safety-net scan. */
+    public static final String SCAN_LOCK = "outbox-scan";
+    /** The partial index the scan and the backlog count read, on each outbox collection. */
+    public static final String SCAN_INDEX = "outbox_waiting";
+    /** Every message the {@link Outbox} writes has an event id, so this matches the documents with messages. */
+    private static final String WAITING = Outbox.FIELD + ".eventId";
 
     private record Written(String collection, Object id) {
     }
@@ -80,6 +89,10 @@ public class OutboxRelay implements SmartLifecycle {
     private final Queue<Written> reported = new ConcurrentLinkedQueue<>();
     private final AtomicInteger reportedCount = new AtomicInteger();
     private volatile boolean scanRequested = true;
+    /** A drain skipped because another replica held the scan lock (worker thread only). */
+    private boolean drainOwed;
+    private final Set<String> indexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final SweepLocks.Lock scanLock;
     private final AtomicLong backlog = new AtomicLong();
     private final Counter published;
     private final Counter failures;
@@ -91,8 +104,9 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean counted;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters, SweepLocks.Lock scanLock) {
         this.mongo = mongo;
+        this.scanLock = scanLock;
         this.kafka = kafka;
         this.properties = properties;
         this.published = Counter.builder("integrity.outbox.published")
@@ -163,7 +177,9 @@ public class OutboxRelay implements SmartLifecycle {
     public int relayOnce() {
         int sent = 0;
         for (String collection : properties.collections()) {
-            Query waiting = new Query(Criteria.where(Outbox.FIELD + ".0").exists(true));
+            ensureScanIndex(collection);
+            // Every message carries an eventId: "some message waits", in the partial index's own terms.
+            Query waiting = new Query(Criteria.where(WAITING).exists(true));
             waiting.fields().include(Outbox.FIELD);
             List<Document> documents = mongo.find(waiting.limit(properties.batchSize()), Document.class, collection);
             sent += publish(collection, documents);
@@ -178,21 +194,9 @@ public class OutboxRelay implements SmartLifecycle {
     void countBacklog() {
         long pending = 0;
         for (String collection : properties.collections()) {
-            pending += mongo.getCollection(collection).countDocuments(Filters.exists(PENDING_KEY));
+            pending += mongo.getCollection(collection).countDocuments(Filters.exists(WAITING));
         }
         backlog.set(pending);
-    }
-
-    private void ensurePendingIndex() {
-        for (String collection : properties.collections()) {
-            try {
-                mongo.getCollection(collection).createIndex(Indexes.ascending(PENDING_KEY), new IndexOptions()
-                        .name(PENDING_INDEX).partialFilterExpression(Filters.exists(PENDING_KEY)));
-            } catch (RuntimeException e) {
-                // Only slower counting without it; the relay itself does not need it.
-                log.warn("Index {} on {} not created: {}", PENDING_INDEX, collection, e.toString());
-            }
-        }
     }
 
     private void countBacklogWhenDue() {
@@ -207,6 +211,23 @@ public class OutboxRelay implements SmartLifecycle {
         } catch (RuntimeException e) {
             // MongoDB unreachable: the gauge keeps its last value until a count succeeds.
             log.warn("Outbox backlog not counted: {}", e.toString());
+        }
+    }
+
+    /**
+     * Declares the scan's partial index (once per collection and process; a failure is retried on the next
+     * scan). Real MongoDB answers the scan from it; mongo-java-server keeps the definition and scans.
+     */
+    private void ensureScanIndex(String collection) {
+        if (indexed.contains(collection)) {
+            return;
+        }
+        try {
+            mongo.indexOps(collection).createIndex(new Index().on(WAITING, Sort.Direction.ASC).named(SCAN_INDEX)
+                    .partial(PartialIndexFilter.of(Criteria.where(WAITING).exists(true))));
+            indexed.add(collection);
+        } catch (RuntimeException e) {
+            log.warn("Outbox scan index on {} not created (retried on the next scan): {}", collection, e.toString());
         }
     }
 
@@ -277,12 +298,20 @@ public class OutboxRelay implements SmartLifecycle {
                     // Drain everything only when reports were lost (start-up, Kafka was down, queue overflow).
                     // The periodic pass takes one batch: under steady intake a full batch is normal (the reports
                     // name those documents too), and looping on it rescanned the collection without pause.
-                    boolean drain = scanRequested;
+                    boolean drain = scanRequested || drainOwed;
                     // Cleared before the scan: a request made during it asks for one more.
                     scanRequested = false;
                     nextScan = System.nanoTime() + properties.fullScanInterval().toNanos();
-                    while (relayOnce() >= properties.batchSize() && drain) {
-                        // a full batch: more is waiting, go on without sleeping
+                    boolean ran = scanLock.runIfFree(() -> {
+                        while (relayOnce() >= properties.batchSize() && drain) {
+                            // a full batch: more is waiting, go on without sleeping
+                        }
+                    });
+                    // Another replica scans now; this one's lost reports still need a drain of its own: retried
+                    // after a poll interval, not in a tight loop against the holder's lock.
+                    drainOwed = drain && !ran;
+                    if (drainOwed) {
+                        nextScan = System.nanoTime() + properties.pollInterval().toNanos();
                     }
                 }
                 backoff = 0;
@@ -305,8 +334,7 @@ public class OutboxRelay implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        // On the counter's thread: with MongoDB unreachable at start-up it waits there, not in the context's start.
-        counter.execute(this::ensurePendingIndex);
+        // The index both read is declared by the first scan (ensureScanIndex), on the relay's own thread.
         long every = Math.max(1, properties.backlogInterval().toMillis());
         counter.scheduleWithFixedDelay(this::countBacklogWhenDue, 0, every, TimeUnit.MILLISECONDS);
         backlogCounter = counter;

@@ -18,6 +18,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
+
+import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 import th.integrity.embedded.KafkaBroker;
 import th.integrity.embedded.TestInfrastructure;
 import th.integrity.platform.events.CloudEvent;
+
+import th.integrity.platform.sweep.SweepLocks;
 
 /**
  * The backlog gauge is what an operator watches during a Kafka outage: it must count every waiting document
@@ -82,7 +86,8 @@ class OutboxBacklogTest {
         // Batch of 50: the old count honoured the batch's limit and never showed more than 50.
         relay = new OutboxRelay(mongo, new KafkaTemplate<>(producers), new OutboxProperties(List.of(COLLECTION),
                 Duration.ofMillis(200), 50, Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofHours(1),
-                Duration.ofMillis(200)), meters);
+                Duration.ofMillis(200)), meters, new SweepLocks(new MongoLockProvider(mongo.getCollection(SweepLocks.COLLECTION)))
+                .lock(OutboxRelay.SCAN_LOCK, Duration.ofSeconds(10), Duration.ZERO));
     }
 
     @AfterEach

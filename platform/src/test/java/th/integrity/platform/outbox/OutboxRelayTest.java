@@ -32,10 +32,14 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 import th.integrity.embedded.TestInfrastructure;
 import th.integrity.platform.events.CloudEvent;
+import th.integrity.platform.sweep.SweepLocks;
 
 /**
  * The relay against a real broker and the embedded MongoDB-wire server: reported documents are fetched by
@@ -121,6 +125,35 @@ class OutboxRelayTest {
         assertThat(consumedKeys(1)).containsExactly(unreported);
     }
 
+    @Test
+    void whileAnotherReplicaHoldsTheScanLockTheScanWaitsAndTakesItWhenTheLockExpires() throws Exception {
+        OutboxRelay relay = relay(Duration.ofMillis(300));
+        Outbox outbox = new Outbox(JsonMapper.builder().build(), relay);
+        // Another replica took the scan lock and died mid-scan: it is held until its lockAtMostFor (3 s) passes.
+        Instant taken = Instant.now();
+        assertThat(lockProvider().lock(new LockConfiguration(taken, OutboxRelay.SCAN_LOCK, Duration.ofSeconds(3),
+                Duration.ZERO))).isPresent();
+        String unreported = insertWithMessage(outbox);
+        start(relay);
+
+        Thread.sleep(1_500);
+        assertThat(pending(unreported)).as("no scan while the other replica holds the lock").hasSize(1);
+        awaitTrue("scanned once the lock expired", () -> pending(unreported).isEmpty());
+        assertThat(Duration.between(taken, Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(2_900));
+        assertThat(consumedKeys(1)).containsExactly(unreported);
+    }
+
+    @Test
+    void theScanDeclaresItsPartialIndex() {
+        OutboxRelay relay = relay(Duration.ofHours(1));
+        relay.relayOnce();
+        assertThat(mongo.indexOps(COLLECTION).getIndexInfo()).anySatisfy(index -> {
+            assertThat(index.getName()).isEqualTo(OutboxRelay.SCAN_INDEX);
+            assertThat(index.getIndexFields()).extracting(f -> f.getKey()).containsExactly("outbox.eventId");
+            assertThat(index.getPartialFilterExpression()).contains("outbox.eventId").contains("$exists");
+        });
+    }
+
     private OutboxRelay relay(Duration fullScanInterval) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfrastructure.kafkaBootstrapServers()))) {
@@ -129,9 +162,18 @@ class OutboxRelayTest {
             throw new IllegalStateException(e);
         }
         mongo.remove(new org.springframework.data.mongodb.core.query.Query(), COLLECTION);
+        mongo.remove(new org.springframework.data.mongodb.core.query.Query(), SweepLocks.COLLECTION);
         return new OutboxRelay(mongo, kafka, new OutboxProperties(List.of(COLLECTION), Duration.ofMillis(200), 50,
                 Duration.ofSeconds(15), Duration.ofSeconds(1), fullScanInterval, Duration.ofSeconds(30)),
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(), locks().lock(OutboxRelay.SCAN_LOCK, Duration.ofSeconds(10), Duration.ZERO));
+    }
+
+    private static SweepLocks locks() {
+        return new SweepLocks(lockProvider());
+    }
+
+    private static LockProvider lockProvider() {
+        return new MongoLockProvider(mongo.getCollection(SweepLocks.COLLECTION));
     }
 
     private void start(OutboxRelay relay) {

@@ -29,6 +29,10 @@ import org.springframework.validation.annotation.Validated;
  * @param replayDeadline    a replay that has not caught up after this long is abandoned
  * @param replayBatchSize   records per poll of the replay consumer ({@code max.poll.records}); the complaint
  *                          events of a poll are applied with one read and one bulk write
+ * @param replayStaleAfter  a replay whose heartbeat is older than this (its process was killed, or it hangs) is
+ *                          abandoned: its half-built generation is dropped and a new replay may start. A running
+ *                          replay beats about every second (more often when this is short), but not while it
+ *                          waits for Kafka's metadata at its start (up to 30 s): keep it well above that.
  */
 @Validated
 @ConfigurationProperties("integrity.stats.projection")
@@ -43,7 +47,20 @@ public record ProjectionProperties(
         @NotNull @DefaultValue("5s") Duration stateRefresh,
         @NotNull @DefaultValue("500ms") Duration replayPollTimeout,
         @NotNull @DefaultValue("30m") Duration replayDeadline,
-        @Min(1) @Max(20_000) @DefaultValue("5000") int replayBatchSize) {
+        @Min(1) @Max(20_000) @DefaultValue("5000") int replayBatchSize,
+        @NotNull @DefaultValue("2m") Duration replayStaleAfter) {
+
+    /** A replay that waits out the state refresh before it starts must not look stale meanwhile. */
+    @AssertTrue(message = "replay-stale-after must exceed state-refresh")
+    public boolean isReplayStaleAfterAboveStateRefresh() {
+        return replayStaleAfter == null || stateRefresh == null || replayStaleAfter.compareTo(stateRefresh) > 0;
+    }
+
+    /** How often a running replay beats: about every second, at least five times per {@link #replayStaleAfter}. */
+    public Duration replayHeartbeat() {
+        Duration fifth = replayStaleAfter.dividedBy(5);
+        return fifth.compareTo(Duration.ofSeconds(1)) < 0 ? fifth : Duration.ofSeconds(1);
+    }
 
     /** A record that keeps failing would otherwise be dead-lettered onto the topic it came from, in a loop. */
     @AssertTrue(message = "dead-letter-topic must differ from complaints-topic")

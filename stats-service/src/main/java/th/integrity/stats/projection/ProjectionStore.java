@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -24,6 +26,13 @@ import org.springframework.stereotype.Component;
  *
  * <p>The state is cached for {@link ProjectionProperties#stateRefresh()} so a record costs no extra round
  * trip; other instances learn of a switch within that interval (a replay waits that long before it starts).
+ *
+ * <p>A running replay beats ({@link #heartbeat}) into the state document ({@code heartbeatAt}). A replay whose
+ * heartbeat is older than {@link ProjectionProperties#replayStaleAfter()} (its process was killed, or it hangs) is
+ * abandoned by whichever instance reads the state next: {@code building} is cleared, so the live listeners stop
+ * writing to that generation, and its collections are dropped. Generations are never reused
+ * ({@code highestGeneration}): a hung replay that wakes up finds its generation abandoned, and can neither switch
+ * to it nor write into the generation of the replay that came after it.
  */
 @Component
 public class ProjectionStore {
@@ -45,9 +54,12 @@ public class ProjectionStore {
         }
     }
 
+    private static final Logger log = LoggerFactory.getLogger(ProjectionStore.class);
+
     private final MongoTemplate mongo;
     private final Clock clock;
     private final Duration refresh;
+    private final Duration staleAfter;
     private volatile State cached;
     private volatile Instant cachedAt = Instant.MIN;
     private final java.util.Set<Integer> indexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -56,6 +68,7 @@ public class ProjectionStore {
         this.mongo = mongo;
         this.clock = clock;
         this.refresh = properties.stateRefresh();
+        this.staleAfter = properties.replayStaleAfter();
     }
 
     public static String cases(int generation) {
@@ -92,11 +105,16 @@ public class ProjectionStore {
         return state;
     }
 
-    /** Reads the state document again (creating it with generation 0 on first use). */
+    /**
+     * Reads the state document again (creating it with generation 0 on first use); abandons a replay that stopped
+     * beating first.
+     */
     public synchronized State reload() {
-        Document document = mongo.findAndModify(Query.query(Criteria.where("_id").is(STATE_ID)),
-                new Update().setOnInsert("active", 0),
-                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, STATE_COLLECTION);
+        Document document = read();
+        Number stale = document == null ? null : (Number) document.get("building");
+        if (stale != null && abandonIfStale(stale.intValue())) {
+            document = read();
+        }
         Number building = document == null ? null : (Number) document.get("building");
         State state = new State(document == null ? 0 : ((Number) document.get("active")).intValue(),
                 building == null ? null : building.intValue());
@@ -109,6 +127,27 @@ public class ProjectionStore {
         return state;
     }
 
+    private Document read() {
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(STATE_ID)),
+                new Update().setOnInsert("active", 0),
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, STATE_COLLECTION);
+    }
+
+    /** The generation the next replay builds: above the active one and above every one ever begun. */
+    public synchronized int nextGeneration() {
+        Document document = read();
+        int active = document == null ? 0 : ((Number) document.get("active")).intValue();
+        Number highest = document == null ? null : (Number) document.get("highestGeneration");
+        Number building = document == null ? null : (Number) document.get("building");
+        int next = active;
+        for (Number n : new Number[] { highest, building }) {
+            if (n != null) {
+                next = Math.max(next, n.intValue());
+            }
+        }
+        return next + 1;
+    }
+
     /**
      * Marks {@code generation} as being built, if no replay runs already.
      *
@@ -118,24 +157,79 @@ public class ProjectionStore {
         ensureIndexes(generation);
         var started = mongo.updateFirst(
                 Query.query(Criteria.where("_id").is(STATE_ID).and("building").isNull()),
-                new Update().set("building", generation).set("updatedAt", clock.instant()), STATE_COLLECTION);
+                new Update().set("building", generation).set("highestGeneration", generation)
+                        .set("heartbeatAt", clock.instant()).set("updatedAt", clock.instant()), STATE_COLLECTION);
         reload();
         return started.getModifiedCount() > 0;
     }
 
-    /** Makes {@code generation} the one queries read, and ends the replay. */
-    public synchronized void activate(int generation) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(STATE_ID).and("building").is(generation)),
-                new Update().set("active", generation).unset("building").set("updatedAt", clock.instant()),
-                STATE_COLLECTION);
+    /**
+     * A running replay says it is alive and advancing.
+     *
+     * @return false when {@code generation} is no longer being built (the replay was abandoned meanwhile)
+     */
+    public boolean heartbeat(int generation) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(STATE_ID).and("building").is(generation)),
+                new Update().set("heartbeatAt", clock.instant()), STATE_COLLECTION).getMatchedCount() > 0;
+    }
+
+    /**
+     * Makes {@code generation} the one queries read, and ends the replay.
+     *
+     * @return false when {@code generation} was no longer being built (abandoned meanwhile): nothing changed
+     */
+    public synchronized boolean activate(int generation) {
+        boolean switched = mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(STATE_ID).and("building").is(generation)),
+                new Update().set("active", generation).unset("building").unset("heartbeatAt")
+                        .set("updatedAt", clock.instant()), STATE_COLLECTION).getMatchedCount() > 0;
+        reload();
+        return switched;
+    }
+
+    /**
+     * Ends a failed replay: the live listeners stop writing to {@code generation}; queries never saw it; its
+     * collections are dropped.
+     */
+    public synchronized void abandon(int generation) {
+        if (mongo.updateFirst(Query.query(Criteria.where("_id").is(STATE_ID).and("building").is(generation)),
+                new Update().unset("building").unset("heartbeatAt").set("updatedAt", clock.instant()),
+                STATE_COLLECTION).getMatchedCount() > 0) {
+            drop(generation);
+        }
         reload();
     }
 
-    /** Ends a failed replay: the live listeners stop writing to {@code generation}; queries never saw it. */
-    public synchronized void abandon(int generation) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(STATE_ID).and("building").is(generation)),
-                new Update().unset("building").set("updatedAt", clock.instant()), STATE_COLLECTION);
-        reload();
+    /**
+     * Abandons the replay into {@code generation} if its heartbeat (or, in a state written before heartbeats,
+     * its start) is older than the stale time. Conditional on that in the same update, so a heartbeat that lands
+     * meanwhile wins.
+     */
+    private boolean abandonIfStale(int generation) {
+        Instant cutoff = clock.instant().minus(staleAfter);
+        var abandoned = mongo.updateFirst(Query.query(new Criteria().andOperator(
+                Criteria.where("_id").is(STATE_ID), Criteria.where("building").is(generation),
+                new Criteria().orOperator(Criteria.where("heartbeatAt").lt(cutoff),
+                        new Criteria().andOperator(Criteria.where("heartbeatAt").exists(false),
+                                Criteria.where("updatedAt").lt(cutoff))))),
+                new Update().unset("building").unset("heartbeatAt").set("abandonedGeneration", generation)
+                        .set("updatedAt", clock.instant()), STATE_COLLECTION);
+        if (abandoned.getMatchedCount() == 0) {
+            return false;
+        }
+        log.warn("Replay into generation {} made no progress for {}: abandoned, its collections dropped",
+                generation, staleAfter);
+        drop(generation);
+        return true;
+    }
+
+    /** Drops a generation that never became active (a half-built one). */
+    public void drop(int generation) {
+        for (String collection : List.of(cases(generation), declarations(generation), nilReturns(generation))) {
+            mongo.dropCollection(collection);
+        }
+        mongo.remove(Query.query(Criteria.where("_id").regex("^" + generation + ":")), "projection_changes");
+        indexed.remove(generation);
     }
 
     /** The indexes the tables and reports query by, on one generation's collections. */

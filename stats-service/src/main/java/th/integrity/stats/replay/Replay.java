@@ -14,6 +14,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param partitions   per partition: the end offset captured at the start and the position reached
  * @param recordsRead  records read so far
  * @param skipped      records that could not be projected (they were dead-lettered when first consumed)
+ * @param heartbeatAt  when the replay last advanced (or started); older than {@code replay-stale-after} while
+ *                     {@code RUNNING} means its process died or hangs, and it is abandoned
  */
 @Document(Replay.COLLECTION)
 public record Replay(
@@ -27,7 +29,8 @@ public record Replay(
         List<PartitionProgress> partitions,
         long recordsRead,
         long skipped,
-        String error) {
+        String error,
+        Instant heartbeatAt) {
 
     public static final String COLLECTION = "replays";
     public static final String RUNNING = "RUNNING";

@@ -31,7 +31,9 @@ public class ReplayController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Rebuild the projection from the start of the topics (ADMIN)",
             description = "Runs in the background into a fresh generation; queries switch to it once it has caught "
-                    + "up with the end offsets captured at the start. 409 while another replay runs.")
+                    + "up with the end offsets captured at the start. 409 while another replay runs and advances; "
+                    + "one that made no progress for replay-stale-after (its process was stopped) is abandoned and "
+                    + "its half-built generation dropped, so a new one starts.")
     public ResponseEntity<Replay> start() {
         CurrentUser admin = CurrentUser.current().orElseThrow();
         Replay replay = replays.start(admin.subject());

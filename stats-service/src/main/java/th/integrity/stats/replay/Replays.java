@@ -69,6 +69,15 @@ import th.integrity.stats.projection.ProjectionStore;
  * case, whichever order they write in.</li>
  * </ol>
  * The previous generation's collections are kept (for comparison or rollback); drop them by hand once satisfied.
+ *
+ * <p>A replay beats while it advances (the state document's and its own {@code heartbeatAt}, about every second).
+ * One whose process was killed or hangs stops beating; after {@code replay-stale-after} it is <em>abandoned</em>,
+ * not taken over: its half-built generation is dropped and {@code building} cleared ({@link ProjectionStore}),
+ * its progress document turns {@code FAILED}, and the next replay starts from the beginning into a new
+ * generation. Taking over would mean trusting a half-built copy that a dead process left at an unknown point
+ * (the repair passes only cover records after the captured end offsets); a replay from the start costs minutes.
+ * A replay that still beats is never abandoned (409), and a hung one that wakes up finds its generation
+ * abandoned at its next beat and stops.
  */
 @Service
 public class Replays implements DisposableBean {
@@ -113,31 +122,43 @@ public class Replays implements DisposableBean {
                 .description("Records read by projection replays").register(meters);
     }
 
-    /** Starts a replay in the background. */
+    /** Starts a replay in the background (409 while another one still beats). */
     public Replay start(String requestedBy) {
-        var state = store.reload();
+        var state = store.reload(); // abandons a replay that stopped beating
+        failStale();
         if (state.building() != null) {
             throw running(state.building());
         }
-        int generation = state.active() + 1;
-        // A failed earlier attempt may have left documents in this generation: start it empty.
-        for (String collection : List.of(ProjectionStore.cases(generation), ProjectionStore.declarations(generation),
-                ProjectionStore.nilReturns(generation))) {
-            mongo.dropCollection(collection);
-        }
-        mongo.remove(Query.query(Criteria.where("_id").regex("^" + generation + ":")), "projection_changes");
+        int generation = store.nextGeneration();
+        // Never used before, but a copy written by hand or by a hung replay must not leak in: start it empty.
+        store.drop(generation);
         if (!store.beginBuilding(generation)) {
             throw running(store.reload().building());
         }
         Replay replay = new Replay(UUID.randomUUID().toString(), generation, Replay.RUNNING, clock.instant(),
-                requestedBy, null, null, List.of(), 0, 0, null);
+                requestedBy, null, null, List.of(), 0, 0, null, clock.instant());
         mongo.insert(replay);
         executor.submit(() -> run(replay));
         return replay;
     }
 
     public Optional<Replay> find(String id) {
+        store.reload();
+        failStale();
         return Optional.ofNullable(mongo.findById(id, Replay.class));
+    }
+
+    /** Marks FAILED the progress documents of replays that stopped beating (their generation was abandoned). */
+    private void failStale() {
+        Instant cutoff = clock.instant().minus(properties.replayStaleAfter());
+        // (A document written before heartbeats existed counts from its start.)
+        mongo.updateMulti(Query.query(new Criteria().andOperator(Criteria.where("state").is(Replay.RUNNING),
+                new Criteria().orOperator(Criteria.where("heartbeatAt").lt(cutoff), new Criteria().andOperator(
+                        Criteria.where("heartbeatAt").exists(false), Criteria.where("requestedAt").lt(cutoff))))),
+                new Update().set("state", Replay.FAILED).set("finishedAt", clock.instant()).set("error",
+                        "abandoned: no progress for " + properties.replayStaleAfter()
+                                + " (its process was stopped or hangs); the half-built generation was dropped"),
+                Replay.class);
     }
 
     private static ProblemException running(Integer generation) {
@@ -150,6 +171,7 @@ public class Replays implements DisposableBean {
         int generation = replay.generation();
         try {
             Thread.sleep(properties.stateRefresh().toMillis()); // every instance now writes to both generations
+            beat(replay.id(), generation);
             Properties overrides = new Properties();
             overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
             overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -167,11 +189,13 @@ public class Replays implements DisposableBean {
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
                 Instant deadline = clock.instant().plus(properties.replayDeadline());
                 Tally tally = applyUntil(consumer, generation, end, deadline,
-                        t -> progress(replay.id(), consumer, end, t.read, t.skipped));
-                progress(replay.id(), consumer, end, tally.read, tally.skipped);
+                        t -> progress(replay.id(), generation, consumer, end, t.read, t.skipped));
+                progress(replay.id(), generation, consumer, end, tally.read, tally.skipped);
                 repair(consumer, generation, partitions, end, deadline, replay.id());
             }
-            store.activate(generation);
+            if (!store.activate(generation)) {
+                throw abandoned(generation);
+            }
             mongo.updateFirst(Query.query(Criteria.where("_id").is(replay.id())), new Update()
                     .set("state", Replay.SWITCHED).set("switchedAt", clock.instant())
                     .set("finishedAt", clock.instant()), Replay.class);
@@ -200,7 +224,7 @@ public class Replays implements DisposableBean {
      * Applies every record before {@code end}, from the consumer's positions on, a poll at a time: the poll's
      * complaint events together ({@link ComplaintCaseProjection#applyAllTo}), gift events one by one (few).
      *
-     * @param report called about once a second with the tally so far
+     * @param report called with the tally so far at every heartbeat interval (about once a second)
      */
     private Tally applyUntil(Consumer<String, String> consumer, int generation, Map<TopicPartition, Long> end,
             Instant deadline, java.util.function.Consumer<Tally> report) {
@@ -223,7 +247,7 @@ public class Replays implements DisposableBean {
             }
             tally.written += complaints.applyAllTo(generation, batch);
             batch.clear();
-            if (lastReport.plusSeconds(1).isBefore(clock.instant())) {
+            if (lastReport.plus(properties.replayHeartbeat()).isBefore(clock.instant())) {
                 report.accept(tally);
                 lastReport = clock.instant();
             }
@@ -273,7 +297,7 @@ public class Replays implements DisposableBean {
                 return; // nothing arrived, so no live listener wrote anything the replay could have overwritten
             }
             from.forEach(consumer::seek);
-            Tally tally = applyUntil(consumer, generation, to, deadline, t -> { });
+            Tally tally = applyUntil(consumer, generation, to, deadline, t -> beat(id, generation));
             log.info("Replay {} repair pass {}: {} records since the end offsets, {} documents written", id, pass,
                     tally.read, tally.written);
             if (tally.written == 0) {
@@ -292,8 +316,23 @@ public class Replays implements DisposableBean {
         return true;
     }
 
-    private void progress(String id, Consumer<String, String> consumer, Map<TopicPartition, Long> end, long read,
-            long skipped) {
+    /** The replay advanced: says so, or stops it if it was abandoned meanwhile (it hung past the stale time). */
+    private void beat(String id, int generation) {
+        if (!store.heartbeat(generation)) {
+            throw abandoned(generation);
+        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("heartbeatAt", clock.instant()),
+                Replay.class);
+    }
+
+    private static IllegalStateException abandoned(int generation) {
+        return new IllegalStateException("generation " + generation
+                + " was abandoned meanwhile (no heartbeat within replay-stale-after)");
+    }
+
+    private void progress(String id, int generation, Consumer<String, String> consumer,
+            Map<TopicPartition, Long> end, long read, long skipped) {
+        beat(id, generation);
         Map<TopicPartition, Long> positions = new HashMap<>();
         end.keySet().forEach(tp -> positions.put(tp, consumer.position(tp)));
         List<Replay.PartitionProgress> progress = end.entrySet().stream()
