@@ -12,7 +12,7 @@ class OperationsTest extends ServiceTestSupport {
 
     @Test
     void isReadyWhenMongoAndKafkaAre() {
-        HttpResponse<String> response = get("/actuator/health/readiness");
+        HttpResponse<String> response = management("/actuator/health/readiness");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode health = body(response);
@@ -27,7 +27,7 @@ class OperationsTest extends ServiceTestSupport {
         assertThat(postComplaint("wang-thonglang", "OTHER", "ถนนหน้าสำนักงานเขตชำรุดมานานแล้วไม่มีผู้ใดมาซ่อม")
                 .statusCode()).isEqualTo(201);
 
-        HttpResponse<String> response = get("/actuator/prometheus");
+        HttpResponse<String> response = management("/actuator/prometheus");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body().lines().filter(line -> line.startsWith("integrity_complaints_received_total{"))
