@@ -418,11 +418,11 @@ public final class LocalSystem implements AutoCloseable {
             Components.SERVICES.stream().filter(spec -> spec.portKey().equals(port.key())).forEach(
                     spec -> table.append(String.format(row, spec.name(), config.httpUrl(spec.portKey()))));
         }
-        table.append(String.format(row, "management / จัดการ", "http://" + ServiceProcess.LOOPBACK + ":"
-                + String.join(", ", Components.SERVICES.stream().flatMap(spec -> spec.managementPort().stream())
-                        .map(key -> config.port(key) + " (" + Components.port(key).component().replace(" management", "")
-                                + ")").toList())
-                + " /actuator/prometheus, /actuator/health (this machine only / เฉพาะเครื่องนี้)"));
+        table.append("  management, this machine only (/actuator/health, /actuator/prometheus) / พอร์ตจัดการ เฉพาะเครื่องนี้\n");
+        for (ServiceSpec spec : Components.SERVICES) {
+            spec.managementPort().ifPresent(
+                    key -> table.append(String.format(row, "  " + spec.name(), managementUrl(spec.name()))));
+        }
         table.append(String.format(row, "Kafka bootstrap", config.kafkaBootstrapServers()));
         table.append(String.format(row, "MongoDB", config.mongoUri() + (config.store() == LauncherConfig.Store.MEMORY
                 ? "  (in memory: lost at stop / ข้อมูลอยู่ในหน่วยความจำ หายเมื่อหยุดระบบ)" : "")));

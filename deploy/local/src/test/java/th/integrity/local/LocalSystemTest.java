@@ -61,6 +61,7 @@ class LocalSystemTest {
             assertThat(system.kafka().isRunning()).isTrue();
             assertThat(system.mongoUri()).isEqualTo("mongodb://localhost:" + config.port("mongodb"));
             assertThat(get(system.managementUrl("gateway") + "/actuator/health/readiness")).isEqualTo(200);
+            assertThat(system.summary()).contains("http://127.0.0.1:" + config.port("stats-management"));
             assertThat(system.summary()).contains("gateway", system.gatewayUrl(), "localhost:" + config.port("kafka"),
                     system.mongoUri());
             assertThat(console()).contains("complaints-service", "ready");
