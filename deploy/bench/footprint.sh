@@ -27,7 +27,9 @@ for round in $(seq 1 "$ROUNDS"); do
     start=$(date +%s.%N)
     GATEWAY_PORT=$((BASE+80)) COMPLAINTS_PORT=$((BASE+81)) GIFTS_PORT=$((BASE+82)) STATS_PORT=$((BASE+83)) \
       OIDC_PORT=$((BASE+1000)) KAFKA_PORT=$((BASE+1092)) KAFKA_CONTROLLER_PORT=$((BASE+1093)) \
-      MONGODB_PORT=$((BASE+19017)) INTEGRITY_HOME="$HOME_DIR" INTEGRITY_DATA="$DATA" \
+      MONGODB_PORT=$((BASE+19017)) GATEWAY_MANAGEMENT_PORT=$((BASE+1080)) COMPLAINTS_MANAGEMENT_PORT=$((BASE+1081)) \
+      GIFTS_MANAGEMENT_PORT=$((BASE+1082)) STATS_MANAGEMENT_PORT=$((BASE+1083)) \
+      INTEGRITY_HOME="$HOME_DIR" INTEGRITY_DATA="$DATA" \
       SERVICE_JAVA_OPTS="${FOOTPRINT_JAVA_OPTS:-}" java -jar "$HOME_DIR/deploy/local/target/integrity-local.jar" > "$log" 2>&1 < /dev/null &
     launcher=$!
     until grep -q "Ready in" "$log"; do

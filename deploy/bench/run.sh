@@ -67,6 +67,8 @@ fi
 
 GATEWAY_PORT=$GATEWAY COMPLAINTS_PORT=$COMPLAINTS GIFTS_PORT=$((BASE+82)) STATS_PORT=$((BASE+83)) OIDC_PORT=$OIDC \
   KAFKA_PORT=$((BASE+1092)) KAFKA_CONTROLLER_PORT=$((BASE+1093)) MONGODB_PORT=$((BASE+19017)) \
+  GATEWAY_MANAGEMENT_PORT=$((BASE+1080)) COMPLAINTS_MANAGEMENT_PORT=$((BASE+1081)) \
+  GIFTS_MANAGEMENT_PORT=$((BASE+1082)) STATS_MANAGEMENT_PORT=$((BASE+1083)) \
   INTEGRITY_HOME="$BENCH_DIR/home" INTEGRITY_DATA="$BENCH_DIR/data" INTEGRITY_STORE=$STORE GATEWAY_RATE_LIMITS=false \
   java $LAUNCHER_JAVA_OPTS -jar "$BENCH_DIR/home/deploy/local/target/integrity-local.jar" > "$BENCH_DIR/launcher.log" 2>&1 < /dev/null &
 launcher=$!; pids+=($launcher)
@@ -76,7 +78,8 @@ done
 grep "Ready in" "$BENCH_DIR/launcher.log"
 java -jar "$BENCH_JAR" bare --port=$BARE > "$BENCH_DIR/bare.log" 2>&1 & bare=$!; pids+=($bare)
 # The same gateway jar and flags, routing /api/complaints to the do-nothing endpoint: the gateway's own cost.
-COMPLAINTS_SERVICE_URL=http://127.0.0.1:$BARE SERVER_PORT=$GATEWAY_BARE OIDC_ISSUER_URI=http://localhost:$OIDC \
+COMPLAINTS_SERVICE_URL=http://127.0.0.1:$BARE SERVER_PORT=$GATEWAY_BARE MANAGEMENT_PORT=$((BASE+1085)) \
+  OIDC_ISSUER_URI=http://localhost:$OIDC \
   GATEWAY_RATE_LIMITS=false java $SERVICE_JAVA_OPTS -jar "$BENCH_DIR/home/gateway/target/gateway.jar" \
   > "$BENCH_DIR/gateway-bare.log" 2>&1 < /dev/null & gateway_bare=$!; pids+=($gateway_bare)
 NGINX_PORT=$NGINX_PORT UPSTREAM_PORT=$COMPLAINTS BENCH_DIR=$BENCH_DIR "$ROOT/deploy/bench/nginx.sh"

@@ -1,8 +1,9 @@
 #!/bin/bash
-# Container HEALTHCHECK: asks the service's readiness group (readinessState, mongo, kafka) over plain HTTP.
+# Container HEALTHCHECK: asks the service's readiness group (readinessState, mongo, kafka) over plain HTTP, on the
+# management port (the actuator is not on the API port).
 # eclipse-temurin JRE images do not promise curl or wget, so this uses only bash's /dev/tcp and coreutils.
 # Exit 0 only for an HTTP 200 answer; any other status, a refused connection or a timeout is unhealthy.
-port="${SERVER_PORT:-${INTEGRITY_HTTP_PORT:-8080}}"
+port="${MANAGEMENT_PORT:-${INTEGRITY_MANAGEMENT_PORT:-9080}}"
 path="${1:-/actuator/health/readiness}"
 exec 3<>"/dev/tcp/127.0.0.1/${port}" || exit 1
 printf 'GET %s HTTP/1.0\r\nHost: localhost\r\nConnection: close\r\n\r\n' "$path" >&3

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -51,6 +52,8 @@ class KafkaDownTest {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     JsonMapper json;
 
@@ -61,7 +64,7 @@ class KafkaDownTest {
 
     @Test
     void staysReadyAndTakesFilingsWhileKafkaIsDown() {
-        assertThat(TestHttp.get(port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(TestHttp.get(managementPort, "/actuator/health/readiness").statusCode()).isEqualTo(200);
         KAFKA.stop();
 
         HttpResponse<String> filed = TestHttp.post(port, "/api/complaints", "application/json",
@@ -69,7 +72,7 @@ class KafkaDownTest {
                         "details", "ทางเท้าหน้าตลาดชำรุดเป็นหลุมลึก มีผู้สูงอายุหกล้มแล้วสองราย")));
         assertThat(filed.statusCode()).isEqualTo(201);
 
-        HttpResponse<String> readiness = TestHttp.get(port, "/actuator/health/readiness");
+        HttpResponse<String> readiness = TestHttp.get(managementPort, "/actuator/health/readiness");
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(json.readTree(readiness.body()).path("components").has("kafka")).isFalse();
     }

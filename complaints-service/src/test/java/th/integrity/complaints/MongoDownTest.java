@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,6 +41,8 @@ class MongoDownTest {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     JsonMapper json;
 
@@ -50,7 +53,7 @@ class MongoDownTest {
 
     @Test
     void answers503WithRetryAfterWhileMongoIsDown() {
-        assertThat(TestHttp.get(port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(TestHttp.get(managementPort, "/actuator/health/readiness").statusCode()).isEqualTo(200);
         MONGO.close();
 
         // The client gives up after 20 s; the driver's default 30 s server selection would fail this.
@@ -68,7 +71,7 @@ class MongoDownTest {
         assertThat(problem.get("title_th").asString()).isNotBlank();
         assertThat(problem.get("detail_th").asString()).isNotBlank();
 
-        HttpResponse<String> readiness = TestHttp.get(port, "/actuator/health/readiness");
+        HttpResponse<String> readiness = TestHttp.get(managementPort, "/actuator/health/readiness");
         assertThat(readiness.statusCode()).isEqualTo(503);
         assertThat(json.readTree(readiness.body()).at("/components/mongo/status").asString()).isEqualTo("DOWN");
     }

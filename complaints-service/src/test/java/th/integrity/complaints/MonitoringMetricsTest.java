@@ -116,7 +116,7 @@ class MonitoringMetricsTest extends ServiceTestSupport {
 
     /** The value of each series of {@code name} on /actuator/prometheus, by the value of {@code label}. */
     private Map<String, Double> byLabel(String name, String label) {
-        HttpResponse<String> response = get("/actuator/prometheus");
+        HttpResponse<String> response = management("/actuator/prometheus");
         assertThat(response.statusCode()).isEqualTo(200);
         Map<String, Double> out = new TreeMap<>();
         response.body().lines().map(SAMPLE::matcher).filter(Matcher::matches).filter(m -> m.group(1).equals(name))

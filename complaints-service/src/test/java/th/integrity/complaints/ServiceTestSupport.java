@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -63,6 +64,10 @@ public abstract class ServiceTestSupport {
 
     @LocalServerPort
     protected int port;
+
+    /** The actuator's port (probes, metrics, health details); random here, like the API port. */
+    @LocalManagementPort
+    protected int managementPort;
     @Autowired
     protected MongoTemplate mongo;
     @Autowired
@@ -126,6 +131,11 @@ public abstract class ServiceTestSupport {
 
     protected HttpResponse<String> get(String path) {
         return TestHttp.get(port, path);
+    }
+
+    /** A GET on the management port. */
+    protected HttpResponse<String> management(String path) {
+        return TestHttp.get(managementPort, path);
     }
 
     protected JsonNode body(HttpResponse<String> response) {

@@ -59,7 +59,7 @@ class AnonymityTest extends GatewayTestBase {
         send(identifying("/api/complaints").header("Cookie", "INTEGRITY_SESSION=abc")
                 .POST(BodyPublishers.ofString("{}")));
 
-        HttpResponse<String> metrics = send(HttpRequest.newBuilder(url("/actuator/prometheus")).GET());
+        HttpResponse<String> metrics = send(HttpRequest.newBuilder(management("/actuator/prometheus")).GET());
         assertThat(metrics.body()).contains("spring_cloud_gateway_requests_seconds_count{")
                 .doesNotContain(ADDRESS).doesNotContain(AGENT).doesNotContain("Probe");
 

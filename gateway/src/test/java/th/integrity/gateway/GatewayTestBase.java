@@ -11,6 +11,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,6 +56,10 @@ abstract class GatewayTestBase {
     @LocalServerPort
     int port;
 
+    /** The actuator's own port (random here, like the public one). */
+    @LocalManagementPort
+    int managementPort;
+
     /** Plays a client that keeps no cookies and follows no redirects. */
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -67,6 +72,10 @@ abstract class GatewayTestBase {
 
     URI url(String path) {
         return URI.create("http://localhost:" + port + path);
+    }
+
+    URI management(String path) {
+        return URI.create("http://localhost:" + managementPort + path);
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -169,11 +169,13 @@ class AccessMatrixTest extends GiftsTestSupport {
         add(rows, "GET", "/api/gifts/reference", null, own, 200, Map.of());
         rows.add(new Row("GET", "/api/gifts/reference", null, Caller.OTHER_ADMIN, 200));
 
-        // Public: the API description and the probes/metrics, for everyone (a forged token is still refused).
+        // Public: the API description, for everyone (a forged token is still refused). The probes and metrics are
+        // not on the API port at all (the management port has them): not found, whoever asks.
         for (String path : List.of("/api/gifts/api-docs", "/actuator/health/liveness", "/actuator/info",
                 "/actuator/prometheus")) {
+            int served = path.startsWith("/actuator") ? 404 : 200;
             for (Caller caller : own) {
-                rows.add(new Row("GET", path, null, caller, caller == Caller.FORGED_TOKEN ? 401 : 200));
+                rows.add(new Row("GET", path, null, caller, caller == Caller.FORGED_TOKEN ? 401 : served));
             }
         }
         return rows.stream();

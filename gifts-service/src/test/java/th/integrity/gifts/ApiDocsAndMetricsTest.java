@@ -32,7 +32,7 @@ class ApiDocsAndMetricsTest extends GiftsTestSupport {
         declare(newStaff(), gift("100.00", "DONATED", Map.of()));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            String scrape = get("/actuator/prometheus", null).body();
+            String scrape = management("/actuator/prometheus").body();
             assertThat(scrape).containsPattern("integrity_gifts_declarations_total\\{[^}]*disposition=\"KEPT\"");
             assertThat(scrape).containsPattern("integrity_gifts_declarations_total\\{[^}]*disposition=\"DONATED\"");
             assertThat(scrape).containsPattern(

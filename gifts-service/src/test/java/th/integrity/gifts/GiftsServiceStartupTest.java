@@ -68,8 +68,8 @@ class GiftsServiceStartupTest extends GiftsTestSupport {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        // No token: probes and metrics are open on the service port.
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        // No token: probes and metrics are open on the management port.
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path))
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -64,6 +65,10 @@ public abstract class GiftsTestSupport {
 
     @LocalServerPort
     protected int port;
+
+    /** The actuator's port (probes, metrics, health details); random here, like the API port. */
+    @LocalManagementPort
+    protected int managementPort;
     @Autowired
     protected MongoTemplate mongo;
     @Autowired
@@ -124,6 +129,12 @@ public abstract class GiftsTestSupport {
 
     protected HttpResponse<String> get(String path, String token) {
         return send(withToken(HttpRequest.newBuilder(uri(path)).GET(), token),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A GET on the management port, without a token. */
+    protected HttpResponse<String> management(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path)).GET(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

@@ -95,15 +95,20 @@ class AccessMatrixTest extends IntegrationTestSupport {
                 publicGet("/api/stats/rollup/2568?format=html"),
                 publicGet("/api/stats/assets/publication.css"),
                 publicGet("/api/stats/api-docs"),
-                publicGet("/actuator/health"),
-                publicGet("/actuator/health/liveness"),
-                publicGet("/actuator/health/readiness"),
-                publicGet("/actuator/info"),
-                publicGet("/actuator/prometheus"));
+                // The actuator is on the management port: on the API port it is not found, whoever asks.
+                notOnTheApiPort("/actuator/health"),
+                notOnTheApiPort("/actuator/health/liveness"),
+                notOnTheApiPort("/actuator/health/readiness"),
+                notOnTheApiPort("/actuator/info"),
+                notOnTheApiPort("/actuator/prometheus"));
     }
 
     private static Endpoint publicGet(String path) {
         return new Endpoint("GET", path, Set.of(), false, OK, null);
+    }
+
+    private static Endpoint notOnTheApiPort(String path) {
+        return new Endpoint("GET", path, Set.of(), false, Set.of(404), null);
     }
 
     static Stream<Named<Row>> matrix() {

@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -72,6 +73,10 @@ public abstract class IntegrationTestSupport {
 
     @LocalServerPort
     protected int port;
+
+    /** The actuator's port (probes, metrics, health details); random here, like the API port. */
+    @LocalManagementPort
+    protected int managementPort;
 
     @Autowired
     protected JsonMapper json;
@@ -197,6 +202,12 @@ public abstract class IntegrationTestSupport {
 
     protected Response get(String path, String bearerToken) {
         return get(path, bearerToken, null);
+    }
+
+    /** A GET on the management port, without a token. */
+    protected Response management(String path) {
+        return exchange(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path))
+                .timeout(Duration.ofSeconds(10)).GET().build());
     }
 
     protected Response get(String path, String bearerToken, String accept) {

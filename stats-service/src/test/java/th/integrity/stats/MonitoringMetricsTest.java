@@ -72,7 +72,7 @@ class MonitoringMetricsTest extends IntegrationTestSupport {
     }
 
     private List<Sample> samples(String name) {
-        Response response = get("/actuator/prometheus");
+        Response response = management("/actuator/prometheus");
         assertThat(response.status()).isEqualTo(200);
         return response.text().lines().map(SAMPLE::matcher).filter(Matcher::matches)
                 .filter(m -> m.group(1).equals(name)).map(m -> {

@@ -180,7 +180,7 @@ class CaseworkTest extends ServiceTestSupport {
         assertThat(overdue.get("items").get(0).get("id").asString()).isEqualTo(caseId);
         assertThat(overdue.get("items").get(0).get("overdue").asBoolean()).isTrue();
         metrics.refresh();
-        String prometheus = get("/actuator/prometheus").body();
+        String prometheus = management("/actuator/prometheus").body();
         assertThat(prometheus.lines().filter(l -> l.startsWith("integrity_complaints_overdue"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum()).isGreaterThanOrEqualTo(1);
         assertThat(prometheus).contains("integrity_complaints_cases{").contains("status=\"RECEIVED\"");

@@ -44,18 +44,21 @@ final class StatsSystem implements AutoCloseable {
     final MongoWireServer mongo;
     final TestIssuer issuer;
     final int port;
+    /** Where the actuator answers (management.server.port): the API port serves none of it. */
+    final int managementPort;
     final Path log;
     private final Process service;
     private final long startedNanos = System.nanoTime();
     private boolean closed;
 
-    private StatsSystem(Path dir, KafkaBroker kafka, MongoWireServer mongo, TestIssuer issuer, int port, Path log,
-            Process service) {
+    private StatsSystem(Path dir, KafkaBroker kafka, MongoWireServer mongo, TestIssuer issuer, int port,
+            int managementPort, Path log, Process service) {
         this.dir = dir;
         this.kafka = kafka;
         this.mongo = mongo;
         this.issuer = issuer;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.service = service;
     }
@@ -80,6 +83,10 @@ final class StatsSystem implements AutoCloseable {
             // A copy, so a rebuild in the work tree cannot pull classes out from under the running service.
             Path copy = Files.copy(jar, dir.resolve("stats-service.jar"), StandardCopyOption.REPLACE_EXISTING);
             int port = Ports.free();
+            int managementPort;
+            do {
+                managementPort = Ports.free();
+            } while (managementPort == port);
             Path log = dir.resolve("stats-service.log");
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -94,6 +101,7 @@ final class StatsSystem implements AutoCloseable {
                     || name.startsWith("MONGODB_") || name.startsWith("KAFKA_") || name.startsWith("OIDC_")
                     || name.startsWith("SERVER_") || name.startsWith("MANAGEMENT_") || name.equals("JAVA_TOOL_OPTIONS"));
             env.put("SERVER_PORT", String.valueOf(port));
+            env.put("MANAGEMENT_PORT", String.valueOf(managementPort));
             env.put("MONGODB_URI", mongo.uri(DATABASE));
             env.put("MONGODB_DATABASE", DATABASE);
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -104,7 +112,7 @@ final class StatsSystem implements AutoCloseable {
             Files.writeString(dir.resolve("stats-service.command"), String.join(" ", command) + "\n",
                     StandardCharsets.UTF_8);
             Process process = builder.start();
-            return new StatsSystem(dir, kafka, mongo, issuer, port, log, process);
+            return new StatsSystem(dir, kafka, mongo, issuer, port, managementPort, log, process);
         } catch (IOException | RuntimeException e) {
             if (mongo != null) {
                 mongo.close();
@@ -123,13 +131,15 @@ final class StatsSystem implements AutoCloseable {
     }
 
     /**
-     * Waits for {@code /actuator/health/readiness} to answer UP (readinessState, mongo and kafka).
+     * Waits for {@code /actuator/health/readiness} on the management port to answer UP (readinessState, mongo and
+     * kafka).
      *
      * @return the time from the process start
      */
     Duration awaitReady(HttpClient http, Duration timeout) throws InterruptedException {
         long start = startedNanos;
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+        HttpRequest request = HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         while (System.nanoTime() - start < timeout.toNanos()) {
             if (!service.isAlive()) {

@@ -21,8 +21,11 @@ import kafka.tools.StorageTool;
  * A real Apache Kafka broker, combined broker and controller in KRaft mode, running in this JVM from
  * Kafka's own jars. One node, so every internal topic has replication factor 1. It can be stopped and
  * started again on the same port and log directory, which is how tests take Kafka away and bring it back.
+ * It listens on the loopback address only.
  */
 public final class KafkaBroker implements AutoCloseable {
+
+    private static final String LOOPBACK = "127.0.0.1";
 
     private final Path logDir;
     private final int port;
@@ -82,8 +85,10 @@ public final class KafkaBroker implements AutoCloseable {
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
-        props.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-        props.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+        // Both listeners on the loopback address only: nothing on the network may produce, consume or vote.
+        props.put("controller.quorum.voters", "1@" + LOOPBACK + ":" + controllerPort);
+        props.put("listeners", "PLAINTEXT://" + LOOPBACK + ":" + port + ",CONTROLLER://" + LOOPBACK + ":"
+                + controllerPort);
         props.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
         props.put("controller.listener.names", "CONTROLLER");
         props.put("inter.broker.listener.name", "PLAINTEXT");

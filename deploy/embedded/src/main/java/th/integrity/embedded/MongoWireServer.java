@@ -2,6 +2,7 @@ package th.integrity.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,7 +26,8 @@ public final class MongoWireServer implements AutoCloseable {
     private MongoWireServer(MongoBackend backend, int port) {
         this.server = new MongoServer(backend);
         this.port = Ports.orFree(port);
-        server.bind("localhost", this.port);
+        // The loopback address only: the embedded server has no users, so nothing on the network may reach it.
+        server.bind(InetAddress.getLoopbackAddress().getHostAddress(), this.port);
     }
 
     /** Page cache of the file store, in MB (H2's default is 16). */

@@ -18,6 +18,10 @@ public final class Components {
     public static final String KAFKA = "kafka";
     public static final String KAFKA_CONTROLLER = "kafka-controller";
     public static final String MONGODB = "mongodb";
+    public static final String GATEWAY_MANAGEMENT = "gateway-management";
+    public static final String COMPLAINTS_MANAGEMENT = "complaints-management";
+    public static final String GIFTS_MANAGEMENT = "gifts-management";
+    public static final String STATS_MANAGEMENT = "stats-management";
 
     /** Every port, in the order the URL table and the port check list them. */
     public static final List<PortSpec> PORTS = List.of(
@@ -28,21 +32,31 @@ public final class Components {
             new PortSpec(OIDC, "development OIDC provider", 9000),
             new PortSpec(KAFKA, "Kafka broker", 9092),
             new PortSpec(KAFKA_CONTROLLER, "Kafka controller", 9093),
-            new PortSpec(MONGODB, "MongoDB", 27017));
+            new PortSpec(MONGODB, "MongoDB", 27017),
+            // Actuator (metrics, detailed health, probes) on loopback, apart from the API ports: nothing public
+            // routes there. Clear of the ports above and of the benchmark's (18000 and up).
+            new PortSpec(GATEWAY_MANAGEMENT, "gateway management", 9080),
+            new PortSpec(COMPLAINTS_MANAGEMENT, "complaints-service management", 9081),
+            new PortSpec(GIFTS_MANAGEMENT, "gifts-service management", 9082),
+            new PortSpec(STATS_MANAGEMENT, "stats-service management", 9083));
 
     /** The service processes; they start in parallel, so the order only sets how they are listed. */
     public static final List<ServiceSpec> SERVICES = List.of(
             // Issues the demo users' tokens; every other process validates them against its issuer URL.
+            // The browser signs in there, so it is a door; development only, it has no management port.
             new ServiceSpec("oidc-dev", OIDC, config -> Map.of(
                     "OIDC_ISSUER", config.httpUrl(OIDC),
-                    "GATEWAY_URL", config.httpUrl(GATEWAY)), "deploy/oidc-dev"),
-            new ServiceSpec("complaints-service", COMPLAINTS, config -> Map.of()),
-            new ServiceSpec("gifts-service", GIFTS, config -> Map.of()),
-            new ServiceSpec("stats-service", STATS, config -> Map.of()),
+                    "GATEWAY_URL", config.httpUrl(GATEWAY)), "deploy/oidc-dev", null, true),
+            // Reached only through the gateway: their own ports would skip its body limits, rate limits and
+            // header rules, so they listen on loopback only.
+            ServiceSpec.internal("complaints-service", COMPLAINTS, COMPLAINTS_MANAGEMENT, config -> Map.of()),
+            ServiceSpec.internal("gifts-service", GIFTS, GIFTS_MANAGEMENT, config -> Map.of()),
+            ServiceSpec.internal("stats-service", STATS, STATS_MANAGEMENT, config -> Map.of()),
+            // The one public door.
             new ServiceSpec("gateway", GATEWAY, config -> Map.of(
                     "COMPLAINTS_SERVICE_URL", config.httpUrl(COMPLAINTS),
                     "GIFTS_SERVICE_URL", config.httpUrl(GIFTS),
-                    "STATS_SERVICE_URL", config.httpUrl(STATS))));
+                    "STATS_SERVICE_URL", config.httpUrl(STATS)), "gateway", GATEWAY_MANAGEMENT, true));
 
     private Components() {
     }

@@ -91,7 +91,8 @@ public record LauncherConfig(Path home, Path dataDir, Map<String, Integer> ports
                 serviceEnvironment == null ? Map.of() : serviceEnvironment));
         for (String managed : ServiceProcess.MANAGED_VARIABLES) {
             require(!serviceEnvironment.containsKey(managed), managed + " is set by the launcher for each service; "
-                    + "choose ports with the *_PORT settings instead.");
+                    + "choose ports with the *_PORT settings instead (only the gateway and the sign-in provider listen "
+                    + "beyond this machine).");
         }
     }
 

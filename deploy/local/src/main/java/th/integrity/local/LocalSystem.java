@@ -374,6 +374,16 @@ public final class LocalSystem implements AutoCloseable {
         return config.httpUrl(Components.service(name).portKey());
     }
 
+    /**
+     * The base URL of a service's management port (actuator: {@code /actuator/health/readiness},
+     * {@code /actuator/prometheus}), reachable from this machine only.
+     */
+    public String managementUrl(String name) {
+        String key = Components.service(name).managementPort()
+                .orElseThrow(() -> new IllegalArgumentException(name + " has no management port"));
+        return "http://" + ServiceProcess.LOOPBACK + ":" + config.port(key);
+    }
+
     /** The in-process broker: a test may {@link KafkaBroker#stop()} and {@link KafkaBroker#start()} it. */
     public KafkaBroker kafka() {
         return kafka;
@@ -407,6 +417,11 @@ public final class LocalSystem implements AutoCloseable {
         for (PortSpec port : Components.PORTS) {
             Components.SERVICES.stream().filter(spec -> spec.portKey().equals(port.key())).forEach(
                     spec -> table.append(String.format(row, spec.name(), config.httpUrl(spec.portKey()))));
+        }
+        table.append("  management, this machine only (/actuator/health, /actuator/prometheus) / พอร์ตจัดการ เฉพาะเครื่องนี้\n");
+        for (ServiceSpec spec : Components.SERVICES) {
+            spec.managementPort().ifPresent(
+                    key -> table.append(String.format(row, "  " + spec.name(), managementUrl(spec.name()))));
         }
         table.append(String.format(row, "Kafka bootstrap", config.kafkaBootstrapServers()));
         table.append(String.format(row, "MongoDB", config.mongoUri() + (config.store() == LauncherConfig.Store.MEMORY

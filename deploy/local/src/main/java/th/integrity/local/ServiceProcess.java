@@ -25,21 +25,28 @@ import java.util.concurrent.TimeUnit;
 final class ServiceProcess {
 
     /** Variables the launcher sets per service, which nothing else may change. */
-    static final List<String> MANAGED_VARIABLES = List.of("SERVER_PORT", "INTEGRITY_PARENT_PID");
+    static final List<String> MANAGED_VARIABLES = List.of("SERVER_PORT", "SERVER_ADDRESS", "MANAGEMENT_PORT",
+            "MANAGEMENT_SERVER_ADDRESS", "INTEGRITY_PARENT_PID");
+
+    /** Where every port but the doors listens: this machine only. */
+    static final String LOOPBACK = "127.0.0.1";
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
     private static final String MARKER = "==== integrity-local: starting ";
 
     private final ServiceSpec spec;
     private final int port;
+    /** Where its readiness probe answers: the management port, or the HTTP port when it has none. */
+    private final int probePort;
     private final Path log;
     private final Process process;
     private final long startedNanos;
     private final List<ProcessHandle> stopping = new ArrayList<>();
 
-    private ServiceProcess(ServiceSpec spec, int port, Path log, Process process, long startedNanos) {
+    private ServiceProcess(ServiceSpec spec, int port, int probePort, Path log, Process process, long startedNanos) {
         this.spec = spec;
         this.port = port;
+        this.probePort = probePort;
         this.log = log;
         this.process = process;
         this.startedNanos = startedNanos;
@@ -47,6 +54,7 @@ final class ServiceProcess {
 
     static ServiceProcess start(ServiceSpec spec, LauncherConfig config, Path java) {
         int port = config.port(spec.portKey());
+        int probePort = spec.managementPort().map(config::port).orElse(port);
         Path log = config.logsDir().resolve(spec.name() + ".log");
         List<String> command = new ArrayList<>();
         command.add(java.toString());
@@ -56,6 +64,13 @@ final class ServiceProcess {
 
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SERVER_PORT", String.valueOf(port));
+        if (!spec.door()) {
+            environment.put("SERVER_ADDRESS", LOOPBACK);
+        }
+        spec.managementPort().ifPresent(key -> {
+            environment.put("MANAGEMENT_PORT", String.valueOf(config.port(key)));
+            environment.put("MANAGEMENT_SERVER_ADDRESS", LOOPBACK);
+        });
         environment.put("MONGODB_URI", config.mongoUri());
         environment.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
         // The issuer string must be identical everywhere: the provider puts it into every token it signs.
@@ -81,7 +96,7 @@ final class ServiceProcess {
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
             builder.environment().putAll(environment);
             long started = System.nanoTime();
-            return new ServiceProcess(spec, port, log, builder.start(), started);
+            return new ServiceProcess(spec, port, probePort, log, builder.start(), started);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + spec.name() + ": " + e.getMessage(), e);
         }
@@ -115,10 +130,13 @@ final class ServiceProcess {
         return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
-    /** Asks the readiness probe; completes with false on anything but 200 with status UP, never exceptionally. */
+    /**
+     * Asks the readiness probe on the management port (the HTTP port when there is none); completes with false on
+     * anything but 200 with status UP, never exceptionally.
+     */
     CompletableFuture<Boolean> checkReady(HttpClient http) {
         HttpRequest request = HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                URI.create("http://" + LOOPBACK + ":" + probePort + "/actuator/health/readiness"))
                 .timeout(REQUEST_TIMEOUT)
                 .GET()
                 .build();

@@ -26,7 +26,9 @@ class LauncherConfigTest {
         assertThat(config.dataDir()).isEqualTo(cwd.resolve("data"));
         assertThat(config.ports()).containsExactly(Map.entry("gateway", 8080), Map.entry("complaints", 8081),
                 Map.entry("gifts", 8082), Map.entry("stats", 8083), Map.entry("oidc", 9000), Map.entry("kafka", 9092),
-                Map.entry("kafka-controller", 9093), Map.entry("mongodb", 27017));
+                Map.entry("kafka-controller", 9093), Map.entry("mongodb", 27017), Map.entry("gateway-management", 9080),
+                Map.entry("complaints-management", 9081), Map.entry("gifts-management", 9082),
+                Map.entry("stats-management", 9083));
         assertThat(config.serviceJavaOptions()).isEqualTo(JvmOptions.DEVELOPMENT_DEFAULTS);
         assertThat(config.startupTimeout()).isEqualTo(Duration.ofSeconds(180));
         assertThat(config.mongoUri()).isEqualTo("mongodb://localhost:27017");
@@ -102,6 +104,24 @@ class LauncherConfigTest {
                 .isInstanceOf(LauncherConfig.ConfigException.class)
                 .hasMessageContaining("Port 8081 is set for both complaints-service (COMPLAINTS_PORT) and "
                         + "gifts-service (GIFTS_PORT)");
+    }
+
+    @Test
+    void managementPortsAreSetLikeTheOthersAndMayNotCollide() {
+        LauncherConfig config = parse(List.of("--stats-management-port=29083"),
+                Map.of("GATEWAY_MANAGEMENT_PORT", "29080", "STATS_MANAGEMENT_PORT", "1"));
+
+        assertThat(config.port("gateway-management")).isEqualTo(29080);
+        assertThat(config.port("stats-management")).isEqualTo(29083);
+        assertThat(LauncherConfig.usage()).contains("--complaints-management-port=PORT", "COMPLAINTS_MANAGEMENT_PORT");
+        assertThatThrownBy(() -> parse(List.of(), Map.of("COMPLAINTS_MANAGEMENT_PORT", "8080")))
+                .isInstanceOf(LauncherConfig.ConfigException.class)
+                .hasMessageContaining("Port 8080 is set for both gateway (GATEWAY_PORT) and "
+                        + "complaints-service management (COMPLAINTS_MANAGEMENT_PORT)");
+        assertThatThrownBy(() -> config.withServiceEnvironment("MANAGEMENT_PORT", "1"))
+                .hasMessageContaining("MANAGEMENT_PORT is set by the launcher for each service");
+        assertThatThrownBy(() -> config.withServiceEnvironment("SERVER_ADDRESS", "0.0.0.0"))
+                .hasMessageContaining("SERVER_ADDRESS is set by the launcher for each service");
     }
 
     @Test

@@ -60,7 +60,8 @@ class LocalSystemTest {
             assertThat(system.serviceUrl("gifts-service")).isEqualTo("http://localhost:" + config.port("gifts"));
             assertThat(system.kafka().isRunning()).isTrue();
             assertThat(system.mongoUri()).isEqualTo("mongodb://localhost:" + config.port("mongodb"));
-            assertThat(get(system.gatewayUrl() + "/actuator/health/readiness")).isEqualTo(200);
+            assertThat(get(system.managementUrl("gateway") + "/actuator/health/readiness")).isEqualTo(200);
+            assertThat(system.summary()).contains("http://127.0.0.1:" + config.port("stats-management"));
             assertThat(system.summary()).contains("gateway", system.gatewayUrl(), "localhost:" + config.port("kafka"),
                     system.mongoUri());
             assertThat(console()).contains("complaints-service", "ready");
@@ -69,6 +70,9 @@ class LocalSystemTest {
             assertThat(gatewayLog)
                     .contains("==== integrity-local: starting gateway at ")
                     .contains("env SERVER_PORT=" + config.port("gateway"))
+                    .contains("env SERVER_ADDRESS=null")
+                    .contains("env MANAGEMENT_PORT=" + config.port("gateway-management"))
+                    .contains("env MANAGEMENT_SERVER_ADDRESS=127.0.0.1")
                     .contains("env MONGODB_URI=mongodb://localhost:" + config.port("mongodb"))
                     .contains("env KAFKA_BOOTSTRAP_SERVERS=localhost:" + config.port("kafka"))
                     .contains("env INTEGRITY_PARENT_PID=" + ProcessHandle.current().pid())
@@ -79,6 +83,8 @@ class LocalSystemTest {
                     .contains("-Xmx24m");
             assertThat(Files.readString(config.logsDir().resolve("complaints-service.log")))
                     .contains("env SERVER_PORT=" + config.port("complaints"))
+                    .contains("env SERVER_ADDRESS=127.0.0.1")
+                    .contains("env MANAGEMENT_PORT=" + config.port("complaints-management"))
                     .contains("env COMPLAINTS_SERVICE_URL=null");
 
             Files.createFile(config.dataDir().resolve("die-stats-service"));
@@ -86,11 +92,23 @@ class LocalSystemTest {
                     .contains("stats-service stopped unexpectedly (exit code 3); its log is ")
                     .contains("The other components keep running"));
             assertThat(processes.get(0).isAlive()).isTrue();
-            assertThat(get(system.gatewayUrl() + "/actuator/health/readiness")).isEqualTo(200);
+            assertThat(get(system.managementUrl("gateway") + "/actuator/health/readiness")).isEqualTo(200);
         }
         assertThat(processes).noneMatch(ProcessHandle::isAlive);
         assertThat(config.ports().values()).noneMatch(Ports::isTaken);
         assertThat(console()).doesNotContain("did not stop");
+    }
+
+    /**
+     * The services' own ports would skip the gateway's body limits, rate limits and header rules, and Kafka and
+     * MongoDB have no users: from the network only the gateway and the sign-in provider answer.
+     */
+    @Test
+    void onlyTheGatewayAndTheSignInProviderAreReachableFromTheNetwork() throws Exception {
+        FakeServices.install(home, Map.of());
+        try (LocalSystem system = LocalSystem.start(config(), console)) {
+            Exposure.assertOnlyTheDoorsAreOpen(system.config());
+        }
     }
 
     @Test
@@ -108,7 +126,7 @@ class LocalSystemTest {
 
             assertThat(killed.isAlive()).isFalse();
             assertThat(Ports.isTaken(config.port("stats"))).isFalse();
-            assertThat(get(system.gatewayUrl() + "/actuator/health/readiness")).isEqualTo(200);
+            assertThat(get(system.managementUrl("gateway") + "/actuator/health/readiness")).isEqualTo(200);
 
             system.restart("stats-service");
 
@@ -117,7 +135,7 @@ class LocalSystemTest {
             assertThat(after).containsAllEntriesOf(Map.of("gateway", before.get("gateway"),
                     "complaints-service", before.get("complaints-service")));
             restarted = ProcessHandle.of(after.get("stats-service")).orElseThrow();
-            assertThat(get(system.serviceUrl("stats-service") + "/actuator/health/readiness")).isEqualTo(200);
+            assertThat(get(system.managementUrl("stats-service") + "/actuator/health/readiness")).isEqualTo(200);
             String log = Files.readString(config.logsDir().resolve("stats-service.log"));
             // The second run gets the same environment as the first.
             assertThat(log).containsPattern("(?s)starting stats-service.*stopped \\(exit code 137\\).*"

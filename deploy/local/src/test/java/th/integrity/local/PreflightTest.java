@@ -25,9 +25,11 @@ class PreflightTest {
     void portInUseNamesThePortAndTheComponent() throws Exception {
         FakeServices.install(home, Map.of());
         try (ServerSocket gateway = new ServerSocket(0);
-                ServerSocket mongo = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                ServerSocket mongo = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ServerSocket management = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             LauncherConfig config = config().withPort("gateway", gateway.getLocalPort())
-                    .withPort("mongodb", mongo.getLocalPort());
+                    .withPort("mongodb", mongo.getLocalPort())
+                    .withPort("gifts-management", management.getLocalPort());
 
             assertThatThrownBy(() -> LocalSystem.start(config, quiet()))
                     .isInstanceOf(LaunchException.class)
@@ -35,7 +37,10 @@ class PreflightTest {
                     .hasMessageContaining("Port " + gateway.getLocalPort() + " (gateway) is already in use. Stop "
                             + "whatever holds it, or choose another with GATEWAY_PORT=")
                     .hasMessageContaining("Port " + mongo.getLocalPort() + " (MongoDB) is already in use")
-                    .hasMessageContaining("MONGODB_PORT=");
+                    .hasMessageContaining("MONGODB_PORT=")
+                    .hasMessageContaining("Port " + management.getLocalPort() + " (gifts-service management) is "
+                            + "already in use")
+                    .hasMessageContaining("GIFTS_MANAGEMENT_PORT=");
         }
         assertThat(home.resolve("data")).doesNotExist();
     }

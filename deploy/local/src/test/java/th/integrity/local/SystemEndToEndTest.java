@@ -210,6 +210,41 @@ class SystemEndToEndTest {
         }
     }
 
+    /**
+     * The real services listen where the launcher tells them: only the gateway and the sign-in provider beyond this
+     * machine; the actuator on loopback management ports, none of it on an API port or the gateway's public port.
+     */
+    @Test
+    @Order(6)
+    void onlyTheDoorsAreOpenAndTheActuatorIsOnTheManagementPorts() throws Exception {
+        Exposure.assertOnlyTheDoorsAreOpen(system.config());
+
+        assertThat(status(system.gatewayUrl() + "/actuator/prometheus")).isEqualTo(404);
+        assertThat(status(system.gatewayUrl() + "/actuator/info")).isEqualTo(404);
+        HttpResponse<String> publicHealth = get(system.gatewayUrl() + "/actuator/health");
+        assertThat(publicHealth.body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(get(system.managementUrl("gateway") + "/actuator/prometheus").body())
+                .contains("spring_cloud_gateway_requests_seconds_count{");
+        for (String service : List.of("complaints-service", "gifts-service", "stats-service")) {
+            assertThat(status(system.serviceUrl(service) + "/actuator/health")).as(service).isEqualTo(404);
+            assertThat(status(system.serviceUrl(service) + "/actuator/prometheus")).as(service).isEqualTo(404);
+            HttpResponse<String> health = get(system.managementUrl(service) + "/actuator/health/readiness");
+            assertThat(health.statusCode()).as(service).isEqualTo(200);
+            assertThat(health.body()).as(service).contains("\"mongo\"", "\"kafka\"");
+            assertThat(get(system.managementUrl(service) + "/actuator/prometheus").body()).as(service)
+                    .contains("application=\"" + service + "\"");
+        }
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private int status(String url) throws Exception {
+        return get(url).statusCode();
+    }
+
     /** A page navigation, with the Accept header a browser sends (the provider saves only such requests). */
     private static HttpResponse<String> browse(HttpClient browser, String url) throws Exception {
         return browser.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))

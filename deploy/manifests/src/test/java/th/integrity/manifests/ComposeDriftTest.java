@@ -72,6 +72,12 @@ class ComposeDriftTest {
             assertThat(Repo.str(args.get("SERVICE"))).as(service + " build arg SERVICE").isEqualTo(service.name());
             assertThat(Repo.str(args.get("PORT"))).as(service + " build arg PORT = server.port of " + service.yamlFile())
                     .isEqualTo(String.valueOf(service.port()));
+            assertThat(Repo.str(args.get("MANAGEMENT_PORT")))
+                    .as(service + " build arg MANAGEMENT_PORT = management.server.port of " + service.yamlFile())
+                    .isEqualTo(String.valueOf(service.managementPort()));
+            // The management port is for Prometheus and the health check, inside the compose network only.
+            assertThat(String.valueOf(s.get("ports"))).as(service + " publishes no management port")
+                    .doesNotContain(String.valueOf(service.managementPort()));
         }
     }
 

@@ -50,9 +50,13 @@ class DockerfileTest {
     void healthCheckAsksTheReadinessGroupWithoutCurlOrWget() {
         assertThat(dockerfile).contains("COPY --chmod=0555 deploy/docker/readiness.sh /usr/local/bin/readiness")
                 .containsPattern("(?m)^HEALTHCHECK .*CMD \\[\"/usr/local/bin/readiness\"]$")
-                .contains("ENV INTEGRITY_HTTP_PORT=${PORT}");
+                .contains("ENV INTEGRITY_HTTP_PORT=${PORT} INTEGRITY_MANAGEMENT_PORT=${MANAGEMENT_PORT}")
+                .containsPattern("(?m)^EXPOSE \\$\\{PORT} \\$\\{MANAGEMENT_PORT}$");
         String script = Repo.read(Repo.DOCKER.resolve("readiness.sh"));
-        assertThat(script).contains("/actuator/health/readiness").contains("/dev/tcp/").doesNotContainPattern("(?m)^[^#]*\\b(curl|wget)\\b");
+        // The probe is on the management port: the API port serves no actuator.
+        assertThat(script).contains("${MANAGEMENT_PORT:-${INTEGRITY_MANAGEMENT_PORT:-")
+                .doesNotContain("SERVER_PORT").doesNotContain("INTEGRITY_HTTP_PORT")
+                .contains("/actuator/health/readiness").contains("/dev/tcp/").doesNotContainPattern("(?m)^[^#]*\\b(curl|wget)\\b");
         for (ServiceConfig service : ServiceConfig.all()) {
             assertThat(service.probesEnabled()).as(service.yamlFile() + " enables the health probes").isTrue();
         }

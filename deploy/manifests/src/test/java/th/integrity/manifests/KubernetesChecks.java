@@ -77,6 +77,18 @@ final class KubernetesChecks {
         if (!named.containsValue(port)) {
             problem(service + ": containerPort " + named.values() + " is not server.port " + port + " of " + service.yamlFile());
         }
+        int management = service.managementPort();
+        if (!Objects.equals(named.get("management"), management)) {
+            problem(service + ": container port named management is " + named.get("management")
+                    + ", not management.server.port " + management + " of " + service.yamlFile());
+        }
+        Map<String, Object> annotations = Repo.map(Repo.at(pod, "metadata", "annotations"));
+        if (!"true".equals(Repo.str(annotations.get("prometheus.io/scrape")))
+                || !String.valueOf(management).equals(Repo.str(annotations.get("prometheus.io/port")))
+                || !"/actuator/prometheus".equals(Repo.str(annotations.get("prometheus.io/path")))) {
+            problem(service + ": pod annotations must point Prometheus at /actuator/prometheus on the management port "
+                    + management + ", are " + annotations);
+        }
         Map<String, String> probes = Map.of("livenessProbe", "/actuator/health/liveness",
                 "readinessProbe", "/actuator/health/readiness", "startupProbe", "/actuator/health/liveness");
         probes.forEach((probe, path) -> {
@@ -90,8 +102,9 @@ final class KubernetesChecks {
             if (!path.equals(Repo.str(get.get("path")))) {
                 problem(service + ": " + probe + " path " + get.get("path") + " is not " + path);
             }
-            if (!Objects.equals(resolvePort(get.get("port"), named), port)) {
-                problem(service + ": " + probe + " port " + get.get("port") + " is not server.port " + port);
+            if (!Objects.equals(resolvePort(get.get("port"), named), management)) {
+                problem(service + ": " + probe + " port " + get.get("port") + " is not the management port " + management
+                        + " (the API port serves no actuator)");
             }
         });
         if (!service.probesEnabled()) {
@@ -287,40 +300,63 @@ final class KubernetesChecks {
         Map<String, Object> gatewayLabels = podLabels("gateway");
         for (ServiceConfig service : services) {
             Map<String, Object> labels = podLabels(service.name());
+            String api = String.valueOf(service.port());
+            String management = String.valueOf(service.managementPort());
             List<Map<String, Object>> selecting = policies.stream()
                     .filter(p -> Repo.list(Repo.at(p, "spec", "policyTypes")).contains("Ingress"))
                     .filter(p -> !Repo.map(Repo.at(p, "spec", "podSelector")).isEmpty())
                     .filter(p -> selects(Repo.map(Repo.at(p, "spec", "podSelector")), labels)).toList();
-            boolean reachable = false;
+            boolean apiReachable = false;
+            boolean managementReachable = false;
             for (Map<String, Object> policy : selecting) {
                 for (Map<String, Object> rule : Repo.maps(Repo.at(policy, "spec", "ingress"))) {
-                    boolean port = Repo.maps(rule.get("ports")).stream()
-                            .anyMatch(p -> String.valueOf(service.port()).equals(Repo.str(p.get("port"))) || "http".equals(p.get("port")));
-                    if (!port) {
+                    // A rule without ports opens every port of the pod.
+                    List<Map<String, Object>> ports = Repo.maps(rule.get("ports"));
+                    boolean opensApi = ports.isEmpty() || ports.stream()
+                            .anyMatch(p -> api.equals(Repo.str(p.get("port"))) || "http".equals(p.get("port")));
+                    boolean opensManagement = ports.isEmpty() || ports.stream()
+                            .anyMatch(p -> management.equals(Repo.str(p.get("port"))) || "management".equals(p.get("port")));
+                    if (!opensApi && !opensManagement) {
                         continue;
                     }
-                    reachable = true;
-                    if (service.name().equals("gateway")) {
+                    List<Map<String, Object>> peers = Repo.maps(rule.get("from"));
+                    if (peers.isEmpty()) {
+                        problem(service + ": NetworkPolicy " + Kustomize.name(policy) + " lets everyone in");
                         continue;
                     }
-                    for (Map<String, Object> peer : Repo.maps(rule.get("from"))) {
-                        boolean fromGateway = peer.containsKey("podSelector") && !peer.containsKey("namespaceSelector")
-                                && selects(Repo.map(peer.get("podSelector")), gatewayLabels)
-                                && !Repo.map(peer.get("podSelector")).isEmpty();
-                        boolean fromMonitoring = peer.containsKey("namespaceSelector") && !peer.containsKey("podSelector")
-                                && String.valueOf(peer.get("namespaceSelector")).contains("monitoring");
-                        if (!fromGateway && !fromMonitoring) {
+                    for (Map<String, Object> peer : peers) {
+                        boolean hasNamespace = peer.containsKey("namespaceSelector");
+                        boolean hasPod = peer.containsKey("podSelector") && !Repo.map(peer.get("podSelector")).isEmpty();
+                        boolean fromIngress = hasNamespace && !peer.containsKey("podSelector")
+                                && String.valueOf(peer.get("namespaceSelector")).contains("ingress");
+                        boolean fromGateway = hasPod && !hasNamespace
+                                && selects(Repo.map(peer.get("podSelector")), gatewayLabels);
+                        boolean fromPrometheus = hasNamespace && hasPod
+                                && String.valueOf(peer.get("namespaceSelector")).contains("monitoring")
+                                && String.valueOf(peer.get("podSelector")).contains("prometheus");
+                        if (opensApi) {
+                            boolean allowed = service.name().equals("gateway") ? fromIngress : fromGateway;
+                            if (!allowed) {
+                                problem(service + ": NetworkPolicy " + Kustomize.name(policy) + " lets " + peer
+                                        + " reach the API port " + api + "; only "
+                                        + (service.name().equals("gateway") ? "the ingress controller" : "the gateway")
+                                        + " may");
+                            }
+                        }
+                        if (opensManagement && !fromPrometheus) {
                             problem(service + ": NetworkPolicy " + Kustomize.name(policy) + " lets " + peer
-                                    + " in; only the gateway (and monitoring) may reach a service");
+                                    + " reach the management port " + management + "; only Prometheus may");
                         }
                     }
-                    if (Repo.maps(rule.get("from")).isEmpty()) {
-                        problem(service + ": NetworkPolicy " + Kustomize.name(policy) + " lets everyone in");
-                    }
+                    apiReachable |= opensApi;
+                    managementReachable |= opensManagement;
                 }
             }
-            if (!reachable) {
-                problem(service + ": no NetworkPolicy lets traffic in on port " + service.port());
+            if (!apiReachable) {
+                problem(service + ": no NetworkPolicy lets traffic in on port " + api);
+            }
+            if (!managementReachable) {
+                problem(service + ": no NetworkPolicy lets Prometheus in on the management port " + management);
             }
         }
     }
@@ -343,6 +379,9 @@ final class KubernetesChecks {
                 }
                 if (path.endsWith("backend.service.port.number") && !value.equals(String.valueOf(gatewayPort))) {
                     problem("Ingress " + Kustomize.name(ingress) + " uses port " + value + ", the gateway's is " + gatewayPort);
+                }
+                if (path.endsWith("backend.service.port.name") && !value.equals("http")) {
+                    problem("Ingress " + Kustomize.name(ingress) + " uses port " + value + "; only the gateway's http port is public");
                 }
             });
         }

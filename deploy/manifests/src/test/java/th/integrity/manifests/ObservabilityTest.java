@@ -29,7 +29,7 @@ class ObservabilityTest {
     private final Map<String, Object> dashboard = Repo.yamlMap(Repo.COMPOSE.resolve("grafana/dashboards/integrity.json"));
 
     @Test
-    void prometheusScrapesEveryServiceOnItsPort() {
+    void prometheusScrapesEveryServiceOnItsManagementPort() {
         Map<String, Object> prometheus = Repo.yamlMap(Repo.COMPOSE.resolve("prometheus/prometheus.yml"));
         List<Map<String, Object>> jobs = Repo.maps(prometheus.get("scrape_configs"));
         for (ServiceConfig service : ServiceConfig.all()) {
@@ -38,7 +38,8 @@ class ObservabilityTest {
                     .orElseThrow(() -> new AssertionError("prometheus.yml has no job " + service.name()));
             assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
             String targets = String.valueOf(job.get("dns_sd_configs")) + job.get("static_configs");
-            assertThat(targets).as(service + " target port").contains("port=" + service.port());
+            assertThat(targets).as(service + " target port = management.server.port of " + service.yamlFile())
+                    .contains("port=" + service.managementPort());
             assertThat(targets).contains(service.name());
         }
     }

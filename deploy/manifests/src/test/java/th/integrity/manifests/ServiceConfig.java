@@ -77,6 +77,19 @@ record ServiceConfig(String name, Path dir, Map<String, Object> yaml, List<Place
         return Integer.parseInt(m.matches() ? m.group(2) : raw);
     }
 
+    /**
+     * management.server.port's default: where the actuator (probes, metrics, health details) listens, apart from
+     * the API port. Every service must set one.
+     */
+    int managementPort() {
+        String raw = Repo.str(Repo.at(yaml, "management", "server", "port"));
+        if (raw == null) {
+            throw new AssertionError(yamlFile() + " sets no management.server.port: the actuator would be on the API port");
+        }
+        Matcher m = PLACEHOLDER.matcher(raw);
+        return Integer.parseInt(m.matches() ? m.group(2) : raw);
+    }
+
     String image() {
         return "integrity/" + name;
     }

@@ -57,4 +57,19 @@ class ServiceConfigTest {
         assertThat(ServiceConfig.all()).extracting(ServiceConfig::name)
                 .contains("gateway", "complaints-service", "gifts-service", "stats-service");
     }
+
+    /**
+     * The actuator of every service is on a management port of its own, distinct from every API port and from
+     * every other service's management port (so that one machine, the development launcher, can run them all).
+     */
+    @Test
+    void everyServiceHasItsOwnManagementPortApartFromTheApiPorts() {
+        java.util.Map<Integer, String> taken = new java.util.HashMap<>();
+        for (ServiceConfig service : ServiceConfig.all()) {
+            for (int port : new int[] { service.port(), service.managementPort() }) {
+                String other = taken.putIfAbsent(port, service.name());
+                assertThat(other).as("port " + port + " of " + service + " is also used by " + other).isNull();
+            }
+        }
+    }
 }
