@@ -51,7 +51,9 @@ public final class Components {
             // header rules, so they listen on loopback only.
             ServiceSpec.internal("complaints-service", COMPLAINTS, COMPLAINTS_MANAGEMENT, config -> Map.of()),
             ServiceSpec.internal("gifts-service", GIFTS, GIFTS_MANAGEMENT, config -> Map.of()),
-            ServiceSpec.internal("stats-service", STATS, STATS_MANAGEMENT, config -> Map.of()),
+            // Its DCAT and publication links name the address people use, the gateway's, never its own.
+            ServiceSpec.internal("stats-service", STATS, STATS_MANAGEMENT,
+                    config -> Map.of("INTEGRITY_STATS_DCAT_PUBLICURL", config.httpUrl(GATEWAY))),
             // The one public door.
             new ServiceSpec("gateway", GATEWAY, config -> Map.of(
                     "COMPLAINTS_SERVICE_URL", config.httpUrl(COMPLAINTS),
