@@ -76,7 +76,10 @@ export function hasRole(user, ...roles) {
   return Boolean(user?.authenticated) && roles.some(role => user.roles.includes(role));
 }
 
-/** Signs out: the gateway answers where to go next (the provider's end-session page). */
+/**
+ * Signs out: the gateway ends its session and answers where to go next, the provider's end-session page (an
+ * address with the client id, never a token).
+ */
 export async function signOut() {
   const result = await request('POST', '/logout', { accept: 'application/json' });
   window.location.assign(result && result.redirect ? result.redirect : '/');

@@ -47,6 +47,7 @@ final class FakeOidcProvider {
     private final Map<String, Code> codes = new ConcurrentHashMap<>();
     private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
     final List<String> issuedAccessTokens = new CopyOnWriteArrayList<>();
+    final List<String> issuedIdTokens = new CopyOnWriteArrayList<>();
     final List<String> grants = new CopyOnWriteArrayList<>();
     volatile long accessTokenSeconds = 300;
     private HttpServer server;
@@ -136,8 +137,8 @@ final class FakeOidcProvider {
             }
             String refresh = UUID.randomUUID().toString();
             refreshTokens.put(refresh, "officer");
-            String idToken = person(signer.builder("officer")).claim("aud", CLIENT_ID).claim("nonce", code.nonce())
-                    .claim("azp", CLIENT_ID).sign();
+            String idToken = person(signer.builder("officer")).idToken(CLIENT_ID).nonce(code.nonce()).sign();
+            issuedIdTokens.add(idToken);
             json(exchange, 200, tokens(accessToken(), refresh, idToken));
         } else if ("refresh_token".equals(grant) && refreshTokens.containsKey(form.get("refresh_token"))) {
             refreshTokens.remove(form.get("refresh_token"));
@@ -149,13 +150,18 @@ final class FakeOidcProvider {
         }
     }
 
+    /** A token of this provider's issuer, signed with the key its discovery document publishes. */
+    TestIssuer.Builder token(String subject) {
+        return signer.builder(subject).issuer(issuer);
+    }
+
     private TestIssuer.Builder person(TestIssuer.Builder builder) {
         return builder.issuer(issuer).agency("wangthonglang").roles("OFFICER")
                 .claim("name", "นายธนากร รักษ์ธรรม").claim("preferred_username", "officer");
     }
 
     private String accessToken() {
-        String token = person(signer.builder("officer")).claim("aud", "integrity-services").sign();
+        String token = person(signer.builder("officer")).sign(); // aud integrity-api, typ at+jwt
         issuedAccessTokens.add(token);
         return token;
     }

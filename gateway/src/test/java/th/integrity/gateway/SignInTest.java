@@ -128,8 +128,9 @@ class SignInTest extends GatewayTestBase {
 
     @Test
     @Order(6)
-    void bearerTokensOfApiClientsPassThroughUnchanged() throws Exception {
-        String token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJpbnRlZ3JpdHktY2xpIn0.c2lnbmF0dXJl";
+    void accessTokensOfApiClientsPassThroughUnchanged() throws Exception {
+        provider.up();
+        String token = provider.token("integrity-cli").agency("wangthonglang").roles("OFFICER").sign();
         HttpResponse<String> response = send(HttpRequest.newBuilder(url("/api/complaints/cases/c-9/status"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").PUT(BodyPublishers.ofString("{\"to\":\"UNDER_REVIEW\"}")));
@@ -196,13 +197,24 @@ class SignInTest extends GatewayTestBase {
         assertThat(change.statusCode()).isEqualTo(200);
         complaints.take();
 
-        // 7. Sign-out ends the gateway session and sends the browser to the provider's end-session endpoint.
+        // 7. The ID token the gateway got at sign-in says who signed in; it is no key to the API.
+        String idToken = last(provider.issuedIdTokens);
+        HttpResponse<String> withIdToken = send(HttpRequest.newBuilder(url("/api/complaints/cases/c-1/identity"))
+                .header("Authorization", "Bearer " + idToken).GET());
+        assertThat(withIdToken.statusCode()).isEqualTo(401);
+        assertThat(withIdToken.body()).contains("\"type\":\"urn:integrity:problem:unauthenticated\"");
+        assertThat(complaints.receivedNothing()).isTrue();
+
+        // 8. Sign-out ends the gateway session and sends the browser to the provider's end-session endpoint, with
+        // the client id instead of the ID token: no token in the body a script reads, none in an address.
         HttpResponse<String> signOut = send(browser, HttpRequest.newBuilder(url("/logout"))
                 .header("X-XSRF-TOKEN", xsrf).header("Accept", "application/json").POST(BodyPublishers.noBody()));
         assertThat(signOut.statusCode()).isEqualTo(200);
         assertThat(signOut.body()).contains("\"signedOut\":true")
-                .contains("\"redirect\":\"" + provider.issuer() + "/connect/logout?id_token_hint=eyJ")
-                .contains("post_logout_redirect_uri=http://localhost:" + port + "/");
+                .contains("\"redirect\":\"" + provider.issuer() + "/connect/logout?client_id=integrity-gateway"
+                        + "&post_logout_redirect_uri=http://localhost:" + port + "/\"")
+                .doesNotContain("eyJ").doesNotContain("id_token_hint").doesNotContain(idToken.substring(0, 20));
+        assertThat(signOut.headers().map().toString()).doesNotContain("eyJ");
         HttpResponse<String> after = send(browser, HttpRequest.newBuilder(url("/api/me")).GET());
         assertThat(after.body()).startsWith("{\"authenticated\":false");
         send(browser, HttpRequest.newBuilder(url("/api/complaints/cases")).GET());
@@ -211,6 +223,26 @@ class SignInTest extends GatewayTestBase {
 
     @Test
     @Order(8)
+    void aFormSignOutIsASeeOtherToTheProviderWithoutTheIdToken() throws Exception {
+        provider.up();
+        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+        signIn(browser, cookies);
+        send(browser, HttpRequest.newBuilder(url("/api/me")).GET()); // issues the XSRF-TOKEN cookie
+
+        HttpResponse<String> signOut = send(browser, HttpRequest.newBuilder(url("/logout"))
+                .header("X-XSRF-TOKEN", cookie(cookies, "XSRF-TOKEN")).header("Accept", "text/html")
+                .POST(BodyPublishers.noBody()));
+
+        assertThat(signOut.statusCode()).isEqualTo(303);
+        assertThat(signOut.headers().firstValue("Location")).hasValue(provider.issuer()
+                + "/connect/logout?client_id=integrity-gateway&post_logout_redirect_uri=http://localhost:" + port + "/");
+        assertThat(signOut.headers().map().toString() + signOut.body()).doesNotContain("eyJ");
+        assertThat(send(browser, HttpRequest.newBuilder(url("/api/me")).GET()).body()).startsWith("{\"authenticated\":false");
+    }
+
+    @Test
+    @Order(9)
     void anonymousSignOutGoesHome() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(url("/logout")).POST(BodyPublishers.noBody()));
         assertThat(response.statusCode()).isEqualTo(303);
@@ -218,7 +250,7 @@ class SignInTest extends GatewayTestBase {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aSessionWhoseTokenCannotBeRenewedMustSignInAgain() throws Exception {
         provider.up();
         CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);

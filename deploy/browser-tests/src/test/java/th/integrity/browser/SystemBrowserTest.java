@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -258,5 +259,40 @@ class SystemBrowserTest {
             assertThat(phone.scrollsSideways()).isFalse();
             phone.screenshots("file-360");
         }
+    }
+
+    /**
+     * Sign-out from the page: what the page's script gets back and every address the tab went through hold no token
+     * (before, the answer carried the ID token as {@code id_token_hint}); the provider's session has ended, so
+     * signing in again shows its login form.
+     */
+    @Test
+    @Order(10)
+    void signingOutShowsThePageNoTokenAndEndsTheProviderSession() {
+        Browser staff = signedIn("staff3");
+        // Keep the sign-out answer where the page can read it after the navigations that follow (same origin, same tab).
+        staff.js("""
+                const original = window.fetch;
+                window.fetch = async (...args) => {
+                  const response = await original(...args);
+                  if (String(args[0]).includes('/logout')) sessionStorage.setItem('signOutAnswer', await response.clone().text());
+                  return response;
+                };""");
+        staff.find("#sign-out").click();
+        staff.find("#sign-in");
+        staff.wait.until(d -> d.getCurrentUrl().startsWith(gateway));
+
+        String answer = (String) staff.js("return sessionStorage.getItem('signOutAnswer')");
+        assertThat(answer).contains("\"signedOut\":true").contains("client_id=integrity-gateway")
+                .doesNotContain("eyJ").doesNotContain("id_token_hint");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> history = (List<Map<String, Object>>) staff.driver
+                .executeCdpCommand("Page.getNavigationHistory", Map.of()).get("entries");
+        assertThat(history).extracting(entry -> String.valueOf(entry.get("url"))).isNotEmpty()
+                .noneMatch(url -> url.contains("eyJ") || url.contains("id_token_hint"));
+
+        staff.find("#sign-in").click();
+        staff.find("#password"); // the provider asks for the password again
+        assertThat(staff.consoleErrors()).isEmpty();
     }
 }

@@ -29,11 +29,16 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * An OpenID Connect issuer for tests: it serves a discovery document and a JWKS over HTTP, as a real
  * provider does, and signs access tokens with any roles and agency. Services under test validate these
- * tokens through their real configuration (issuer discovery, signature, expiry), so tests prove the
- * security chain itself; nothing is mocked. Tokens with a foreign key, a wrong issuer or a past expiry
- * let tests prove that such tokens are refused.
+ * tokens through their real configuration (issuer discovery, signature, expiry, audience), so tests prove the
+ * security chain itself; nothing is mocked. By default a token is an access token for the API: audience
+ * {@value #API_AUDIENCE}, JOSE type {@code at+jwt}, no nonce. The builder makes the hostile variants too (a foreign
+ * key, a wrong issuer, a past expiry or a future start, another audience or none, a nonce, another JOSE type), so
+ * tests prove that such tokens are refused.
  */
 public final class TestIssuer implements AutoCloseable {
+
+    /** The audience the services accept by default ({@code integrity.security.audience}). */
+    public static final String API_AUDIENCE = "integrity-api";
 
     private static TestIssuer shared;
 
@@ -105,10 +110,43 @@ public final class TestIssuer implements AutoCloseable {
         private Instant issuedAt = Instant.now();
         private Duration lifetime = Duration.ofMinutes(15);
         private boolean foreign;
+        private JOSEObjectType type = new JOSEObjectType("at+jwt");
 
         private Builder(String subject) {
-            claims.subject(subject).issuer(issuer).jwtID(UUID.randomUUID().toString())
+            claims.subject(subject).issuer(issuer).audience(API_AUDIENCE).jwtID(UUID.randomUUID().toString())
                     .claim("preferred_username", subject);
+        }
+
+        /** The {@code aud} claim (Nimbus writes one value as a string, several as an array). */
+        public Builder audience(String... audiences) {
+            claims.audience(List.of(audiences));
+            return this;
+        }
+
+        /** No {@code aud} claim at all. */
+        public Builder noAudience() {
+            claims.audience((List<String>) null);
+            return this;
+        }
+
+        /** A {@code nonce} claim, as ID tokens carry. */
+        public Builder nonce(String nonce) {
+            claims.claim("nonce", nonce);
+            return this;
+        }
+
+        /** The JOSE header's {@code typ}; null leaves it out. */
+        public Builder type(String joseType) {
+            type = joseType == null ? null : new JOSEObjectType(joseType);
+            return this;
+        }
+
+        /**
+         * What a provider's ID token for {@code clientId} looks like: {@code aud} = the client, a {@code nonce},
+         * {@code azp}, JOSE type {@code JWT}.
+         */
+        public Builder idToken(String clientId) {
+            return audience(clientId).nonce(UUID.randomUUID().toString()).claim("azp", clientId).type("JWT");
         }
 
         public Builder agency(String agency) {
@@ -137,6 +175,12 @@ public final class TestIssuer implements AutoCloseable {
             return this;
         }
 
+        /** A token whose validity starts {@code ahead} from now (its {@code iat} and {@code nbf}). */
+        public Builder notYetValid(Duration ahead) {
+            issuedAt = Instant.now().plus(ahead);
+            return this;
+        }
+
         /** Signed by a key the issuer never published, under the published key id: a forgery. */
         public Builder forged() {
             foreign = true;
@@ -148,7 +192,7 @@ public final class TestIssuer implements AutoCloseable {
                     .expirationTime(Date.from(issuedAt.plus(lifetime)));
             RSAKey signingKey = foreign ? foreignKey : key;
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims.build());
+                    .type(type).build(), claims.build());
             try {
                 jwt.sign(new RSASSASigner(signingKey));
             } catch (JOSEException e) {

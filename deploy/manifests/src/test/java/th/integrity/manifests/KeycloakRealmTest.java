@@ -125,6 +125,9 @@ class KeycloakRealmTest {
         }
         for (Map<String, Object> devClient : Repo.maps(devConfig.get("clients"))) {
             String clientId = Repo.str(devClient.get("client-id"));
+            if (Repo.list(devClient.get("audiences")).isEmpty()) {
+                continue; // a client whose tokens are not for the API (integrity-other) exists for tests only
+            }
             Map<String, Object> client = Repo.maps(realm.get("clients")).stream().filter(c -> clientId.equals(c.get("clientId")))
                     .findFirst().orElse(null);
             if (client == null) {
@@ -148,6 +151,50 @@ class KeycloakRealmTest {
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    /**
+     * The services and the gateway accept only access tokens whose {@code aud} names the API: every client of the API
+     * (those the development provider gives the audience) has Keycloak's audience mapper with that audience, for
+     * access tokens only (an ID token's audience stays the client).
+     */
+    @Test
+    void clientsOfTheApiPutItsAudienceIntoAccessTokensOnly() {
+        Map<String, Object> config = Kustomize.get(Kustomize.resources(Repo.K8S.resolve("base")), "ConfigMap",
+                "integrity-config", "deploy/k8s/base");
+        String audience = Repo.str(Repo.at(config, "data", "OIDC_AUDIENCE"));
+        assertThat(audience).as("OIDC_AUDIENCE in deploy/k8s/base").isEqualTo("integrity-api");
+        for (String service : List.of("complaints-service", "gifts-service", "stats-service", "gateway")) {
+            assertThat(compose.env(service).get("OIDC_AUDIENCE")).as(service + " OIDC_AUDIENCE in compose").isNotNull();
+            assertThat(compose.env(service).get("OIDC_AUDIENCE").value()).as(service).isEqualTo(audience);
+        }
+        Map<String, Object> dev = Repo.yamlMap(Repo.ROOT.resolve("deploy/oidc-dev/src/main/resources/application.yml"));
+        List<String> apiClients = Repo.maps(Repo.map(dev.get("oidc-dev")).get("clients")).stream()
+                .filter(c -> !Repo.list(c.get("audiences")).isEmpty()).map(c -> Repo.str(c.get("client-id"))).toList();
+        assertThat(apiClients).containsExactlyInAnyOrder("integrity-gateway", "integrity-cli");
+        for (Map<String, Object> client : Repo.maps(realm.get("clients"))) {
+            String clientId = Repo.str(client.get("clientId"));
+            List<Map<String, Object>> audienceMappers = Repo.maps(client.get("protocolMappers")).stream()
+                    .filter(m -> "oidc-audience-mapper".equals(m.get("protocolMapper"))).toList();
+            if (!apiClients.contains(clientId)) {
+                assertThat(audienceMappers).as(clientId + " is no client of the API").isEmpty();
+                continue;
+            }
+            assertThat(audienceMappers).as(clientId + " audience mapper").hasSize(1);
+            Map<String, Object> mapper = audienceMappers.get(0);
+            String included = Repo.str(Repo.at(mapper, "config", "included.custom.audience"));
+            Matcher placeholder = Pattern.compile("\\$\\{([A-Z_]+)(?::([^}]*))?}").matcher(included);
+            String value = included;
+            if (placeholder.matches()) {
+                var env = compose.env("keycloak").get(placeholder.group(1));
+                value = env != null ? env.value() : placeholder.group(2);
+            }
+            assertThat(value).as(clientId + " included.custom.audience").isEqualTo(audience);
+            assertThat(Repo.str(Repo.at(mapper, "config", "access.token.claim"))).as(clientId + " access token").isEqualTo("true");
+            assertThat(Repo.str(Repo.at(mapper, "config", "id.token.claim"))).as(clientId + " not the ID token").isEqualTo("false");
+        }
+        assertThat(Repo.maps(realm.get("clients")).stream().map(c -> Repo.str(c.get("clientId"))))
+                .containsAll(apiClients);
     }
 
     @Test

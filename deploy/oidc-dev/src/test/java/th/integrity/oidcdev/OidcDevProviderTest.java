@@ -72,8 +72,20 @@ class OidcDevProviderTest {
         assertThat(claims.getSubject()).isEqualTo("integrity-cli");
         assertThat(claims.getStringListClaim("roles")).containsExactly("OFFICER", "ADMIN");
         assertThat(claims.getStringClaim("agency")).isEqualTo("wangthonglang");
+        assertThat(claims.getAudience()).containsExactly("integrity-api");
+        assertThat(claims.getClaim("nonce")).isNull();
         long lifetime = claims.getExpirationTime().getTime() - claims.getIssueTime().getTime();
         assertThat(lifetime).isEqualTo(15 * 60 * 1000L);
+    }
+
+    @Test
+    void theOtherClientsTokenIsNotForTheApi() throws Exception {
+        JsonNode token = clientCredentials("integrity-other", "integrity-other-secret");
+
+        JWTClaimsSet claims = verified(token.path("access_token").asString());
+        assertThat(claims.getSubject()).isEqualTo("integrity-other");
+        assertThat(claims.getStringListClaim("roles")).containsExactly("OFFICER", "ADMIN");
+        assertThat(claims.getAudience()).containsExactly("integrity-other");
     }
 
     @Test
@@ -93,6 +105,8 @@ class OidcDevProviderTest {
         JWTClaimsSet access = verified(login.tokens().path("access_token").asString());
         assertThat(access.getIssuer()).isEqualTo(ISSUER);
         assertThat(access.getSubject()).isEqualTo("officer");
+        assertThat(access.getAudience()).containsExactly("integrity-api");
+        assertThat(access.getClaim("nonce")).isNull();
         assertThat(access.getStringListClaim("roles")).containsExactly("OFFICER");
         assertThat(access.getStringClaim("agency")).isEqualTo("wangthonglang");
         assertThat(access.getStringClaim("preferred_username")).isEqualTo("officer");
@@ -121,6 +135,7 @@ class OidcDevProviderTest {
                 .header("Authorization", basic("integrity-gateway", "integrity-gateway-secret")).build());
         assertThat(refreshed.statusCode()).isEqualTo(200);
         JWTClaimsSet again = verified(JSON.readTree(refreshed.body()).path("access_token").asString());
+        assertThat(again.getAudience()).containsExactly("integrity-api");
         assertThat(again.getStringListClaim("roles")).containsExactly("OFFICER");
         assertThat(again.getStringClaim("name")).isEqualTo("นายธนากร รักษ์ธรรม");
     }
@@ -166,6 +181,36 @@ class OidcDevProviderTest {
         // The provider's session is gone: authorizing again asks for the password.
         Authorize next = startAuthorization(login.browser());
         assertThat(next.loginRedirect()).endsWith("/login");
+    }
+
+    @Test
+    void logoutWithTheClientIdInsteadOfTheIdTokenEndsTheSession() throws Exception {
+        Login login = signIn("officer", "demo");
+
+        HttpResponse<String> logout = send(login.browser(), get("/connect/logout?client_id=integrity-gateway"
+                + "&post_logout_redirect_uri=" + encode("http://localhost:8080/")).header("Accept", "text/html").build());
+
+        assertThat(logout.statusCode()).isEqualTo(302);
+        assertThat(location(logout)).isEqualTo("http://localhost:8080/");
+        Authorize next = startAuthorization(login.browser());
+        assertThat(next.loginRedirect()).as("signing in again asks for the password").endsWith("/login");
+    }
+
+    @Test
+    void logoutWithTheClientIdGoesOnlyToARegisteredAddress() throws Exception {
+        Login login = signIn("officer", "demo");
+
+        for (String query : new String[] {
+                "client_id=integrity-gateway&post_logout_redirect_uri=" + encode("https://attacker.example/"),
+                "client_id=integrity-gateway&post_logout_redirect_uri=" + encode("http://localhost:8080/x"),
+                "client_id=nobody&post_logout_redirect_uri=" + encode("http://localhost:8080/"),
+                "post_logout_redirect_uri=" + encode("http://localhost:8080/") }) {
+            HttpResponse<String> logout = send(login.browser(), get("/connect/logout?" + query).build());
+            assertThat(logout.statusCode()).as(query).isEqualTo(400);
+            assertThat(logout.headers().firstValue("Location")).as(query).isEmpty();
+        }
+        // None of them ended the session.
+        assertThat(startAuthorization(login.browser()).loginRedirect()).startsWith(REDIRECT + "?");
     }
 
     @Test

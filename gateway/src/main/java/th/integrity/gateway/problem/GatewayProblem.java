@@ -47,6 +47,13 @@ public enum GatewayProblem {
             "Sign-in Required", "กรุณาเข้าสู่ระบบ",
             "Your sign-in has ended or can no longer be renewed. Please sign in again.",
             "การเข้าสู่ระบบของท่านสิ้นสุดแล้วหรือไม่สามารถต่ออายุได้ กรุณาเข้าสู่ระบบใหม่"),
+    /** An API client's bearer token that is not an access token for this API; the same type the services use. */
+    TOKEN_REFUSED(HttpStatus.UNAUTHORIZED, "unauthenticated",
+            "Sign-in required", "ต้องเข้าสู่ระบบ",
+            "The access token is missing, invalid or expired, or it is not an access token for this API "
+                    + "(an ID token, or a token issued for another audience).",
+            "โทเค็นไม่ถูกต้อง หมดอายุ หรือไม่ใช่โทเค็นสำหรับเรียกใช้ระบบนี้ (เช่น ID token หรือโทเค็นที่ออกให้ผู้รับรายอื่น) "
+                    + "กรุณาเข้าสู่ระบบใหม่"),
     FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden",
             "Forbidden", "ไม่มีสิทธิ์ดำเนินการ",
             "You may not do this.", "ท่านไม่มีสิทธิ์ดำเนินการนี้"),

@@ -71,6 +71,13 @@ public final class GatewayProblemException extends RuntimeException {
         return new GatewayProblemException(GatewayProblem.SIGN_IN_REQUIRED, new HttpHeaders(), Map.of());
     }
 
+    /** A bearer token the gateway does not accept (RFC 6750, 3: {@code invalid_token}). */
+    public static GatewayProblemException tokenRefused() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        return new GatewayProblemException(GatewayProblem.TOKEN_REFUSED, headers, Map.of());
+    }
+
     public static GatewayProblemException signInUnavailable() {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, GatewayProblemHandler.RETRY_AFTER_SECONDS);

@@ -21,6 +21,8 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
+import th.integrity.platform.security.ApiTokens;
+
 /**
  * Everything a deployment sets on the gateway, under {@code integrity.gateway}. A missing or malformed value
  * fails start-up with the property's name rather than turning into a 500 (or a silently open door) later.
@@ -81,6 +83,8 @@ public record GatewayProperties(
      * @param postLogoutRedirectUri where the provider sends the browser after sign-out ({@code {baseUrl}} = this gateway)
      * @param discoveryTimeout      how long one attempt to read the discovery document may take
      * @param claims                which token claims hold the user's roles, agency, name and username
+     * @param audience              the {@code aud} an API client's bearer token must name (env OIDC_AUDIENCE); ID
+     *                              tokens and tokens for other audiences are refused with 401
      */
     public record SignIn(
             @NotNull(message = "must be the OpenID Connect issuer URI, such as http://localhost:9000")
@@ -90,7 +94,8 @@ public record GatewayProperties(
             @NotEmpty @DefaultValue({ "openid", "profile" }) List<@NotBlank String> scopes,
             @NotBlank @DefaultValue("{baseUrl}/") String postLogoutRedirectUri,
             @NotNull @DurationMin(millis = 100) @DefaultValue("5s") Duration discoveryTimeout,
-            @NotNull @Valid @DefaultValue Claims claims) {
+            @NotNull @Valid @DefaultValue Claims claims,
+            @NotBlank @DefaultValue(ApiTokens.DEFAULT_AUDIENCE) String audience) {
 
         @AssertTrue(message = "issuer-uri must be an absolute http(s) URI without query or fragment; "
                 + "scopes must include openid")

@@ -1,6 +1,5 @@
 package th.integrity.gateway.signin;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -12,14 +11,11 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
-import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
-import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.logout.ServerLogoutSuccessHandler;
@@ -43,11 +39,11 @@ import tools.jackson.databind.json.JsonMapper;
  * their tokens in its own session (server-side memory) and relays the access token to the services, renewing
  * it with the refresh token when it expires. The browser holds only the session cookie: HttpOnly, SameSite=Lax,
  * Secure over TLS. Sign-out ends the gateway session and, through OpenID Connect RP-initiated logout, the
- * provider's.
+ * provider's ({@link ProviderSignOut}: with the client id, never the ID token).
  * <p>
  * Authorisation stays with the services: every path is open at the gateway, each service answers 401/403 for
- * its own endpoints after validating the token itself. API clients that send {@code Authorization: Bearer} are
- * passed through untouched.
+ * its own endpoints after validating the token itself. An API client's {@code Authorization: Bearer} token is
+ * checked here too ({@link ApiBearerTokens}: only access tokens for this API) and then passed through untouched.
  * <p>
  * Sessions live in this process's memory: run one gateway instance, or sticky sessions, or add a shared
  * session store (Spring Session) before scaling out.
@@ -121,6 +117,11 @@ public class SignInConfiguration {
                         .requireCsrfProtectionMatcher(SessionCsrf.requiresToken(sessionCookie))
                         .accessDeniedHandler((exchange, denied) -> Mono.error(GatewayProblemException.csrfTokenMissing())))
                 .addFilterAfter(SessionCsrf.issueToken(sessionCookie), SecurityWebFiltersOrder.CSRF)
+                // An API client's bearer token must be an access token for this API, or the call ends here with a
+                // 401 problem; without one, or with the session, nothing changes (the services decide per path).
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtDecoder(new ApiBearerTokens(registrations, properties.signIn())))
+                        .authenticationEntryPoint((exchange, refused) -> Mono.error(GatewayProblemException.tokenRefused())))
                 // After sign-in the browser goes to the home page; the UI links to /oauth2/authorization/integrity.
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 // SecurityHeadersFilter writes the headers, on every response including those of other filters.
@@ -140,17 +141,11 @@ public class SignInConfiguration {
         return http.build();
     }
 
-    /** Provider logout for a user who signed in with OpenID Connect; back to the home page otherwise. */
+    /** Provider logout (without the ID token) for a user who signed in with OpenID Connect; home otherwise. */
     private static ServerLogoutSuccessHandler signOut(ReactiveClientRegistrationRepository registrations,
             GatewayProperties properties) {
-        SignOutRedirectStrategy redirect = new SignOutRedirectStrategy();
-        var providerLogout = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
-        providerLogout.setPostLogoutRedirectUri(properties.signIn().postLogoutRedirectUri());
-        providerLogout.setRedirectStrategy(redirect);
-        return (exchange, authentication) -> authentication instanceof OAuth2AuthenticationToken token
-                && token.getPrincipal() instanceof OidcUser
-                        ? providerLogout.onLogoutSuccess(exchange, authentication)
-                        : redirect.sendRedirect(exchange.getExchange(), URI.create("/"));
+        return new ProviderSignOut(registrations, properties.signIn().postLogoutRedirectUri(),
+                new SignOutRedirectStrategy());
     }
 
     /**

@@ -17,7 +17,8 @@ import reactor.core.publisher.Mono;
  * How {@code POST /logout} sends the browser on to the provider's end-session endpoint. A page script
  * ({@code Accept: application/json}) gets {@code 200 {"signedOut":true,"redirect":"…"}} and navigates there
  * itself: a script cannot follow a cross-origin redirect, and the CSP's {@code form-action 'self'} would stop a
- * plain form's redirect to the provider in some browsers. Anything else gets a {@code 303 See Other}.
+ * plain form's redirect to the provider in some browsers. Anything else gets a {@code 303 See Other}. Either way the
+ * address holds the client id and the post-logout URI, never a token ({@link ProviderSignOut}).
  */
 final class SignOutRedirectStrategy implements ServerRedirectStrategy {
 

@@ -10,7 +10,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.web.SecurityFilterChain;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Every MVC service is an OAuth2 resource server that validates the relayed JWT itself (defence in depth:
  * the gateway is not trusted to have checked it). Only the configured public paths and the probes are
  * open; everything else needs a valid token, and roles are checked per endpoint with {@code @PreAuthorize}.
+ * A valid token is an access token meant for this API: issuer, signature, time window, audience, no ID token
+ * ({@link ApiTokens}).
  */
 // Before Boot's own resource-server chain, which would otherwise claim every request; Boot still supplies
 // the JwtDecoder (issuer discovery), which this chain picks up.
@@ -33,6 +38,27 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(SecurityProperties.class)
 @EnableMethodSecurity
 public class ResourceServerConfiguration {
+
+    // Boot's issuer-uri decoder adds every OAuth2TokenValidator<Jwt> bean to its own issuer and timestamp
+    // validators: one bean per rule, so that it finds this type validator and does not add its JWT-only one.
+
+    /** Only tokens meant for this API ({@link ApiTokens}). */
+    @Bean
+    OAuth2TokenValidator<Jwt> apiAudienceValidator(SecurityProperties properties) {
+        return ApiTokens.audience(properties.audience());
+    }
+
+    /** No ID tokens. */
+    @Bean
+    OAuth2TokenValidator<Jwt> notAnIdTokenValidator() {
+        return ApiTokens.notAnIdToken();
+    }
+
+    /** Only an access token's JOSE types. */
+    @Bean
+    JwtTypeValidator accessTokenTypeValidator() {
+        return ApiTokens.accessTokenType();
+    }
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, JsonMapper json)

@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param agencyClaim the claim naming the caller's agency code
  * @param nameClaim   the claim holding the person's display name
  * @param publicPaths requests anyone may make without a token, as {@code METHOD /ant/path/**} or {@code /path/**}
+ * @param audience    the {@code aud} every access token must name to be accepted (env {@code OIDC_AUDIENCE});
+ *                    tokens for other audiences and ID tokens are refused with 401
  */
 @Validated
 @ConfigurationProperties("integrity.security")
@@ -23,5 +25,6 @@ public record SecurityProperties(
         @NotBlank @DefaultValue("roles") String rolesClaim,
         @NotBlank @DefaultValue("agency") String agencyClaim,
         @NotBlank @DefaultValue("name") String nameClaim,
-        @NotNull @DefaultValue List<String> publicPaths) {
+        @NotNull @DefaultValue List<String> publicPaths,
+        @NotBlank @DefaultValue(ApiTokens.DEFAULT_AUDIENCE) String audience) {
 }

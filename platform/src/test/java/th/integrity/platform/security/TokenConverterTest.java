@@ -20,7 +20,7 @@ class TokenConverterTest {
 
     @Test
     void readsRolesAgencyAndNameFromTheDefaultClaims() {
-        var converter = new TokenConverter(new SecurityProperties("roles", "agency", "name", List.of()));
+        var converter = new TokenConverter(new SecurityProperties("roles", "agency", "name", List.of(), "integrity-api"));
         var token = converter.convert(jwt(Map.of("roles", List.of("OFFICER", "HEAD"), "agency", "wangthonglang",
                 "name", "นายธนากร รักษ์ธรรม")));
         CurrentUser user = CurrentUser.from(token).orElseThrow();
@@ -32,7 +32,7 @@ class TokenConverterTest {
 
     @Test
     void followsADottedPathForKeycloakRealmRoles() {
-        var converter = new TokenConverter(new SecurityProperties("realm_access.roles", "agency", "name", List.of()));
+        var converter = new TokenConverter(new SecurityProperties("realm_access.roles", "agency", "name", List.of(), "integrity-api"));
         var token = converter.convert(jwt(Map.of("realm_access", Map.of("roles", List.of("ADMIN", "offline_access")),
                 "agency", "huaikhwang")));
         // Roles the system does not know (offline_access) become authorities but never a Role.
@@ -41,7 +41,7 @@ class TokenConverterTest {
 
     @Test
     void aTokenWithoutRolesGrantsNone() {
-        var converter = new TokenConverter(new SecurityProperties("roles", "agency", "name", List.of()));
+        var converter = new TokenConverter(new SecurityProperties("roles", "agency", "name", List.of(), "integrity-api"));
         assertThat(converter.convert(jwt(Map.of("agency", "x"))).getAuthorities()).isEmpty();
         assertThat(TokenConverter.roles(Map.of("roles", "STAFF OFFICER"), "roles")).containsExactly("STAFF", "OFFICER");
     }

@@ -58,7 +58,12 @@ public record OidcDevProperties(
             /** Roles of the client itself, carried by its client-credentials tokens. */
             @DefaultValue List<@Pattern(regexp = ROLE, message = "must be one of " + ROLE + " (no ROLE_ prefix)") String> roles,
             /** Agency the client acts for in its client-credentials tokens. */
-            String agency) {
+            String agency,
+            /**
+             * The {@code aud} of the access tokens this client gets (the API's, {@code integrity-api}); empty keeps
+             * the provider's default (the client id), which no API accepts. ID tokens keep aud = the client id.
+             */
+            @DefaultValue List<@NotBlank String> audiences) {
 
         @AssertTrue(message = "a client with grant authorization_code needs at least one redirect-uris entry")
         public boolean isRedirectUriGivenForLogin() {

@@ -30,7 +30,8 @@ import th.integrity.oidcdev.accounts.OidcDevProperties.DemoClient;
 
 /**
  * Spring Authorization Server with OpenID Connect (discovery, JWKS, user info, RP-initiated logout at
- * {@code /connect/logout}), the clients and users of {@link OidcDevProperties}. Boot supplies the issuer
+ * {@code /connect/logout}, also with {@code client_id} instead of {@code id_token_hint}: {@link ClientLogout}), the
+ * clients and users of {@link OidcDevProperties}. Boot supplies the issuer
  * ({@code spring.security.oauth2.authorizationserver.issuer}), the signing key (an RSA key generated at
  * start-up: tokens do not survive a restart, which is fine for development) and the JWT decoder.
  */
@@ -40,11 +41,17 @@ public class AuthorizationServerConfiguration {
     /** The protocol endpoints; a browser that is not signed in is sent to the login form. */
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, ClaimsUserInfoMapper userInfo)
-            throws Exception {
+    SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, ClaimsUserInfoMapper userInfo,
+            RegisteredClientRepository clients) throws Exception {
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
-            server.oidc(oidc -> oidc.userInfoEndpoint(endpoint -> endpoint.userInfoMapper(userInfo)));
+            server.oidc(oidc -> oidc
+                    .userInfoEndpoint(endpoint -> endpoint.userInfoMapper(userInfo))
+                    // Logout with client_id instead of the ID token, so that the token never reaches the browser.
+                    .logoutEndpoint(logout -> logout
+                            .logoutRequestConverters(converters -> converters.add(0, ClientLogout.converter()))
+                            .authenticationProvider(ClientLogout.provider(clients))
+                            .logoutResponseHandler(ClientLogout.responseHandler())));
         });
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 // The user-info endpoint takes the access token as a bearer token.

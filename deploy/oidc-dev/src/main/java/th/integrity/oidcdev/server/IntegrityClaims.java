@@ -14,7 +14,8 @@ import th.integrity.oidcdev.accounts.OidcDevProperties;
  * Puts what the services authorise on into access and ID tokens: {@code roles} (STAFF, OFFICER, HEAD,
  * ADMIN; no ROLE_ prefix) and {@code agency}; for a person also {@code name} (Thai), {@code position},
  * {@code division} and {@code preferred_username}. Client-credentials tokens carry the client's own
- * roles and agency from configuration.
+ * roles and agency from configuration. Access tokens carry the audiences configured for their client (the API's,
+ * {@code integrity-api}, for the gateway and the script client); ID tokens keep their client as audience.
  */
 @Component
 class IntegrityClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -36,6 +37,12 @@ class IntegrityClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             return;
         }
         JwtClaimsSet.Builder claims = context.getClaims();
+        if (accessToken) {
+            // Access tokens name the API they are for; ID tokens keep aud = the client id (OpenID Connect Core).
+            properties.client(context.getRegisteredClient().getClientId())
+                    .filter(client -> !client.audiences().isEmpty())
+                    .ifPresent(client -> claims.audience(client.audiences()));
+        }
         if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
             properties.client(context.getRegisteredClient().getClientId()).ifPresent(client -> {
                 claims.claim(ROLES, client.roles());
