@@ -61,6 +61,12 @@ public class ProblemDetailsAutoConfiguration {
         return StrictJson.customizer();
     }
 
+    /** JSON bodies must be well-formed UTF-8: Jackson's own decoding lets overlong forms through. */
+    @Bean
+    StrictUtf8Bodies strictUtf8Bodies() {
+        return new StrictUtf8Bodies();
+    }
+
     @Bean
     @ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
     ProblemDetailsAdvice problemDetailsAdvice(ObjectProvider<ValidatorFactory> validators,
