@@ -132,6 +132,11 @@ class ClientMistakesTest {
             raws.add(get("query " + bytes, "/api/things?name=" + MARK + bytes));
             raws.add(get("query name " + bytes, "/api/things?" + MARK + bytes + "=1"));
             raws.add(get("path " + bytes, "/api/things/" + MARK + bytes));
+            raws.add(get("unread query " + bytes, "/api/things/abc?" + MARK + "=" + bytes));
+        }
+        for (String escape : List.of("%", "%f", "%zz", "%g0", "a%2")) {
+            raws.add(get("broken escape " + escape, "/api/things?name=" + MARK + escape));
+            raws.add(get("unread broken escape " + escape, "/api/things/abc?x=" + MARK + escape));
         }
         return raws.stream();
     }
@@ -160,6 +165,13 @@ class ClientMistakesTest {
     @MethodSource("invalidUtf8InJson")
     void invalidUtf8InAJsonBodyIsA400(Raw raw, CapturedOutput log) throws IOException {
         assertRefused(raw, 400, log);
+    }
+
+    @Test
+    void aUtf8QueryIsStillRead() throws IOException {
+        RawHttp.Response response = RawHttp.send(port, get("thai", "/api/things?name=%E0%B8%81+%F0%9F%98%80&x=a%2Fb").request());
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("name").asString()).isEqualTo("ก 😀");
     }
 
     @Test
