@@ -121,9 +121,9 @@ public record ComplaintsProperties(
     }
 
     /**
-     * @param maxFailuresPerMinute wrong codes per minute, all callers together, after which every lookup is
-     *                             refused (429) until the minute is over — the service's own safety net
-     *                             behind the gateway's per-client limit
+     * @param maxFailuresPerMinute wrong codes per minute, all callers together, answered 404; beyond it a wrong
+     *                             code gets 429 until the minute is over, a right one is still answered — the
+     *                             service's own budget behind the gateway's per-client limit
      * @param idempotencyTtl       how long a retried submission with the same Idempotency-Key gets the first
      *                             answer back
      * @param maxMessages          messages per case, both directions together

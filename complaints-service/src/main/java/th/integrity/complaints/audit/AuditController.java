@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import th.integrity.platform.security.CurrentUser;
+import th.integrity.platform.web.PageRequest;
 
 /** The head of agency reads who revealed which reporter's identity, and why. */
 @RestController
@@ -36,8 +37,9 @@ class AuditController {
     Page reveals(@RequestParam(required = false) String caseId, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         String agency = CurrentUser.current().map(CurrentUser::agency).orElse(null);
-        int p = Math.max(0, page);
-        int s = Math.min(Math.max(1, size), 200);
+        PageRequest paging = PageRequest.of(page, size, 200);
+        int p = paging.page();
+        int s = paging.size();
         Criteria criteria = Criteria.where("agency").is(agency);
         if (caseId != null) {
             criteria = criteria.and("caseId").is(caseId);
@@ -45,7 +47,7 @@ class AuditController {
         Query query = new Query(criteria);
         long total = agency == null ? 0 : mongo.count(query, IdentityReveal.class);
         List<IdentityReveal> items = agency == null ? List.of()
-                : mongo.find(query.with(Sort.by(Sort.Direction.DESC, "at")).skip((long) p * s).limit(s),
+                : mongo.find(query.with(Sort.by(Sort.Direction.DESC, "at")).skip(paging.skip()).limit(s),
                         IdentityReveal.class);
         return new Page(items, p, s, total);
     }

@@ -37,6 +37,7 @@ import th.integrity.complaints.complaint.Complaint;
 import th.integrity.complaints.complaint.ComplaintStatus;
 import th.integrity.platform.security.CurrentUser;
 import th.integrity.platform.web.FieldProblem;
+import th.integrity.platform.web.PageRequest;
 import th.integrity.platform.web.ProblemException;
 import th.integrity.platform.web.ProblemType;
 
@@ -76,8 +77,9 @@ class CaseController {
                                 "ต้องเป็นเดือนในรูปแบบ YYYY-MM (ปีคริสต์ศักราช) เช่น 2025-03")));
             }
         }
+        PageRequest paging = PageRequest.of(page, size, 100);
         return casework.list(user(), new Casework.Filter(status, category, channel, yearMonth, overdue),
-                Math.max(0, page), Math.min(Math.max(1, size), 100));
+                paging.page(), paging.size());
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -9,11 +9,11 @@ import org.springframework.http.HttpStatus;
 import th.integrity.platform.web.ProblemType;
 
 /**
- * The service's own safety net against guessing tracking codes, behind the gateway's per-client limit (the
- * service never sees client addresses): at most {@code maxPerMinute} wrong codes per calendar minute from all
- * callers together. Past it every lookup is refused with 429 until the minute ends — a large guessing run
- * then makes following complaints unavailable for at most a minute, but never makes guessing faster.
- * In memory, per instance: with N instances the cap is N times the setting.
+ * The service's own budget of wrong tracking codes, behind the gateway's per-client limit (the service never sees
+ * client addresses): at most {@code maxPerMinute} wrong codes per calendar minute from all callers together are
+ * answered 404; beyond it a wrong code is answered 429 until the minute ends. Only wrong codes count and only wrong
+ * codes are refused: a right code is always answered, so nobody can lock reporters out by sending wrong codes.
+ * In memory, per instance: with N instances the budget is N times the setting.
  */
 public class FailedLookupLimiter {
 
@@ -30,19 +30,20 @@ public class FailedLookupLimiter {
         this.maxPerMinute = maxPerMinute;
     }
 
-    /** @return how long until lookups are allowed again, or {@link Duration#ZERO} when they are now */
-    public synchronized Duration blockedFor() {
+    /**
+     * Counts one wrong code.
+     *
+     * @return {@link Duration#ZERO} when it is within this minute's budget (answer 404), else how long until the
+     *         minute ends (answer 429 with that Retry-After)
+     */
+    public synchronized Duration failed() {
         Instant now = clock.instant();
         roll(now);
         if (failures < maxPerMinute) {
+            failures++;
             return Duration.ZERO;
         }
         return Duration.ofSeconds(Math.max(1, 60 - now.getEpochSecond() % 60));
-    }
-
-    public synchronized void failed() {
-        roll(clock.instant());
-        failures++;
     }
 
     /** Forgets this minute's failures (tests; an operator could expose it). */

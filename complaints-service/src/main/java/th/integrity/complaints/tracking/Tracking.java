@@ -108,21 +108,26 @@ public class Tracking {
         return now;
     }
 
+    /**
+     * A right code is answered whatever else is being sent: it is looked up before any budget is consulted, and
+     * the lookup costs the same for every code (one HMAC, one indexed read; a malformed code hashes a dummy), so
+     * the time to the decision tells nothing the answer does not. Only a wrong code counts against the service-wide
+     * budget, and beyond it gets 429 instead of 404.
+     */
     private Complaint find(String typedCode) {
-        Duration blocked = limiter.blockedFor();
-        if (!blocked.isZero()) {
-            throw new TooManyLookups(blocked);
-        }
         var parsed = TrackingCode.parse(typedCode);
         String hash = codes.hash(parsed.orElse(DUMMY));
         Complaint found = mongo.findOne(new Query(Criteria.where("trackingHash").is(hash)), Complaint.class);
-        if (parsed.isEmpty() || found == null || found.purgedAt() != null) {
-            limiter.failed();
-            throw new ProblemException(ProblemType.NOT_FOUND,
-                    "No complaint has this tracking code. Check the 16 digits and try again.",
-                    "ไม่พบเรื่องร้องเรียนที่มีรหัสติดตามนี้ กรุณาตรวจสอบตัวเลข 16 หลักแล้วลองอีกครั้ง");
+        if (parsed.isPresent() && found != null && found.purgedAt() == null) {
+            return found;
         }
-        return found;
+        Duration blocked = limiter.failed();
+        if (!blocked.isZero()) {
+            throw new TooManyLookups(blocked);
+        }
+        throw new ProblemException(ProblemType.NOT_FOUND,
+                "No complaint has this tracking code. Check the 16 digits and try again.",
+                "ไม่พบเรื่องร้องเรียนที่มีรหัสติดตามนี้ กรุณาตรวจสอบตัวเลข 16 หลักแล้วลองอีกครั้ง");
     }
 
     private Label label(ReferenceKind kind, String code) {

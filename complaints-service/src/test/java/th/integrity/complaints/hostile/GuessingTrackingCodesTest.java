@@ -22,9 +22,8 @@ import th.integrity.complaints.tracking.FailedLookupLimiter;
 
 /**
  * Someone hammering random tracking codes (typed every way a code may be typed) is refused with 429 once the
- * configured number of wrong codes in a minute is reached — at most that many guesses get an answer — and then
- * reporters' messages are refused too, so neither endpoint lets guessing go faster (docs/complaints.md states
- * the numbers).
+ * configured number of wrong codes in a minute is reached, and wrong codes on the message endpoint are refused
+ * too (a right code is still answered: TrackingTest). docs/complaints.md states the numbers.
  */
 class GuessingTrackingCodesTest extends ServiceTestSupport {
 

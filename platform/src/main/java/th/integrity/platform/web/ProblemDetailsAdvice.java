@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import tools.jackson.core.JacksonException;
@@ -127,7 +128,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
     }
 
-    /** Everything Spring MVC did not map: a dependency that is down, or a bug. */
+    /**
+     * A multipart body that cannot be parsed (no closing boundary, cut short, a boundary longer than the parser's
+     * buffer, none given): the client's mistake. Too large a body is {@code MaxUploadSizeExceededException}, which
+     * the base class answers 413 (a closer match than this handler).
+     */
+    @ExceptionHandler(MultipartException.class)
+    public ResponseEntity<Object> handleMalformedMultipart(MultipartException ex, WebRequest request) {
+        ProblemException mistake = ClientMistakes.problemFor(ex);
+        ProblemDetail problem = (mistake == null ? ClientMistakes.malformedMultipart() : mistake).getBody();
+        ClientMistakes.log(ex);
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()),
+                request);
+    }
+
+    /** Everything Spring MVC did not map: a client's mistake the container found, a dependency that is down, or a bug. */
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) throws Exception {
         if (ex.getClass().getName().startsWith("org.springframework.security.")) {
@@ -136,7 +151,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         HttpHeaders headers = new HttpHeaders();
         ProblemDetail problem;
-        if (isUnavailable(ex)) {
+        ProblemException mistake = ClientMistakes.problemFor(ex);
+        if (mistake != null) {
+            problem = mistake.getBody();
+            ClientMistakes.log(ex);
+        } else if (isUnavailable(ex)) {
             log.warn("A dependency is unavailable: {}", ex.toString());
             problem = ProblemType.UNAVAILABLE.toProblemDetail(
                     "A service this request needs is not reachable at the moment. Please try again shortly.",

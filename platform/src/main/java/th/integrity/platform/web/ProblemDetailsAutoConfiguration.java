@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.MessageSource;
@@ -59,6 +60,20 @@ public class ProblemDetailsAutoConfiguration {
     @Bean
     JsonMapperBuilderCustomizer strictJsonCoercion() {
         return StrictJson.customizer();
+    }
+
+    /** JSON bodies must be well-formed UTF-8: Jackson's own decoding lets overlong forms through. */
+    @Bean
+    StrictUtf8Bodies strictUtf8Bodies() {
+        return new StrictUtf8Bodies();
+    }
+
+    /** The whole query string must be UTF-8, read or not: before security and every other filter but encoding. */
+    @Bean
+    FilterRegistrationBean<Utf8QueryFilter> utf8QueryFilter(ObjectProvider<JsonMapper> json) {
+        var registration = new FilterRegistrationBean<>(new Utf8QueryFilter(json.getIfAvailable(JsonMapper::shared)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
     }
 
     @Bean

@@ -43,6 +43,12 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping
     ResponseEntity<byte[]> error(HttpServletRequest request) {
         Throwable failure = errors == null ? null : errors.getError(new ServletWebRequest(request));
+        ProblemException mistake = failure == null ? null : ClientMistakes.problemFor(failure);
+        if (mistake != null) {
+            // A filter read a parameter that is not UTF-8, or a multipart body that is broken: the client's mistake.
+            ClientMistakes.log(failure);
+            failure = mistake;
+        }
         Map<String, Object> body = failure instanceof ErrorResponse problem ? RejectedRequestProblems.of(problem)
                 : RejectedRequestProblems.forStatus(status(request, failure));
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);

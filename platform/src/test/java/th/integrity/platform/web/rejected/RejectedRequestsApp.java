@@ -12,11 +12,18 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.UncategorizedMongoDbException;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import th.integrity.platform.web.PageRequest;
 import th.integrity.platform.web.ProblemException;
 import th.integrity.platform.web.ProblemType;
 
@@ -39,12 +46,35 @@ class RejectedRequestsApp {
     /** Header that makes {@link #refusingFilter()} throw: {@code bug} (a plain exception) or {@code problem}. */
     static final String FAIL = "X-Fail-With";
 
+    record Thing(String text) {
+    }
+
     @RestController
     static class Things {
 
         @GetMapping("/api/things/{id}")
         Map<String, String> thing(@PathVariable String id) {
             return Map.of("id", id);
+        }
+
+        /** Echoes the text it was sent, as a service would store it. */
+        @PostMapping(path = "/api/things", consumes = MediaType.APPLICATION_JSON_VALUE)
+        Map<String, String> create(@RequestBody Thing thing) {
+            return Map.of("text", thing.text());
+        }
+
+        /** An upload, as the complaint intake takes attachments. */
+        @PostMapping(path = "/api/things/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+        Map<String, Object> upload(@RequestPart("file") MultipartFile file) {
+            return Map.of("size", file.getSize());
+        }
+
+        /** A paged list, its page and size checked by the platform. */
+        @GetMapping("/api/things")
+        Map<String, Object> list(@RequestParam(required = false) String name,
+                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+            PageRequest request = PageRequest.of(page, size, 100);
+            return Map.of("skip", request.skip(), "name", name == null ? "" : name);
         }
 
         /** What the driver throws when the server answers a command with a storage failure. */

@@ -1,0 +1,48 @@
+package th.integrity.platform.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A page of a list as the caller asked for it, checked in one place for every paged endpoint: {@code page} from 0,
+ * {@code size} from 1 to the endpoint's maximum, and the first item of the page ({@code page × size}) within what
+ * the store can skip. MongoDB's driver takes the skip as a 32-bit number: {@code page=2147483647&size=100} would
+ * wrap around and answer the first page as if it were the one asked for. Each is a 400 naming the field instead.
+ *
+ * @param page from 0
+ * @param size items per page
+ */
+public record PageRequest(int page, int size) {
+
+    /** The furthest item a page may start at: the largest skip the MongoDB driver takes. */
+    public static final long MAX_SKIP = Integer.MAX_VALUE;
+
+    /** @throws ProblemException 400 with the offending fields, when the request is outside the limits */
+    public static PageRequest of(int page, int size, int maxSize) {
+        List<FieldProblem> errors = new ArrayList<>();
+        if (page < 0) {
+            errors.add(new FieldProblem("page", "must be 0 or more", "ต้องเป็น 0 หรือมากกว่า"));
+        }
+        if (size < 1 || size > maxSize) {
+            errors.add(new FieldProblem("size", "must be between 1 and " + maxSize,
+                    "ต้องอยู่ระหว่าง 1 ถึง " + maxSize));
+        }
+        if (errors.isEmpty() && (long) page * size > MAX_SKIP) {
+            long last = MAX_SKIP / size;
+            errors.add(new FieldProblem("page", "must be at most " + last + " with this size",
+                    "ต้องไม่เกิน " + last + " เมื่อใช้ขนาดหน้านี้"));
+        }
+        if (!errors.isEmpty()) {
+            String fields = errors.stream().map(FieldProblem::field).collect(Collectors.joining(", "));
+            throw new ProblemException(ProblemType.VALIDATION, "Check these fields: " + fields + ".",
+                    "กรุณาตรวจสอบข้อมูลต่อไปนี้: " + fields, errors);
+        }
+        return new PageRequest(page, size);
+    }
+
+    /** How many items come before this page. */
+    public long skip() {
+        return (long) page * size;
+    }
+}
