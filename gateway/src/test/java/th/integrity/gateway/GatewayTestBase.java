@@ -44,6 +44,7 @@ abstract class GatewayTestBase {
         registry.add("integrity.gateway.sign-in.client-secret", () -> FakeOidcProvider.CLIENT_SECRET);
         registry.add("integrity.gateway.rate-limits.groups.filing.capacity", () -> "1000");
         registry.add("integrity.gateway.rate-limits.groups.tracking.capacity", () -> "1000");
+        registry.add("integrity.gateway.rate-limits.groups.trackingdaily.capacity", () -> "100000");
         registry.add("integrity.gateway.rate-limits.groups.probe.paths", () -> "/api/stats/limited/**");
         registry.add("integrity.gateway.rate-limits.groups.probe.capacity", () -> Integer.toString(PROBE_CAPACITY));
         // Long enough that a loaded machine (the suite shares two cores) cannot refill the bucket between two requests.

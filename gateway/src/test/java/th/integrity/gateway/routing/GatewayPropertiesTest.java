@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -133,6 +134,34 @@ class GatewayPropertiesTest {
                     assertThat(properties.cors().allowedOrigins()).isEmpty();
                     assertThat(properties.https()).isEqualTo(GatewayProperties.HttpsMode.ALWAYS);
                 });
+    }
+
+    /**
+     * The shipped configuration bounds tracking-code guessing per client by the day, not only by the minute: the
+     * arithmetic of docs/complaints.md ("Guessing tracking codes") rests on these two numbers.
+     */
+    @Test
+    void theShippedLimitsBoundTrackingLookupsPerClientByTheMinuteAndByTheDay() {
+        org.springframework.boot.env.YamlPropertySourceLoader loader = new org.springframework.boot.env.YamlPropertySourceLoader();
+        ApplicationContextRunner shipped = runner.withInitializer(context -> {
+            try {
+                loader.load("application.yml", new org.springframework.core.io.ClassPathResource("application.yml"))
+                        .forEach(context.getEnvironment().getPropertySources()::addLast);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        shipped.run(context -> {
+            assertThat(context).hasNotFailed();
+            var groups = context.getBean(GatewayProperties.class).rateLimits().groups();
+            List<String> trackingPaths = List.of("/api/complaints/track", "/api/complaints/track/**");
+            assertThat(groups.get("tracking").paths()).containsExactlyElementsOf(trackingPaths);
+            assertThat(groups.get("tracking").capacity()).isEqualTo(30);
+            assertThat(groups.get("tracking").window()).isEqualTo(Duration.ofMinutes(1));
+            assertThat(groups.get("trackingdaily").paths()).containsExactlyElementsOf(trackingPaths);
+            assertThat(groups.get("trackingdaily").capacity()).isEqualTo(200);
+            assertThat(groups.get("trackingdaily").window()).isEqualTo(Duration.ofDays(1));
+        });
     }
 
     @ParameterizedTest
