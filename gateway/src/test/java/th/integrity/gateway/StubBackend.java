@@ -92,7 +92,7 @@ final class StubBackend implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+        server.setExecutor(Executors.newFixedThreadPool(16, r -> {
             Thread thread = new Thread(r, "stub-" + name);
             thread.setDaemon(true);
             return thread;
