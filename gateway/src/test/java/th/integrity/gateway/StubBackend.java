@@ -21,7 +21,8 @@ import com.sun.net.httpserver.HttpServer;
  * A stand-in for one service behind the gateway: records every request it receives and answers with the
  * status asked for in {@code X-Stub-Status} (default 200), a {@code Location} header and a small JSON body
  * naming itself. {@code X-Stub-Delay-Ms} makes it answer late; each {@code X-Stub-Response-Header: Name=value}
- * adds that header to its answer.
+ * adds that header to its answer. {@code X-Stub-Early} answers before reading the body (as a service refusing a
+ * request does); {@code X-Stub-Stall-Body-Ms} sends the status and part of the body, then stalls that long.
  */
 final class StubBackend implements AutoCloseable {
 
@@ -91,7 +92,7 @@ final class StubBackend implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+        server.setExecutor(Executors.newFixedThreadPool(16, r -> {
             Thread thread = new Thread(r, "stub-" + name);
             thread.setDaemon(true);
             return thread;
@@ -101,7 +102,9 @@ final class StubBackend implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            // X-Stub-Early: answers before reading the body, as a service refusing a request (401, 404) does.
+            boolean early = exchange.getRequestHeaders().containsKey("X-Stub-Early");
+            String body = early ? "" : new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             headers.putAll(exchange.getRequestHeaders());
             URI uri = exchange.getRequestURI();
@@ -120,8 +123,14 @@ final class StubBackend implements AutoCloseable {
                 int eq = extra.indexOf('=');
                 exchange.getResponseHeaders().add(extra.substring(0, eq), extra.substring(eq + 1));
             }
-            exchange.sendResponseHeaders(status == null ? 200 : Integer.parseInt(status), answer.length);
+            String stall = exchange.getRequestHeaders().getFirst("X-Stub-Stall-Body-Ms");
+            exchange.sendResponseHeaders(status == null ? 200 : Integer.parseInt(status),
+                    answer.length + (stall == null ? 0 : 100));
             exchange.getResponseBody().write(answer);
+            if (stall != null) {
+                exchange.getResponseBody().flush();
+                sleep(Duration.ofMillis(Long.parseLong(stall)));
+            }
         }
     }
 

@@ -33,6 +33,20 @@ public enum GatewayProblem {
                     + "are refused. Send the request again without the Upgrade header.",
             "ระบบรับเฉพาะคำขอ HTTP ปกติ ไม่รองรับ WebSocket หรือการเปลี่ยนโปรโตคอลอื่น (ส่วนหัว Upgrade) "
                     + "กรุณาส่งคำขอใหม่โดยไม่มีส่วนหัว Upgrade"),
+    /** The body's framing is not one plain Content-Length or one plain "Transfer-Encoding: chunked". */
+    AMBIGUOUS_FRAMING(HttpStatus.BAD_REQUEST, "bad-request",
+            "Bad Request", "คำขอไม่ถูกต้อง",
+            "The request was refused before it reached any service: the length of its body is not stated in one "
+                    + "plain way (exactly one Content-Length, or Transfer-Encoding: chunked alone).",
+            "คำขอถูกปฏิเสธก่อนส่งต่อไปยังบริการ เนื่องจากไม่ได้ระบุความยาวของข้อมูลที่ส่งมาในรูปแบบเดียวที่ชัดเจน "
+                    + "(Content-Length เพียงค่าเดียว หรือ Transfer-Encoding: chunked เท่านั้น)"),
+    /** A chunked body that stopped decoding part-way (bad chunk size or extension); the connection is closed. */
+    MALFORMED_BODY(HttpStatus.BAD_REQUEST, "bad-request",
+            "Bad Request", "คำขอไม่ถูกต้อง",
+            "The request body is malformed (its chunked encoding could not be read). The request was not carried "
+                    + "out and the connection is closed.",
+            "ข้อมูลที่ส่งมามีรูปแบบไม่ถูกต้อง (อ่านการแบ่งส่งข้อมูลแบบ chunked ไม่ได้) คำขอนี้ไม่ได้รับการดำเนินการ "
+                    + "และการเชื่อมต่อถูกปิด"),
     /** Reactor Netty's decoder: a request line (address with its query string) beyond its limit. */
     URI_TOO_LONG(HttpStatus.URI_TOO_LONG, "uri-too-long",
             "URI Too Long", "ที่อยู่ (URL) ยาวเกินกำหนด",

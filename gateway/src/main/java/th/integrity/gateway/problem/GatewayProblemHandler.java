@@ -5,6 +5,8 @@ import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.netty.handler.timeout.ReadTimeoutException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
@@ -14,12 +16,16 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+import reactor.netty.http.server.HttpServerResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,8 +52,8 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
-        if (exchange.getResponse().isCommitted()) {
-            return Mono.error(failure);
+        if (exchange.getResponse().isCommitted() || answeredOrGone(exchange)) {
+            return abort(exchange, failure);
         }
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         String service = route == null ? null : route.getId();
@@ -66,7 +72,12 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
                     find(failure, ClientAuthorizationException.class).getError().getErrorCode());
             return write(exchange, GatewayProblem.SIGN_IN_REQUIRED, headers, service, Map.of());
         }
-        if (isUnreachable(failure)) {
+        if (find(failure, ReadTimeoutException.class) != null) {
+            // The service went silent past the route's response timeout before sending its status (UpstreamTimeouts).
+            problem = GatewayProblem.GATEWAY_TIMEOUT;
+            log.warn("Service {} silent past its response timeout for {} {}", service, exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath());
+        } else if (isUnreachable(failure)) {
             problem = GatewayProblem.SERVICE_UNAVAILABLE;
             headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
             log.warn("Service {} unreachable for {} {}: {}", service, exchange.getRequest().getMethod(),
@@ -85,6 +96,41 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
                     failure);
         }
         return write(exchange, problem, headers, service, Map.of());
+    }
+
+    /**
+     * The response has begun (headers, maybe part of the body) or the client is gone, so no problem can be written:
+     * writing one anyway fails with "Status and headers already sent" and ends up logged as a 500 at ERROR, and
+     * letting the response end normally would hand the client a truncated body that looks complete. The connection
+     * is closed instead: the client sees the response cut short (or never sees one) and retries. Logged at INFO
+     * without a stack trace: a client that hangs up or sends a broken body is not a fault of the gateway.
+     */
+    private Mono<Void> abort(ServerWebExchange exchange, Throwable failure) {
+        log.info("Response to {} {} cut short: {} after its status was sent or the client went away",
+                exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure.getClass().getSimpleName());
+        if (ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest()) instanceof Connection connection) {
+            connection.channel().close();
+        }
+        // Spring commits on completion: with no status of its own it then asks nothing of the connection.
+        exchange.getResponse().setStatusCode(null);
+        return Mono.empty();
+    }
+
+    /** Whether Reactor Netty already sent a status on this exchange's connection, or the connection is closed. */
+    private static boolean answeredOrGone(ServerWebExchange exchange) {
+        Object response = nativeOf(exchange);
+        if (response instanceof HttpServerResponse nettyResponse && nettyResponse.hasSentHeaders()) {
+            return true;
+        }
+        return response instanceof Connection connection && !connection.channel().isActive();
+    }
+
+    private static Object nativeOf(ServerWebExchange exchange) {
+        try {
+            return ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse());
+        } catch (IllegalArgumentException notReactorNetty) {
+            return null; // a mock exchange in a unit test, or another server
+        }
     }
 
     private Mono<Void> write(ServerWebExchange exchange, GatewayProblem problem, HttpHeaders headers, String service,
