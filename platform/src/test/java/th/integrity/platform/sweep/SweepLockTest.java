@@ -38,7 +38,7 @@ class SweepLockTest {
     private static final String DATABASE = "sweep-lock-test";
 
     /** One run of the sweep: which replica, when it started and ended (nanoTime). */
-    record Run(String replica, long start, long end) {
+    record Run(String replica, long start, long end, java.time.Instant startedAt) {
     }
 
     static final List<Run> runs = new CopyOnWriteArrayList<>();
@@ -48,7 +48,6 @@ class SweepLockTest {
     static volatile CountDownLatch hang;
     static final AtomicInteger hung = new AtomicInteger();
     static volatile String hungReplica;
-    static volatile long hungAt;
 
     private final List<ConfigurableApplicationContext> replicas = new CopyOnWriteArrayList<>();
 
@@ -103,12 +102,24 @@ class SweepLockTest {
         replica("replica-a", "2s");
         replica("replica-b", "2s");
         awaitTrue(() -> hung.get() == 1, Duration.ofSeconds(20));
+        // The hung replica's lock as MongoDB holds it: taken at lockedAt, held until lockedAt + lockAtMostFor.
+        // Measured from the lock, not from when the hung sweep's body began: on a loaded machine that can be later.
+        java.time.Instant lockUntil;
+        try (var client = com.mongodb.client.MongoClients.create(TestInfrastructure.mongoUri(DATABASE))) {
+            Document lock = client.getDatabase(DATABASE).getCollection(SweepLocks.COLLECTION)
+                    .find(new Document("_id", "test-sweep")).first();
+            // ShedLock counts lockAtMostFor from when the scheduler asked for the lock, a moment before lockedAt.
+            assertThat(Duration.between(lock.getDate("lockedAt").toInstant(), lock.getDate("lockUntil").toInstant()))
+                    .isBetween(Duration.ofMillis(1_500), Duration.ofSeconds(2));
+            lockUntil = lock.getDate("lockUntil").toInstant();
+        }
 
         awaitTrue(() -> !runs.isEmpty(), Duration.ofSeconds(20));
         Run taken = runs.get(0);
         assertThat(taken.replica()).as("the other replica takes over").isNotEqualTo(hungReplica);
-        assertThat(Duration.ofNanos(taken.start() - hungAt)).as("not before lockAtMostFor (2 s) had passed")
-                .isGreaterThanOrEqualTo(Duration.ofMillis(1_900));
+        // Millisecond precision of the stored dates: a whole millisecond of tolerance.
+        assertThat(taken.startedAt()).as("not before lockAtMostFor (2 s) had passed")
+                .isAfterOrEqualTo(lockUntil.minusMillis(1));
         assertThat(hang.getCount()).as("the first replica is still stuck").isEqualTo(1);
     }
 
@@ -154,18 +165,18 @@ class SweepLockTest {
         @SchedulerLock(name = "test-sweep", lockAtMostFor = "${test.lock-at-most-for}", lockAtLeastFor = "0s")
         public void sweep() throws InterruptedException {
             long start = System.nanoTime();
+            java.time.Instant startedAt = java.time.Instant.now();
             int now = running.incrementAndGet();
             mostAtOnce.accumulateAndGet(now, Math::max);
             try {
                 CountDownLatch latch = hang;
                 if (latch != null && hung.compareAndSet(0, 1)) {
                     hungReplica = replica;
-                    hungAt = start;
                     latch.await(30, TimeUnit.SECONDS);
                     return;
                 }
                 Thread.sleep(100);
-                runs.add(new Run(replica, start, System.nanoTime()));
+                runs.add(new Run(replica, start, System.nanoTime(), startedAt));
             } finally {
                 running.decrementAndGet();
             }
