@@ -51,7 +51,7 @@ abstract class GatewayTestBase {
         registry.add("integrity.gateway.rate-limits.groups.probe.window", () -> PROBE_WINDOW_SECONDS + "s");
         // The stub's controls must reach it: added to the production allowlist, which stays as it is.
         registry.add("integrity.gateway.forwarding.additional-request-headers",
-                () -> "X-Stub-Status,X-Stub-Delay-Ms,X-Stub-Response-Header");
+                () -> "X-Stub-Status,X-Stub-Delay-Ms,X-Stub-Response-Header,X-Stub-Early,X-Stub-Stall-Body-Ms");
     }
 
     @LocalServerPort

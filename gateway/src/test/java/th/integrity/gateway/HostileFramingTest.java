@@ -82,8 +82,13 @@ class HostileFramingTest extends GatewayTestBase {
                 new Hostile("shorter than its Content-Length, then close", post + "Content-Length: 50\r\n\r\n{\"a\":", true));
     }
 
+    /** A real access token of the test provider: the gateway checks bearer tokens itself (ApiBearerTokens). */
+    private static String bearer;
+
     @BeforeEach
     void captureLogsAndWarmUp() throws Exception {
+        provider.up();
+        bearer = provider.token("hostile-framing").sign();
         logged.start();
         root().addAppender(logged);
         // The first request through a route loads classes; on a busy machine that can exceed the 1 s timeout.
@@ -109,7 +114,7 @@ class HostileFramingTest extends GatewayTestBase {
                 long started = System.nanoTime();
                 try {
                     HttpResponse<String> response = send(HttpRequest.newBuilder(url(path))
-                            .header("Authorization", "Bearer token-" + i).header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
                             .POST(i % 2 == 0 ? BodyPublishers.ofString(body)
                                     : BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
                                             body.getBytes(StandardCharsets.UTF_8))))); // no length: chunked
@@ -148,7 +153,7 @@ class HostileFramingTest extends GatewayTestBase {
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
             String before = "/api/gifts/declarations/before-" + round;
-            out.write(("GET " + before + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer t\r\n\r\n")
+            out.write(("GET " + before + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + bearer + "\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             assertOwnAnswer(read(in), before, hostile + " (before)");
 
@@ -174,7 +179,7 @@ class HostileFramingTest extends GatewayTestBase {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(BOUND_MS);
             String body = "{\"after\":\"" + hostile.name() + "\"}";
-            socket.getOutputStream().write(("POST " + after + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer t\r\n"
+            socket.getOutputStream().write(("POST " + after + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + bearer + "\r\n"
                     + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
                     .getBytes(StandardCharsets.ISO_8859_1));
             assertOwnAnswer(read(socket.getInputStream()), after, hostile + " (after)");

@@ -39,6 +39,35 @@ public final class RawHttp {
      * Writes {@code request} as it is (ISO-8859-1) and reads until the server closes the connection; a server that
      * fails to close it fails the test after 10 s.
      */
+    /**
+     * A request as a client that means well writes it (Host, {@code Connection: close}), with an optional bearer
+     * token and an optional body of {@code contentType}; the target and the body go out exactly as given, so a test
+     * can send what no HTTP client library would (bytes that are not UTF-8, a broken multipart body).
+     */
+    public static String request(String method, String target, String bearer, String contentType, String body) {
+        StringBuilder request = new StringBuilder(method).append(' ').append(target)
+                .append(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+        if (bearer != null) {
+            request.append("Authorization: Bearer ").append(bearer).append("\r\n");
+        }
+        if (contentType != null) {
+            request.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(body.length())
+                    .append("\r\n");
+        }
+        return request.append("\r\n").append(body == null ? "" : body).toString();
+    }
+
+    /**
+     * The lines of a service's captured log above INFO, leaving out the Kafka clients' and the embedded MongoDB
+     * server's, which log on their own threads whatever a request did: what a client's mistake must never cause.
+     */
+    public static java.util.List<String> linesAboveInfo(String log) {
+        return log.lines().filter(line -> line.matches(".*\\b(ERROR|WARN)\\b.*"))
+                .filter(line -> !line.contains("o.a.k.") && !line.contains("org.apache.kafka")
+                        && !line.contains("de.bwaldvogel"))
+                .toList();
+    }
+
     public static Response send(int port, String request) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);

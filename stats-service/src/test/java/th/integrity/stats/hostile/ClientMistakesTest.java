@@ -27,16 +27,7 @@ class ClientMistakesTest extends IntegrationTestSupport {
 
     private RawHttp.Response send(String method, String target, String token, String contentType, String body)
             throws IOException {
-        StringBuilder request = new StringBuilder(method).append(' ').append(target)
-                .append(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
-        if (token != null) {
-            request.append("Authorization: Bearer ").append(token).append("\r\n");
-        }
-        if (contentType != null) {
-            request.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(body.length())
-                    .append("\r\n");
-        }
-        return RawHttp.send(port, request.append("\r\n").append(body == null ? "" : body).toString());
+        return RawHttp.send(port, RawHttp.request(method, target, token, contentType, body));
     }
 
     @Test
@@ -93,10 +84,7 @@ class ClientMistakesTest extends IntegrationTestSupport {
      */
     private static void assertQuietLog(CapturedOutput log, int from) {
         String output = log.getAll().substring(from);
-        assertThat(output.lines().filter(line -> line.matches(".*\\b(ERROR|WARN)\\b.*"))
-                .filter(line -> !line.contains("o.a.k.") && !line.contains("org.apache.kafka")
-                        && !line.contains("de.bwaldvogel")))
-                .as("log lines above INFO").isEmpty();
+        assertThat(RawHttp.linesAboveInfo(output)).as("log lines above INFO").isEmpty();
         assertThat(output).as("the log repeats the value sent").doesNotContain(MARK);
     }
 }

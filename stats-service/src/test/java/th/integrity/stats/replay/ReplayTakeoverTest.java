@@ -160,6 +160,7 @@ class ReplayTakeoverTest {
         TestInfrastructure.register((key, value) -> properties.put(key, value.get()), DATABASE);
         properties.put("spring.mongodb.uri", mongoUri);
         properties.put("server.port", "0");
+        properties.put("management.server.port", "0"); // two instances, each with its own management port
         properties.put("spring.kafka.consumer.group-id", "stats-takeover");
         properties.put("integrity.stats.projection.complaints-topic", TOPIC);
         properties.put("integrity.stats.projection.dead-letter-topic", TOPIC + "-dlt");
