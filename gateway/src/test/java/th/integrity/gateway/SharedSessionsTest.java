@@ -105,6 +105,17 @@ class SharedSessionsTest {
         HttpResponse<String> replayed = GatewayTestBase.send(HttpClient.newHttpClient(),
                 get(first, "/api/me").header("Cookie", "INTEGRITY_SESSION=" + session));
         assertThat(replayed.body()).startsWith("{\"authenticated\":false");
+
+        // A cookie is only ever an id to look up, never a query: hostile values find no session and break nothing.
+        long sessionsBefore = mongo.count(new Query(), "sessions").block(Duration.ofSeconds(5));
+        for (String hostile : List.of("{\"$ne\":null}", "{\"$gt\":\"\"}", "' || '1'=='1", "%00", "a".repeat(4000),
+                session + "\\", "/../" + session)) {
+            HttpResponse<String> probe = GatewayTestBase.send(HttpClient.newHttpClient(),
+                    get(first, "/api/me").header("Cookie", "INTEGRITY_SESSION=" + hostile));
+            assertThat(probe.statusCode()).as(hostile).isEqualTo(200);
+            assertThat(probe.body()).as(hostile).startsWith("{\"authenticated\":false");
+        }
+        assertThat(mongo.count(new Query(), "sessions").block(Duration.ofSeconds(5))).isEqualTo(sessionsBefore);
     }
 
     @Test

@@ -39,6 +39,7 @@ public final class Components {
             new ServiceSpec("complaints-service", COMPLAINTS, config -> Map.of()),
             new ServiceSpec("gifts-service", GIFTS, config -> Map.of()),
             new ServiceSpec("stats-service", STATS, config -> Map.of()),
+            // Like every process it gets MONGODB_URI (ServiceProcess): its browser sessions go to database gateway.
             new ServiceSpec("gateway", GATEWAY, config -> Map.of(
                     "COMPLAINTS_SERVICE_URL", config.httpUrl(COMPLAINTS),
                     "GIFTS_SERVICE_URL", config.httpUrl(GIFTS),
