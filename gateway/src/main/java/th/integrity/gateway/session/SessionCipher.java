@@ -16,6 +16,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.serializer.support.DeserializingConverter;
+import org.springframework.core.serializer.support.SerializationFailedException;
 import org.springframework.core.serializer.support.SerializingConverter;
 
 /**
@@ -23,7 +24,8 @@ import org.springframework.core.serializer.support.SerializingConverter;
  * before they reach MongoDB: {@code version (1) | nonce (12) | ciphertext and tag}. A database dump or a reader
  * of the collection without the key learns no token. Bytes are deserialized only after the tag proved they were
  * written with this key, so nobody who can merely write to the collection can feed Java deserialization.
- * A session that does not open (another key, tampered, truncated) is read as empty: its browser is signed out.
+ * A session that does not open (another key, tampered, truncated) or no longer deserializes (classes changed by an
+ * upgrade) is read as empty: its browser is signed out, and nothing fails.
  */
 final class SessionCipher {
 
@@ -64,7 +66,17 @@ final class SessionCipher {
     Converter<byte[], Object> opening() {
         return sealed -> {
             byte[] plain = open(sealed);
-            return plain == null ? new HashMap<String, Object>() : deserializer.convert(plain);
+            if (plain == null) {
+                return new HashMap<String, Object>();
+            }
+            try {
+                return deserializer.convert(plain);
+            } catch (SerializationFailedException e) {
+                // Written by another version whose classes changed (an upgrade of Spring Security, say).
+                log.warn("A stored session no longer deserializes (" + e.getMostSpecificCause().getClass().getSimpleName()
+                        + "); it is treated as signed out");
+                return new HashMap<String, Object>();
+            }
         };
     }
 
