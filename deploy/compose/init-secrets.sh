@@ -15,7 +15,7 @@ for example in *.env.example; do
         name="${line%%=*}" placeholder="${line#*=}"
         if [[ -z "${made[$placeholder]:-}" ]]; then
           # AES keys are 32 random bytes in Base64; every other secret 32 random bytes in hex.
-          if [[ "$name" == IDENTITY_KEY ]]; then made[$placeholder]="$(openssl rand -base64 32)";
+          if [[ "$name" == IDENTITY_KEY || "$name" == GATEWAY_SESSION_KEY ]]; then made[$placeholder]="$(openssl rand -base64 32)";
           else made[$placeholder]="$(openssl rand -hex 32)"; fi
         fi
         echo "$name=${made[$placeholder]}" ;;

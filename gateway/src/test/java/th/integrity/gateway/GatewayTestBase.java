@@ -16,6 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import th.integrity.embedded.TestInfrastructure;
+
 /**
  * One gateway for every integration test of this module (same properties, so Spring caches one context), in
  * front of three stub services and a fake OpenID Connect provider that starts down. The production rate limits
@@ -41,6 +43,7 @@ abstract class GatewayTestBase {
         registry.add("integrity.gateway.services.stats", () -> stats.uri().toString());
         registry.add("integrity.gateway.timeouts.gifts.response", () -> "1s");
         registry.add("integrity.gateway.sign-in.issuer-uri", provider::issuer);
+        registry.add("spring.mongodb.uri", () -> TestInfrastructure.mongoUri("gateway"));
         registry.add("integrity.gateway.sign-in.client-secret", () -> FakeOidcProvider.CLIENT_SECRET);
         registry.add("integrity.gateway.rate-limits.groups.filing.capacity", () -> "1000");
         registry.add("integrity.gateway.rate-limits.groups.tracking.capacity", () -> "1000");

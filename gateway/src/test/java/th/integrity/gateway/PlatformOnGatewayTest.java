@@ -10,8 +10,9 @@ import th.integrity.platform.PlatformAutoConfiguration;
 import th.integrity.platform.lifecycle.ParentWatchdog;
 
 /**
- * The platform comes onto the gateway for its ParentWatchdog alone: with no MongoDB or Kafka classes on the
- * class path, its health indicators and outbox stay out even when their properties are set.
+ * The platform comes onto the gateway for its ParentWatchdog alone: with no Kafka classes and no blocking MongoDB
+ * template (the gateway has the reactive driver, for sessions only), its health indicators and outbox stay out
+ * even when their properties are set.
  */
 class PlatformOnGatewayTest {
 

@@ -54,7 +54,8 @@ public final class Components {
             // Its DCAT and publication links name the address people use, the gateway's, never its own.
             ServiceSpec.internal("stats-service", STATS, STATS_MANAGEMENT,
                     config -> Map.of("INTEGRITY_STATS_DCAT_PUBLICURL", config.httpUrl(GATEWAY))),
-            // The one public door.
+            // The one public door. Like every process it gets MONGODB_URI (ServiceProcess): its browser sessions
+            // go to database gateway.
             new ServiceSpec("gateway", GATEWAY, config -> Map.of(
                     "COMPLAINTS_SERVICE_URL", config.httpUrl(COMPLAINTS),
                     "GIFTS_SERVICE_URL", config.httpUrl(GIFTS),

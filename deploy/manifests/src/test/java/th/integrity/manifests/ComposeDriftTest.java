@@ -117,8 +117,14 @@ class ComposeDriftTest {
         }
         String nginx = Repo.read(Repo.COMPOSE.resolve("edge/nginx.conf"));
         int gatewayPort = ServiceConfig.named("gateway").port();
-        assertThat(nginx).contains("server gateway:" + gatewayPort).contains("hash $edge_route consistent")
-                .contains("location /actuator/");
+        assertThat(nginx).contains("server gateway:" + gatewayPort).contains("location /actuator/");
+        // Sessions are in MongoDB, shared by the replicas: the edge spreads requests and pins no browser to one.
+        String directives = nginx.replaceAll("(?m)#.*$", "");
+        assertThat(directives).doesNotContain("hash ").doesNotContain("sticky").doesNotContain("ip_hash")
+                .doesNotContain("$cookie_").doesNotContain("Set-Cookie");
+        Map<String, Compose.Env> gateway = compose.env("gateway");
+        assertThat(gateway.get("MONGODB_URI")).as("gateway MONGODB_URI (sessions)").isNotNull();
+        assertThat(gateway.get("MONGODB_DATABASE").value()).isEqualTo("gateway");
     }
 
     @Test

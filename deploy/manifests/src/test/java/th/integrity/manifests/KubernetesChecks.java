@@ -216,6 +216,9 @@ final class KubernetesChecks {
         if (mongo != null && !"Secret".equals(mongo.fromKind())) {
             problem(service + ": MONGODB_URI carries credentials in production: take it from a Secret");
         }
+        if (mongo != null && !egressAllows(podLabels(service.name()), 27017)) {
+            problem(service + ": has MONGODB_URI but no egress NetworkPolicy rule allows MongoDB (27017)");
+        }
         for (ServiceConfig.Placeholder p : service.placeholders()) {
             if (!p.name().endsWith("_SERVICE_URL") || env.get(p.name()) == null || env.get(p.name()).value() == null) {
                 continue;
@@ -361,6 +364,16 @@ final class KubernetesChecks {
         }
     }
 
+    /** Whether pods with {@code labels} may open connections to {@code port}: no Egress policy selects them, or one allows it. */
+    private boolean egressAllows(Map<String, Object> labels, int port) {
+        List<Map<String, Object>> selecting = resources.stream().filter(r -> "NetworkPolicy".equals(Kustomize.kind(r)))
+                .filter(p -> Repo.list(Repo.at(p, "spec", "policyTypes")).contains("Egress"))
+                .filter(p -> selects(Repo.map(Repo.at(p, "spec", "podSelector")), labels)).toList();
+        return selecting.isEmpty() || selecting.stream().flatMap(p -> Repo.maps(Repo.at(p, "spec", "egress")).stream())
+                .anyMatch(rule -> rule.get("ports") == null || Repo.maps(rule.get("ports")).stream()
+                        .anyMatch(p -> String.valueOf(port).equals(Repo.str(p.get("port")))));
+    }
+
     private Map<String, Object> podLabels(String deployment) {
         return Kustomize.find(resources, "Deployment", deployment)
                 .map(d -> Repo.map(Repo.at(d, "spec", "template", "metadata", "labels"))).orElse(Map.of());
@@ -373,6 +386,12 @@ final class KubernetesChecks {
         }
         int gatewayPort = ServiceConfig.named("gateway").port();
         for (Map<String, Object> ingress : ingresses) {
+            // Browser sessions are in MongoDB, shared by every gateway replica: pinning a browser to one would only
+            // unbalance the load and hide a session store that does not work.
+            Repo.map(Repo.at(ingress, "metadata", "annotations")).keySet().stream()
+                    .filter(annotation -> annotation.contains("affinity") || annotation.contains("session-cookie"))
+                    .forEach(annotation -> problem("Ingress " + Kustomize.name(ingress) + " pins browsers to a replica ("
+                            + annotation + "); the gateway's sessions are shared"));
             Repo.leaves(ingress.get("spec")).forEach((path, value) -> {
                 if (path.endsWith("backend.service.name") && !value.equals("gateway")) {
                     problem("Ingress " + Kustomize.name(ingress) + " exposes " + value + "; only the gateway is public");

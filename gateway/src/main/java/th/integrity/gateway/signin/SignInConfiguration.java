@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Browser sign-in as a backend-for-frontend. The gateway is the OAuth2 client: it signs people in with the
  * authorization code flow plus PKCE (sent even though the client is confidential, as OAuth 2.1 asks), keeps
- * their tokens in its own session (server-side memory) and relays the access token to the services, renewing
+ * their tokens in its own session (server-side, in MongoDB) and relays the access token to the services, renewing
  * it with the refresh token when it expires. The browser holds only the session cookie: HttpOnly, SameSite=Lax,
  * Secure over TLS. Sign-out ends the gateway session and, through OpenID Connect RP-initiated logout, the
  * provider's ({@link ProviderSignOut}: with the client id, never the ID token).
@@ -45,8 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * its own endpoints after validating the token itself. An API client's {@code Authorization: Bearer} token is
  * checked here too ({@link ApiBearerTokens}: only access tokens for this API) and then passed through untouched.
  * <p>
- * Sessions live in this process's memory: run one gateway instance, or sticky sessions, or add a shared
- * session store (Spring Session) before scaling out.
+ * Sessions live in MongoDB, shared by every gateway instance ({@code th.integrity.gateway.session}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SignInConfiguration {
