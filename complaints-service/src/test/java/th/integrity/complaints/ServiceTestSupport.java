@@ -27,6 +27,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,7 +42,9 @@ import th.integrity.embedded.TopicReader;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "integrity.outbox.max-backoff=1s", "integrity.outbox.poll-interval=500ms",
-                "integrity.complaints.tracking.max-failures-per-minute=40" })
+                "integrity.complaints.tracking.max-failures-per-minute=40",
+                // Spans reach the in-memory exporter below within a poll of the tests.
+                "management.opentelemetry.tracing.export.schedule-delay=200ms" })
 @Import(ServiceTestSupport.Clocks.class)
 public abstract class ServiceTestSupport {
 
@@ -52,6 +55,12 @@ public abstract class ServiceTestSupport {
         @Primary
         MovableClock movableClock() {
             return new MovableClock();
+        }
+
+        /** The spans as they would leave for the trace backend (through the platform's allowlist). */
+        @Bean
+        InMemorySpanExporter spans() {
+            return InMemorySpanExporter.create();
         }
     }
 

@@ -26,9 +26,18 @@ final class HostileHeaders {
     static final Map<String, String> NEEDED = Map.of(
             "Accept", "application/json",
             "Accept-Language", "th-TH,th;q=0.9,en;q=0.8",
-            "Idempotency-Key", "0f8fad5b-d9cb-469f-a165-70867728950e",
-            "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-            "tracestate", "congo=t61rcWkgMzE");
+            "Idempotency-Key", "0f8fad5b-d9cb-469f-a165-70867728950e");
+
+    /**
+     * The client's own trace context: sent, never passed on. A service receives the gateway's trace instead (a
+     * client-chosen trace id would link the same client's requests), see {@code PublicTraceTest}.
+     */
+    static final String CLIENT_TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+    static final Map<String, String> CLIENT_TRACE = Map.of(
+            "traceparent", "00-" + CLIENT_TRACE_ID + "-00f067aa0ba902b7-01",
+            "tracestate", "congo=t61rcWkgMzE",
+            "baggage", "reporter=" + ADDRESSES.get(2),
+            "b3", CLIENT_TRACE_ID + "-00f067aa0ba902b7-1");
 
     /** What a service may receive: the allowlist, its own Host, the gateway's User-Agent and body framing. */
     static final Set<String> MAY_ARRIVE = caseless("Accept", "Accept-Language", "Authorization", "Content-Type",
@@ -112,6 +121,7 @@ final class HostileHeaders {
         lines.add("Cookie: " + cookies);
         lines.add("X-XSRF-TOKEN: " + xsrf);
         NEEDED.forEach((name, value) -> lines.add(name + ": " + value));
+        CLIENT_TRACE.forEach((name, value) -> lines.add(name + ": " + value));
         return lines;
     }
 
@@ -143,6 +153,8 @@ final class HostileHeaders {
         names.removeIf(name -> name.toLowerCase(Locale.ROOT).startsWith("x-stub-"));
         assertThat(names).as("headers %s received", seen.path()).isSubsetOf(MAY_ARRIVE);
         NEEDED.forEach((name, value) -> assertThat(seen.header(name)).as(name).isEqualTo(value));
+        assertThat(seen.headers().toString()).as("the client's trace context").doesNotContain(CLIENT_TRACE_ID)
+                .doesNotContain("congo");
         if (authorization == null) {
             assertThat(seen.headers()).doesNotContainKey("Authorization");
         } else {

@@ -2,10 +2,12 @@ package th.integrity.platform;
 
 import java.time.Duration;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +17,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import tools.jackson.databind.json.JsonMapper;
 
 import th.integrity.platform.health.KafkaHealthIndicator;
@@ -25,6 +29,7 @@ import th.integrity.platform.outbox.OutboxProperties;
 import th.integrity.platform.outbox.OutboxRelay;
 import th.integrity.platform.sweep.SweepLockAutoConfiguration;
 import th.integrity.platform.sweep.SweepLocks;
+import th.integrity.platform.tracing.EventTracing;
 
 /**
  * What every service does alike, switched on by what the service has on its class path: MongoDB and
@@ -33,7 +38,11 @@ import th.integrity.platform.sweep.SweepLocks;
  */
 @AutoConfiguration(after = SweepLockAutoConfiguration.class, afterName = {
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
-        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" },
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        // After the tracer (or the no-op tracer) exists, so EventTracing finds it.
+        "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
+        "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+        "org.springframework.boot.micrometer.tracing.autoconfigure.NoopTracerAutoConfiguration" },
         // Before Boot's MongoDB health configuration, so that it sees our indicator and steps aside.
         beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 public class PlatformAutoConfiguration {
@@ -42,6 +51,13 @@ public class PlatformAutoConfiguration {
     @ConditionalOnProperty(name = "INTEGRITY_PARENT_PID")
     ParentWatchdog parentWatchdog(@Value("${INTEGRITY_PARENT_PID}") long parentPid) {
         return new ParentWatchdog(parentPid);
+    }
+
+    /** Trace context in and out of events; does nothing when tracing is off (no tracer, or the no-op one). */
+    @Bean
+    @ConditionalOnMissingBean
+    EventTracing eventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new EventTracing(tracer.getIfAvailable(), propagator.getIfAvailable());
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -90,8 +106,8 @@ public class PlatformAutoConfiguration {
         }
 
         @Bean
-        Outbox outbox(JsonMapper json, OutboxRelay relay) {
-            return new Outbox(json, relay);
+        Outbox outbox(JsonMapper json, OutboxRelay relay, EventTracing tracing) {
+            return new Outbox(json, relay, tracing);
         }
     }
 }

@@ -21,10 +21,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,7 +41,17 @@ import th.integrity.embedded.TestIssuer;
  * context; each test uses an agency code of its own, so their data never mix.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(IntegrationTestSupport.Spans.class)
 public abstract class IntegrationTestSupport {
+
+    /** The spans as they would leave for the trace backend (through the platform's allowlist). */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Spans {
+        @Bean
+        InMemorySpanExporter spans() {
+            return InMemorySpanExporter.create();
+        }
+    }
 
     /** The system's public address, as a deployment configures it for DCAT links. */
     protected static final String PUBLIC_URL = "https://integrity.example.go.th";
@@ -55,6 +69,8 @@ public abstract class IntegrationTestSupport {
         registry.add("integrity.stats.projection.retry.initial-interval", () -> "100ms");
         registry.add("integrity.stats.projection.retry.max-interval", () -> "200ms");
         registry.add("integrity.stats.projection.state-refresh", () -> "100ms");
+        // Spans reach the in-memory exporter within a poll of the tests.
+        registry.add("management.opentelemetry.tracing.export.schedule-delay", () -> "200ms");
         // Tiny replay polls: every replay in the suite goes through many batches (folds, reads, bulk writes).
         registry.add("integrity.stats.projection.replay-batch-size", () -> "7");
         // The configured agencies, plus one whose display name is hostile markup (escaping tests).

@@ -5,6 +5,7 @@ import java.time.Instant;
 import tools.jackson.databind.json.JsonMapper;
 
 import th.integrity.platform.events.CloudEvent;
+import th.integrity.platform.tracing.EventTracing;
 
 /** Turns events into outbox messages and tells the relay that something is waiting. */
 public class Outbox {
@@ -14,14 +15,22 @@ public class Outbox {
 
     private final JsonMapper json;
     private final OutboxRelay relay;
+    private final EventTracing tracing;
 
     public Outbox(JsonMapper json, OutboxRelay relay) {
-        this.json = json;
-        this.relay = relay;
+        this(json, relay, EventTracing.NONE);
     }
 
+    public Outbox(JsonMapper json, OutboxRelay relay, EventTracing tracing) {
+        this.json = json;
+        this.relay = relay;
+        this.tracing = tracing;
+    }
+
+    /** The message of {@code event}, carrying the trace of the request that is writing it (if any). */
     public OutboxMessage message(String topic, String key, CloudEvent event) {
-        return new OutboxMessage(event.id(), topic, key, json.writeValueAsString(event), Instant.now());
+        CloudEvent traced = tracing.stamp(event);
+        return new OutboxMessage(traced.id(), topic, key, json.writeValueAsString(traced), Instant.now());
     }
 
     /**

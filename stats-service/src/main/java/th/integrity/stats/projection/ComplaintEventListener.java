@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import th.integrity.platform.tracing.EventTracing;
+
 /**
  * Consumes {@code complaints.v1} into the case projection. Failures are left to the container's error
  * handler ({@link ProjectionConfiguration}): retries with back-off, then the dead-letter topic.
@@ -27,13 +29,15 @@ public class ComplaintEventListener {
     private final ComplaintCaseProjection projection;
     private final ProjectionProperties properties;
     private final MeterRegistry meters;
+    private final EventTracing tracing;
 
     public ComplaintEventListener(ComplaintEventReader reader, ComplaintCaseProjection projection,
-            ProjectionProperties properties, MeterRegistry meters) {
+            ProjectionProperties properties, MeterRegistry meters, EventTracing tracing) {
         this.reader = reader;
         this.projection = projection;
         this.properties = properties;
         this.meters = meters;
+        this.tracing = tracing;
     }
 
     /** The topic, for the annotation below; read from the validated properties rather than a placeholder. */
@@ -44,6 +48,14 @@ public class ComplaintEventListener {
     @KafkaListener(id = "complaints-projection", idIsGroup = false, topics = "#{__listener.topic()}")
     public void onRecord(ConsumerRecord<String, String> record) {
         ComplaintEventReader.Read read = reader.read(record.value());
+        // Continues the filing's trace (the event's traceparent), so this projection's log lines carry its trace id.
+        tracing.continueTrace(read.traceparent(), read.tracestate(), "project complaint event", read.type(), () -> {
+            project(record, read);
+            return null;
+        });
+    }
+
+    private void project(ConsumerRecord<String, String> record, ComplaintEventReader.Read read) {
         String outcome;
         if (read.event() == null) {
             // Another producer's type, or a future contract version: not ours to count, not an error either.
@@ -52,6 +64,9 @@ public class ComplaintEventListener {
                     record.offset());
         } else {
             outcome = projection.apply(read.event()).name().toLowerCase();
+            // Codes and positions only: the type, what the projection did, and where the record is.
+            log.info("Projected {} ({}) from {}-{}@{}", read.type(), outcome, record.topic(), record.partition(),
+                    record.offset());
         }
         // Only complaint types become tag values: a stray producer must not mint a new time series per record.
         consumed(read.event() == null ? "other" : read.type(), outcome).increment();

@@ -47,7 +47,7 @@ public class ComplaintEventReader {
         String id = envelope.id();
         String type = envelope.type();
         if (!isComplaintV1(type)) {
-            return new Read(type, null);
+            return new Read(type, null, envelope.traceparent(), envelope.tracestate());
         }
         Instant time = envelope.time();
         JsonNode data = data(root);
@@ -67,11 +67,15 @@ public class ComplaintEventReader {
                 optionalInstant(data, "concludedAt"),
                 optionalText(data, "closureReason"),
                 optionalInstant(data, "dueAt"));
-        return new Read(type, new ComplaintEvent(id, type, time, snapshot));
+        return new Read(type, new ComplaintEvent(id, type, time, snapshot), envelope.traceparent(),
+                envelope.tracestate());
     }
 
-    /** The CloudEvents attributes every consumer checks, and the parsed tree. */
-    record Envelope(JsonNode root, String id, String type, Instant time) {
+    /**
+     * The CloudEvents attributes every consumer checks, the parsed tree, and the distributed-tracing extension
+     * ({@code null} when absent or not a string of sane length: trace context never makes an event invalid).
+     */
+    record Envelope(JsonNode root, String id, String type, Instant time, String traceparent, String tracestate) {
     }
 
     /** Parses and checks the CloudEvents 1.0 envelope (specversion, id, type, source). */
@@ -96,7 +100,13 @@ public class ComplaintEventReader {
         String type = text(root, "type", 256);
         text(root, "source", 1024);
         Instant time = root.hasNonNull("time") ? instant(root, "time") : null;
-        return new Envelope(root, id, type, time);
+        return new Envelope(root, id, type, time, traceContext(root, "traceparent"), traceContext(root, "tracestate"));
+    }
+
+    /** W3C limits: a traceparent is 55 characters, a tracestate at most 32 members of 256. */
+    private static String traceContext(JsonNode root, String attribute) {
+        JsonNode value = root.get(attribute);
+        return value != null && value.isString() && value.asString().length() <= 8192 ? value.asString() : null;
     }
 
     static JsonNode data(JsonNode root) {
@@ -116,10 +126,16 @@ public class ComplaintEventReader {
     }
 
     /**
-     * @param type  the envelope's type
-     * @param event the event, or {@code null} when the type is not one this projection handles
+     * @param type        the envelope's type
+     * @param event       the event, or {@code null} when the type is not one this projection handles
+     * @param traceparent the W3C trace context of the request that caused the event, or {@code null}
+     * @param tracestate  its vendor state, or {@code null}
      */
-    public record Read(String type, ComplaintEvent event) {
+    public record Read(String type, ComplaintEvent event, String traceparent, String tracestate) {
+
+        public Read(String type, ComplaintEvent event) {
+            this(type, event, null, null);
+        }
     }
 
     static String text(JsonNode node, String field, int maxLength) {

@@ -8,7 +8,13 @@ import java.time.LocalDate;
  * return ({@code gift.nil-return.v1}). Exactly one of {@code declaration} and {@code nilReturn} is set. No
  * staff identity travels in them (docs/events.md).
  */
-public record GiftEvent(String id, String type, Instant time, Declaration declaration, NilReturn nilReturn) {
+public record GiftEvent(String id, String type, Instant time, Declaration declaration, NilReturn nilReturn,
+        String traceparent, String tracestate) {
+
+    /** An event without trace context (the CloudEvents distributed-tracing extension). */
+    public GiftEvent(String id, String type, Instant time, Declaration declaration, NilReturn nilReturn) {
+        this(id, type, time, declaration, nilReturn, null, null);
+    }
 
     public record Declaration(
             String agency,

@@ -53,7 +53,7 @@ public class GiftEventReader {
             }
             return new GiftEvent(envelope.id(), envelope.type(), envelope.time(), null,
                     new GiftEvent.NilReturn(agency, text(data, "nilReturnId", MAX_CODE_LENGTH), fiscalYear, round,
-                            optionalInstant(data, "filedAt")));
+                            optionalInstant(data, "filedAt")), envelope.traceparent(), envelope.tracestate());
         }
         String half = text(data, "half", 8);
         if (!half.equals("H1") && !half.equals("H2")) {
@@ -76,7 +76,8 @@ public class GiftEventReader {
                 date(data, "decisionDueOn", false),
                 optionalText(data, "decision"),
                 optionalInstant(data, "decidedAt"));
-        return new GiftEvent(envelope.id(), envelope.type(), envelope.time(), declaration, null);
+        return new GiftEvent(envelope.id(), envelope.type(), envelope.time(), declaration, null,
+                envelope.traceparent(), envelope.tracestate());
     }
 
     private static int fiscalYear(JsonNode data) {
