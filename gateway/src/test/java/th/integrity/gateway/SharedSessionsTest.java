@@ -159,7 +159,7 @@ class SharedSessionsTest {
 
     private ConfigurableApplicationContext start(String key) {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class).run(
-                "--server.port=0",
+                "--server.port=0", "--management.server.port=0",
                 "--spring.mongodb.uri=" + TestInfrastructure.mongoUri(DATABASE),
                 "--spring.mongodb.database=" + DATABASE,
                 "--integrity.gateway.session.key=" + key,

@@ -30,22 +30,6 @@ import th.integrity.embedded.RawHttp;
 class SignInTest extends GatewayTestBase {
 
     @Test
-    @Order(1)
-    void gatewayRunsWithoutItsProviderAndSignInWaitsForIt() throws Exception {
-        // The provider has been down since before the gateway started; public routes work all the same.
-        assertThat(send(HttpRequest.newBuilder(url("/api/stats/publications")).GET()).statusCode()).isEqualTo(200);
-
-        HttpResponse<String> signIn = send(HttpRequest.newBuilder(url("/oauth2/authorization/integrity")).GET());
-        assertThat(signIn.statusCode()).isEqualTo(503);
-        assertThat(signIn.headers().firstValue("Retry-After")).isPresent();
-        assertThat(signIn.body()).contains("\"type\":\"urn:integrity:problem:sign-in-unavailable\"")
-                .contains("ระบบยืนยันตัวตนไม่พร้อมใช้งานชั่วคราว");
-
-        provider.up();
-        assertThat(send(HttpRequest.newBuilder(url("/oauth2/authorization/integrity")).GET()).statusCode()).isEqualTo(302);
-    }
-
-    @Test
     @Order(2)
     void signInRedirectsToTheProviderWithPkce() throws Exception {
         provider.up();
