@@ -1,6 +1,9 @@
 package th.integrity.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static th.integrity.local.BrowserRequests.browse;
+import static th.integrity.local.BrowserRequests.fetch;
+import static th.integrity.local.BrowserRequests.location;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
@@ -268,25 +271,6 @@ class SystemEndToEndTest {
                         .filter(line -> line.contains("\"trace.id\":\"" + traceId + "\""))
                         .filter(line -> line.contains("Projected complaint.submitted.v1")))
                 .as("stats-service's projection log line with the filing's trace id").isNotEmpty());
-    }
-
-    /** A page navigation, with the Accept header a browser sends (the provider saves only such requests). */
-    private static HttpResponse<String> browse(HttpClient browser, String url) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** A script's call from the page. */
-    private static HttpResponse<String> fetch(HttpClient browser, String url) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String location(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isBetween(300, 399);
-        String location = response.headers().firstValue("Location").orElseThrow();
-        return response.uri().resolve(location).toString();
     }
 
     private HttpResponse<String> fileComplaint() throws Exception {

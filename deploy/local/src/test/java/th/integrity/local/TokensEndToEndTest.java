@@ -1,6 +1,9 @@
 package th.integrity.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static th.integrity.local.BrowserRequests.browse;
+import static th.integrity.local.BrowserRequests.fetch;
+import static th.integrity.local.BrowserRequests.location;
 
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -248,23 +251,6 @@ class TokensEndToEndTest {
     private static HttpClient browser(CookieManager cookies) {
         return HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-    }
-
-    /** A page navigation, with the Accept header a browser sends (the provider saves only such requests). */
-    private static HttpResponse<String> browse(HttpClient browser, String url) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> fetch(HttpClient browser, String url) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String location(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isBetween(300, 399);
-        return response.uri().resolve(response.headers().firstValue("Location").orElseThrow()).toString();
     }
 
     private static Map<String, String> query(URI uri) {
