@@ -49,7 +49,10 @@ public record ComplaintsProperties(
         @Valid @NotNull @DefaultValue Tracking tracking,
         @Valid @NotNull @DefaultValue Retention retention,
         @NotNull @DefaultValue("30s") Duration metricsRefresh,
-        @NotNull @DefaultValue List<@jakarta.validation.constraints.Pattern(regexp = "^[a-z][a-z0-9-]{1,39}$") String> agencies) {
+        @NotNull @DefaultValue List<@jakarta.validation.constraints.Pattern(regexp = AGENCY_CODE) String> agencies) {
+
+    /** The shape of an agency code, in configuration and in what the public form sends. */
+    public static final String AGENCY_CODE = "^[a-z][a-z0-9-]{1,39}$";
 
     /**
      * @param name              the topic of every complaint event

@@ -58,7 +58,7 @@ public record SubmitComplaint(
         @Valid
         ReporterInput reporter) implements Classified {
 
-    public static final String AGENCY_CODE = "^[a-z][a-z0-9-]{1,39}$";
+    public static final String AGENCY_CODE = th.integrity.complaints.ComplaintsProperties.AGENCY_CODE;
     public static final int DETAILS_MIN = 20;
     public static final int DETAILS_MAX = 10_000;
     public static final int LOCATION_MAX = 500;
