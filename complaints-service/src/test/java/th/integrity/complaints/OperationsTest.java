@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
-class OperationsTest extends ServiceTestSupport {
+class OperationsTest extends IntegrationTestSupport {
 
     @Test
     void isReadyWhenMongoIsAndShowsKafkaInOverallHealth() {

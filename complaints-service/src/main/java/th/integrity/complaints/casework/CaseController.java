@@ -51,10 +51,10 @@ import th.integrity.platform.web.ProblemType;
 @Tag(name = "Casework (OFFICER)", description = "Cases of the officer's own agency")
 class CaseController {
 
-    private final Casework casework;
+    private final CaseworkService casework;
     private final AttachmentStore attachments;
 
-    CaseController(Casework casework, AttachmentStore attachments) {
+    CaseController(CaseworkService casework, AttachmentStore attachments) {
         this.casework = casework;
         this.attachments = attachments;
     }
@@ -78,7 +78,7 @@ class CaseController {
             }
         }
         PageRequest paging = PageRequest.of(page, size, 100);
-        return casework.list(user(), new Casework.Filter(status, category, channel, yearMonth, overdue),
+        return casework.list(user(), new CaseworkService.Filter(status, category, channel, yearMonth, overdue),
                 paging.page(), paging.size());
     }
 

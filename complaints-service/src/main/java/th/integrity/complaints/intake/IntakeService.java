@@ -51,7 +51,7 @@ import th.integrity.platform.web.ProblemType;
  * can. Only the receipt ever carries the tracking code.
  */
 @Service
-public class Intake {
+public class IntakeService {
 
     public static final String RECEIVED_METRIC = "integrity.complaints.received";
     public static final ProblemType IDEMPOTENCY_KEY_REUSED = new ProblemType("idempotency-key-reused",
@@ -62,7 +62,7 @@ public class Intake {
     /** A clash of two random 16-digit codes is a one in 10^16 event; retrying a few times settles it. */
     private static final int ATTEMPTS = 3;
 
-    private static final Logger log = LoggerFactory.getLogger(Intake.class);
+    private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
 
     private final MongoTemplate mongo;
     private final CaseEvents events;
@@ -74,7 +74,7 @@ public class Intake {
     private final Clock clock;
     private final ComplaintsProperties properties;
 
-    public Intake(MongoTemplate mongo, CaseEvents events, TrackingCodes trackingCodes, IdentityCipher cipher,
+    public IntakeService(MongoTemplate mongo, CaseEvents events, TrackingCodes trackingCodes, IdentityCipher cipher,
             AttachmentStore attachments, JsonMapper json, MeterRegistry meters, Clock clock,
             ComplaintsProperties properties) {
         this.mongo = mongo;

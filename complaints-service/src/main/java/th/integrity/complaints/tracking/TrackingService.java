@@ -34,7 +34,7 @@ import th.integrity.platform.web.ProblemType;
  * an officer's name, an internal note or a reason written for the file.
  */
 @Service
-public class Tracking {
+public class TrackingService {
 
     public static final ProblemType MESSAGE_LIMIT = new ProblemType("message-limit", HttpStatus.CONFLICT,
             "This case holds the most messages it may", "เรื่องนี้มีข้อความครบตามจำนวนสูงสุดแล้ว");
@@ -49,7 +49,7 @@ public class Tracking {
     private final Clock clock;
     private final ComplaintsProperties.Tracking limits;
 
-    public Tracking(MongoTemplate mongo, TrackingCodes codes, FailedLookupLimiter limiter, CaseStore store,
+    public TrackingService(MongoTemplate mongo, TrackingCodes codes, FailedLookupLimiter limiter, CaseStore store,
             ReferenceData reference, Clock clock, ComplaintsProperties properties) {
         this.mongo = mongo;
         this.codes = codes;

@@ -36,11 +36,11 @@ import th.integrity.complaints.complaint.ComplaintSnapshot;
 import th.integrity.complaints.complaint.ComplaintStatus;
 import th.integrity.complaints.identity.IdentityCipher;
 import th.integrity.complaints.identity.ReporterIdentity;
-import th.integrity.complaints.intake.Intake;
+import th.integrity.complaints.intake.IntakeService;
 import th.integrity.complaints.intake.NewCase;
 import th.integrity.complaints.reference.ReferenceData;
 import th.integrity.complaints.reference.ReferenceKind;
-import th.integrity.complaints.tracking.Tracking;
+import th.integrity.complaints.tracking.TrackingService;
 import th.integrity.platform.security.CurrentUser;
 import th.integrity.platform.web.FieldProblem;
 import th.integrity.platform.web.ProblemException;
@@ -51,7 +51,7 @@ import th.integrity.platform.web.ProblemType;
  * every change is one conditional write of the change, the new version and its event.
  */
 @Service
-class Casework {
+class CaseworkService {
 
     static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
     static final ProblemType ILLEGAL_TRANSITION = new ProblemType("illegal-transition", HttpStatus.CONFLICT,
@@ -59,14 +59,14 @@ class Casework {
     static final ProblemType NO_IDENTITY = new ProblemType("no-identity", HttpStatus.CONFLICT,
             "The case holds no identity", "เรื่องนี้ไม่มีข้อมูลผู้ร้อง");
 
-    private static final Logger log = LoggerFactory.getLogger(Casework.class);
+    private static final Logger log = LoggerFactory.getLogger(CaseworkService.class);
 
     /** {@code integrity_complaints_identity_reveals_total{agency}}: an alert watches for unusually many. */
     static final String IDENTITY_REVEALS = "integrity.complaints.identity_reveals";
 
     private final MongoTemplate mongo;
     private final CaseStore store;
-    private final Intake intake;
+    private final IntakeService intake;
     private final ReferenceData reference;
     private final IdentityCipher cipher;
     private final JsonMapper json;
@@ -74,7 +74,7 @@ class Casework {
     private final ComplaintsProperties properties;
     private final MeterRegistry meters;
 
-    Casework(MongoTemplate mongo, CaseStore store, Intake intake, ReferenceData reference, IdentityCipher cipher,
+    CaseworkService(MongoTemplate mongo, CaseStore store, IntakeService intake, ReferenceData reference, IdentityCipher cipher,
             JsonMapper json, Clock clock, ComplaintsProperties properties, MeterRegistry meters) {
         this.mongo = mongo;
         this.store = store;
@@ -146,7 +146,7 @@ class Casework {
                 Category.fromCode(request.category()).orElseThrow(), request.subcategory(), request.division(),
                 request.details(), request.incidentDate(), request.location(), request.reportedElsewhere(),
                 request.reporterStanding(), request.reporter(), receivedAt, user.subject(), List.of());
-        Intake.Filed filed = intake.file(command, null);
+        IntakeService.Filed filed = intake.file(command, null);
         return new CaseViews.Filed(filed.caseId(), filed.receipt().trackingCode(), filed.receipt().receivedAt(),
                 filed.receipt().status());
     }
@@ -221,7 +221,7 @@ class Casework {
                             "ข้อความถึงผู้ร้องยาวได้ไม่เกิน " + CaseRequests.MESSAGE_MAX + " ตัวอักษร")));
         }
         if (c.messages().size() >= properties.tracking().maxMessages()) {
-            throw new ProblemException(Tracking.MESSAGE_LIMIT, "This case already holds the most messages it may.",
+            throw new ProblemException(TrackingService.MESSAGE_LIMIT, "This case already holds the most messages it may.",
                     "เรื่องนี้มีข้อความครบตามจำนวนสูงสุดแล้ว");
         }
         Instant now = now();
@@ -267,7 +267,7 @@ class Casework {
     }
 
     private ReporterIdentity identity(Complaint c) {
-        return json.readValue(cipher.open(c.reporter().identity(), Intake.identityBinding(c.agency(), c.id())),
+        return json.readValue(cipher.open(c.reporter().identity(), IntakeService.identityBinding(c.agency(), c.id())),
                 ReporterIdentity.class);
     }
 
