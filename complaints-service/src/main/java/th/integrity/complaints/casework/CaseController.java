@@ -78,7 +78,7 @@ class CaseController {
             }
         }
         PageRequest paging = PageRequest.of(page, size, 100);
-        return casework.list(user(), new CaseworkService.Filter(status, category, channel, yearMonth, overdue),
+        return casework.list(user(), new CaseStore.Filter(status, category, channel, yearMonth, overdue),
                 paging.page(), paging.size());
     }
 

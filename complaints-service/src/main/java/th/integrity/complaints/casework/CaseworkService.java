@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -13,10 +12,6 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -26,6 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import th.integrity.complaints.ComplaintsProperties;
+import th.integrity.complaints.audit.AuditStore;
 import th.integrity.complaints.audit.IdentityReveal;
 import th.integrity.complaints.complaint.CaseStore;
 import th.integrity.complaints.complaint.Category;
@@ -64,8 +60,8 @@ class CaseworkService {
     /** {@code integrity_complaints_identity_reveals_total{agency}}: an alert watches for unusually many. */
     static final String IDENTITY_REVEALS = "integrity.complaints.identity_reveals";
 
-    private final MongoTemplate mongo;
     private final CaseStore store;
+    private final AuditStore audit;
     private final IntakeService intake;
     private final ReferenceData reference;
     private final IdentityCipher cipher;
@@ -74,10 +70,10 @@ class CaseworkService {
     private final ComplaintsProperties properties;
     private final MeterRegistry meters;
 
-    CaseworkService(MongoTemplate mongo, CaseStore store, IntakeService intake, ReferenceData reference, IdentityCipher cipher,
+    CaseworkService(CaseStore store, AuditStore audit, IntakeService intake, ReferenceData reference, IdentityCipher cipher,
             JsonMapper json, Clock clock, ComplaintsProperties properties, MeterRegistry meters) {
-        this.mongo = mongo;
         this.store = store;
+        this.audit = audit;
         this.intake = intake;
         this.reference = reference;
         this.cipher = cipher;
@@ -87,37 +83,12 @@ class CaseworkService {
         this.meters = meters;
     }
 
-    record Filter(ComplaintStatus status, Category category, Channel channel, YearMonth month, Boolean overdue) {
-    }
-
-    CaseViews.Page list(CurrentUser user, Filter filter, int page, int size) {
+    CaseViews.Page list(CurrentUser user, CaseStore.Filter filter, int page, int size) {
         Instant now = clock.instant();
-        Criteria criteria = Criteria.where("agency").is(user.agency());
-        if (filter.status() != null) {
-            criteria.and("status").is(filter.status());
-        }
-        if (filter.category() != null) {
-            criteria.and("category").is(filter.category());
-        }
-        if (filter.channel() != null) {
-            criteria.and("channel").is(filter.channel());
-        }
-        if (filter.month() != null) {
-            // A month in Asia/Bangkok, as the statistics count it.
-            criteria.and("receivedAt").gte(filter.month().atDay(1).atStartOfDay(BANGKOK).toInstant())
-                    .lt(filter.month().plusMonths(1).atDay(1).atStartOfDay(BANGKOK).toInstant());
-        }
-        if (Boolean.TRUE.equals(filter.overdue())) {
-            criteria.and("dueAt").lt(now);
-        } else if (Boolean.FALSE.equals(filter.overdue())) {
-            criteria.orOperator(Criteria.where("dueAt").is(null), Criteria.where("dueAt").gte(now));
-        }
-        Query query = new Query(criteria);
-        query.fields().exclude("details", "messages.text", "notes", "history", "reporter", "idempotency", "outbox");
-        long total = mongo.count(Query.of(query), Complaint.class);
-        List<Complaint> found = mongo.find(query.with(Sort.by(Sort.Direction.DESC, "receivedAt"))
-                .skip((long) page * size).limit(size), Complaint.class);
-        return new CaseViews.Page(found.stream().map(c -> CaseViews.Summary.of(c, now)).toList(), page, size, total);
+        // A month in Asia/Bangkok, as the statistics count it.
+        CaseStore.Page found = store.list(user.agency(), filter, BANGKOK, now, (long) page * size, size);
+        return new CaseViews.Page(found.items().stream().map(c -> CaseViews.Summary.of(c, now)).toList(), page, size,
+                found.total());
     }
 
     CaseViews.Detail view(CurrentUser user, String id) {
@@ -252,7 +223,7 @@ class CaseworkService {
                     "เรื่องนี้ไม่มีข้อมูลผู้ร้อง: ผู้ร้องไม่ประสงค์ออกนาม หรือข้อมูลถูกลบเมื่อครบระยะเวลาการเก็บรักษา");
         }
         Instant now = now();
-        mongo.insert(new IdentityReveal(UUID.randomUUID().toString(), c.agency(), c.id(), user.subject(), user.name(),
+        audit.record(new IdentityReveal(UUID.randomUUID().toString(), c.agency(), c.id(), user.subject(), user.name(),
                 reason, now));
         log.info("Identity of the reporter of case {} revealed by {}", c.id(), user.subject());
         ReporterIdentity identity = identity(c);

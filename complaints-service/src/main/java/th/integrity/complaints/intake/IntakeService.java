@@ -15,10 +15,6 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -32,6 +28,7 @@ import th.integrity.complaints.ComplaintsProperties;
 import th.integrity.complaints.attachments.AttachmentStore;
 import th.integrity.complaints.attachments.CleanFile;
 import th.integrity.complaints.complaint.CaseEvents;
+import th.integrity.complaints.complaint.CaseStore;
 import th.integrity.complaints.complaint.Complaint;
 import th.integrity.complaints.complaint.ComplaintSnapshot;
 import th.integrity.complaints.complaint.ComplaintStatus;
@@ -64,7 +61,7 @@ public class IntakeService {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
 
-    private final MongoTemplate mongo;
+    private final CaseStore cases;
     private final CaseEvents events;
     private final TrackingCodes trackingCodes;
     private final IdentityCipher cipher;
@@ -74,10 +71,10 @@ public class IntakeService {
     private final Clock clock;
     private final ComplaintsProperties properties;
 
-    public IntakeService(MongoTemplate mongo, CaseEvents events, TrackingCodes trackingCodes, IdentityCipher cipher,
+    IntakeService(CaseStore cases, CaseEvents events, TrackingCodes trackingCodes, IdentityCipher cipher,
             AttachmentStore attachments, JsonMapper json, MeterRegistry meters, Clock clock,
             ComplaintsProperties properties) {
-        this.mongo = mongo;
+        this.cases = cases;
         this.events = events;
         this.trackingCodes = trackingCodes;
         this.cipher = cipher;
@@ -146,9 +143,8 @@ public class IntakeService {
                     receivedAt, null, null, null, receivedAt.plus(deadline), 1, trackingCodes.hash(code), replay,
                     stored, List.of(), List.of(), history, command.recordedBy(), null, List.of());
             OutboxMessage message = events.message(ComplaintSnapshot.SUBMITTED, ComplaintSnapshot.of(complaint), now);
-            complaint = withOutbox(complaint, message);
             try {
-                mongo.insert(complaint);
+                cases.insert(complaint.withOutbox(List.of(message)));
             } catch (DuplicateKeyException clash) {
                 if (attempt == ATTEMPTS || (idempotent != null && findByKey(idempotent.keyHash()) != null)) {
                     throw clash;
@@ -163,15 +159,6 @@ public class IntakeService {
             log.info("Complaint {} received for agency {} via {}", caseId, command.agency(), command.channel());
             return new Filed(caseId, new Receipt(code.grouped(), receivedAt, status), false);
         }
-    }
-
-    private static Complaint withOutbox(Complaint c, OutboxMessage message) {
-        return new Complaint(c.id(), c.agency(), c.channel(), c.category(), c.subcategory(), c.division(),
-                c.details(), c.incidentDate(), c.location(), c.reportedElsewhere(), c.reporterStanding(),
-                c.reporter(), c.status(), c.receivedAt(), c.acknowledgedAt(), c.statusChangedAt(), c.concludedAt(),
-                c.closureReason(), c.forwardedTo(), c.dueAt(), c.version(), c.trackingHash(), c.idempotency(),
-                c.attachments(), c.messages(), c.notes(), c.history(), c.recordedBy(), c.purgedAt(),
-                List.of(message));
     }
 
     /** What an Idempotency-Key and its request are stored under: keyed hashes, never the key itself. */
@@ -207,9 +194,7 @@ public class IntakeService {
         }
         if (!earlier.idempotency().expiresAt().isAfter(now())) {
             // Expired: forget it (the sweep would too), so the key files anew.
-            mongo.updateFirst(new Query(Criteria.where("_id").is(earlier.id())
-                    .and("idempotency.keyHash").is(idempotent.keyHash())), new Update().unset("idempotency"),
-                    Complaint.class);
+            cases.forgetIdempotency(earlier.id(), idempotent.keyHash());
             return Optional.empty();
         }
         if (!earlier.idempotency().requestHash().equals(idempotent.requestHash())) {
@@ -224,7 +209,7 @@ public class IntakeService {
     }
 
     private Complaint findByKey(String keyHash) {
-        return mongo.findOne(new Query(Criteria.where("idempotency.keyHash").is(keyHash)), Complaint.class);
+        return cases.findByIdempotencyKey(keyHash).orElse(null);
     }
 
     /** The periodic sweep, on one replica at a time (index {@code idempotency_expiresAt}). */
@@ -238,8 +223,7 @@ public class IntakeService {
 
     /** Removes replay records past their time, so the sealed codes do not outlive their purpose. */
     public long forgetExpiredIdempotencyKeys() {
-        return mongo.updateMulti(new Query(Criteria.where("idempotency.expiresAt").lte(now())),
-                new Update().unset("idempotency"), Complaint.class).getModifiedCount();
+        return cases.forgetIdempotencyExpiredAt(now());
     }
 
     public static String identityBinding(String agency, String caseId) {

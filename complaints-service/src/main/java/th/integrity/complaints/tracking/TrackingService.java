@@ -8,9 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -20,7 +17,6 @@ import th.integrity.complaints.complaint.CaseStore;
 import th.integrity.complaints.complaint.ClosureReason;
 import th.integrity.complaints.complaint.Complaint;
 import th.integrity.complaints.complaint.ComplaintSnapshot;
-import th.integrity.complaints.complaint.ComplaintStatus;
 import th.integrity.complaints.reference.ReferenceData;
 import th.integrity.complaints.reference.ReferenceEntry;
 import th.integrity.complaints.reference.ReferenceKind;
@@ -41,7 +37,6 @@ public class TrackingService {
     /** Hashed when the code is malformed, so that path costs what a well-formed one does. */
     private static final TrackingCode DUMMY = new TrackingCode("0000000000000000");
 
-    private final MongoTemplate mongo;
     private final TrackingCodes codes;
     private final FailedLookupLimiter limiter;
     private final CaseStore store;
@@ -49,9 +44,8 @@ public class TrackingService {
     private final Clock clock;
     private final ComplaintsProperties.Tracking limits;
 
-    public TrackingService(MongoTemplate mongo, TrackingCodes codes, FailedLookupLimiter limiter, CaseStore store,
+    TrackingService(TrackingCodes codes, FailedLookupLimiter limiter, CaseStore store,
             ReferenceData reference, Clock clock, ComplaintsProperties properties) {
-        this.mongo = mongo;
         this.codes = codes;
         this.limiter = limiter;
         this.store = store;
@@ -117,7 +111,7 @@ public class TrackingService {
     private Complaint find(String typedCode) {
         var parsed = TrackingCode.parse(typedCode);
         String hash = codes.hash(parsed.orElse(DUMMY));
-        Complaint found = mongo.findOne(new Query(Criteria.where("trackingHash").is(hash)), Complaint.class);
+        Complaint found = store.findByTrackingHash(hash).orElse(null);
         if (parsed.isPresent() && found != null && found.purgedAt() == null) {
             return found;
         }
