@@ -30,9 +30,10 @@ class AuditController {
     @GetMapping("/api/complaints/audit/identity-reveals")
     @PreAuthorize("hasRole('HEAD')")
     @Operation(summary = "Identity reveals of the caller's agency, newest first (HEAD)")
-    Page reveals(@RequestParam(required = false) String caseId, @RequestParam(defaultValue = "0") int page,
+    Page reveals(CurrentUser user, @RequestParam(required = false) String caseId,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        String agency = CurrentUser.current().map(CurrentUser::agency).orElse(null);
+        String agency = user.agency();
         PageRequest paging = PageRequest.of(page, size, 200);
         int p = paging.page();
         int s = paging.size();

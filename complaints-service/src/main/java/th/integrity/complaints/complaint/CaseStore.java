@@ -23,9 +23,9 @@ import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 
+import th.integrity.complaints.ComplaintsProblems;
 import th.integrity.platform.outbox.Outbox;
 import th.integrity.platform.web.ProblemException;
-import th.integrity.platform.web.ProblemType;
 
 /**
  * Reads cases within one agency and writes every change as one conditional single-document update: the
@@ -35,9 +35,6 @@ import th.integrity.platform.web.ProblemType;
  */
 @Component
 public class CaseStore {
-
-    public static final ProblemType CONCURRENT_CHANGE = new ProblemType("concurrent-change", org.springframework.http.HttpStatus.CONFLICT,
-            "The case was changed meanwhile", "เรื่องนี้ถูกแก้ไขโดยผู้อื่นในระหว่างนี้");
 
     private final MongoTemplate mongo;
     private final CaseEvents events;
@@ -165,12 +162,7 @@ public class CaseStore {
 
     /** The case of the caller's agency, or the same 404 whether it does not exist or belongs to another. */
     public Complaint get(String agency, String id) {
-        return find(agency, id).orElseThrow(CaseStore::notFound);
-    }
-
-    public static ProblemException notFound() {
-        return new ProblemException(ProblemType.NOT_FOUND, "There is no such case in your agency.",
-                "ไม่พบเรื่องร้องเรียนนี้ในหน่วยงานของท่าน");
+        return find(agency, id).orElseThrow(ComplaintsProblems::caseNotFound);
     }
 
     /**
@@ -185,9 +177,7 @@ public class CaseStore {
         var result = mongo.updateFirst(new Query(Criteria.where("_id").is(before.id())
                 .and("agency").is(before.agency()).and("version").is(before.version())), changes, Complaint.class);
         if (result.getModifiedCount() == 0) {
-            throw new ProblemException(CONCURRENT_CHANGE,
-                    "The case was changed by someone else since you opened it: reload it and try again.",
-                    "เรื่องนี้ถูกแก้ไขโดยผู้อื่นหลังจากที่ท่านเปิดดู กรุณาโหลดใหม่แล้วลองอีกครั้ง");
+            throw ComplaintsProblems.changedMeanwhile();
         }
         events.written(before.id());
         return version;

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -24,6 +23,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import tools.jackson.databind.json.JsonMapper;
 
+import th.integrity.complaints.ComplaintsProblems;
 import th.integrity.complaints.ComplaintsProperties;
 import th.integrity.complaints.attachments.AttachmentStore;
 import th.integrity.complaints.attachments.CleanFile;
@@ -39,7 +39,6 @@ import th.integrity.complaints.tracking.TrackingCode;
 import th.integrity.complaints.tracking.TrackingCodes;
 import th.integrity.platform.outbox.OutboxMessage;
 import th.integrity.platform.web.ProblemException;
-import th.integrity.platform.web.ProblemType;
 
 /**
  * Takes in a complaint: stores its attachments (GridFS), then the case with its {@code complaint.submitted.v1}
@@ -51,9 +50,6 @@ import th.integrity.platform.web.ProblemType;
 public class IntakeService {
 
     public static final String RECEIVED_METRIC = "integrity.complaints.received";
-    public static final ProblemType IDEMPOTENCY_KEY_REUSED = new ProblemType("idempotency-key-reused",
-            HttpStatus.UNPROCESSABLE_CONTENT, "The Idempotency-Key was used for another request",
-            "Idempotency-Key นี้ถูกใช้กับคำขออื่นแล้ว");
     /** 16 to 128 characters: a UUID is the obvious choice; short guessable keys are refused. */
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{16,128}");
     /** A clash of two random 16-digit codes is a one in 10^16 event; retrying a few times settles it. */
@@ -124,7 +120,7 @@ public class IntakeService {
             Idempotent idempotent) {
         ComplaintStatus status = ComplaintStatus.RECEIVED;
         Instant receivedAt = command.receivedAt() == null ? now : command.receivedAt();
-        var deadline = properties.deadlines().of(status);
+        var deadline = status.deadlineIn(properties.deadlines());
         Sealed identity = command.reporter().mode() == ReporterMode.CONFIDENTIAL
                 ? cipher.seal(json.writeValueAsString(command.reporter().identity()), identityBinding(command.agency(), caseId))
                 : null;
@@ -167,10 +163,7 @@ public class IntakeService {
 
     private Idempotent idempotent(String key, NewCase command) {
         if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
-            throw new ProblemException(ProblemType.VALIDATION, "Check these fields: Idempotency-Key.",
-                    "กรุณาตรวจสอบข้อมูลต่อไปนี้: Idempotency-Key", List.of(new th.integrity.platform.web.FieldProblem(
-                            "Idempotency-Key", "must be 16 to 128 letters, digits or . _ : - (a UUID is best)",
-                            "ต้องเป็นอักษรภาษาอังกฤษ ตัวเลข หรือ . _ : - ยาว 16 ถึง 128 ตัว (แนะนำให้ใช้ UUID)")));
+            throw ProblemException.invalid(ComplaintsProblems.field("Idempotency-Key", "idempotency-key"));
         }
         List<String> fileDigests = new ArrayList<>();
         for (CleanFile file : command.files()) {
@@ -198,9 +191,7 @@ public class IntakeService {
             return Optional.empty();
         }
         if (!earlier.idempotency().requestHash().equals(idempotent.requestHash())) {
-            throw new ProblemException(IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was already used for a different complaint. Use a new key for a new complaint.",
-                    "Idempotency-Key นี้ถูกใช้กับเรื่องร้องเรียนอื่นแล้ว กรุณาใช้คีย์ใหม่สำหรับเรื่องใหม่");
+            throw ComplaintsProblems.idempotencyKeyReused();
         }
         TrackingCode code = new TrackingCode(cipher.open(earlier.idempotency().code(), codeBinding(earlier.id())));
         // The first answer: the status the case had when it was received, not its status now.
