@@ -23,8 +23,10 @@ AREAS = [
     ("Context propagation (ThreadLocal restore)", r"io[./]micrometer[./]context|ContextPropagation"),
     ("Logging", r"ch[./]qos[./]logback|org[./]slf4j|org[./]apache[./]logging"),
     ("Header maps (HttpHeaders, Netty headers)", r"HttpHeaders|DefaultHeaders|HttpHeadersAdapter|NettyHeadersAdapter"),
-    ("Garbage collection and JIT (JVM threads)", r"^(GC|G1|C2 |C1 |CompileBroker|Thread::call_run|JavaThread::thread_main_inner)|G1|CompileBroker"),
+    ("Work moved to Reactor's bounded-elastic pool (a thread hop)", r"reactor[./]core[./]scheduler[./](SchedulerTask|WorkerTask)"),
 ]
+# JIT compiler and garbage-collector threads: not the request path (on a busy machine the JIT may still be compiling).
+JVM_THREADS = re.compile(r"CompileBroker|G1|GangWorker|VMThread|ConcurrentGC|WorkerThread::run")
 
 
 def main(path, top):
@@ -42,6 +44,8 @@ def main(path, top):
     if total == 0:
         print("no samples")
         return
+    jvm = sum(n for frames, n in stacks if any(JVM_THREADS.search(f) for f in frames))
+    request_path = max(1, total - jvm)
     areas = Counter()
     inclusive = Counter()
     leaf = Counter()
@@ -52,11 +56,12 @@ def main(path, top):
         for f in set(frames):
             inclusive[f] += n
         leaf[frames[-1]] += n
-    print(f"{path}: {total} samples")
+    print(f"{path}: {total} samples, {100.0 * jvm / total:.1f} % in JIT compiler and GC threads")
     print()
-    print("Share of samples by area (inclusive: a stack counts in every area it passes through)")
+    print("Share of the request path's samples (all but JIT and GC threads) by area; inclusive: a stack counts in")
+    print("every area it passes through, and the gateway's WebFilters hold the rest of the chain in their stacks")
     for name, _ in AREAS:
-        print(f"  {100.0 * areas[name] / total:5.1f} %  {name}")
+        print(f"  {100.0 * areas[name] / request_path:5.1f} %  {name}")
     print()
     print(f"Top {top} methods by inclusive samples (thread roots and Reactor's generic operators left out)")
     generic = re.compile(r"^(java/lang/Thread\.run|java/lang/Thread|start_thread|thread_native_entry|"
