@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * that does carry the session cookie still has its session read, so signed-in users are recognised as before
  * (SignInTest, SharedSessionsTest).
  */
-class SessionlessPublicRequestsTest extends GatewayTestBase {
+class SessionlessPublicRequestsTest extends IntegrationTestSupport {
 
     @BeforeEach
     void forgetSessionCalls() {
