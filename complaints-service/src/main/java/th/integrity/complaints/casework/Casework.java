@@ -1,11 +1,12 @@
 package th.integrity.complaints.casework;
 
+import static th.integrity.platform.calendar.FiscalCalendar.BANGKOK;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,6 @@ import th.integrity.platform.web.ProblemType;
 @Service
 class Casework {
 
-    static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
     static final ProblemType ILLEGAL_TRANSITION = new ProblemType("illegal-transition", HttpStatus.CONFLICT,
             "The case cannot move to that state", "ไม่สามารถเปลี่ยนสถานะเรื่องเป็นสถานะที่ขอได้");
     static final ProblemType NO_IDENTITY = new ProblemType("no-identity", HttpStatus.CONFLICT,

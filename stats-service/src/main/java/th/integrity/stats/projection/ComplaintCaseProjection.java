@@ -27,8 +27,8 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Projections;
 
-import th.integrity.stats.calendar.FiscalCalendar;
-import th.integrity.stats.calendar.FiscalYear;
+import th.integrity.platform.calendar.FiscalCalendar;
+import th.integrity.platform.calendar.FiscalYear;
 
 /**
  * Applies complaint events to the case collection, idempotently and in any order: a document changes only

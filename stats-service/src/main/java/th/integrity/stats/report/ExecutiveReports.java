@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
 import com.mongodb.client.model.Filters;
 
 import th.integrity.stats.agency.AgencyDirectory;
-import th.integrity.stats.calendar.FiscalCalendar;
+import th.integrity.platform.calendar.FiscalCalendar;
 import th.integrity.stats.gifts.GiftLabels;
 import th.integrity.stats.projection.ProjectionStore;
 import th.integrity.stats.table.Labels;
@@ -94,7 +94,7 @@ public class ExecutiveReports {
                 overdueTotal++;
                 overdue.add(new ExecutiveReport.OverdueCase(c.getString("caseId"), c.getString("category"),
                         c.getString("status"), Labels.thai(c.getString("status")),
-                        OffsetDateTime.ofInstant(due.toInstant(), FiscalCalendar.ZONE)
+                        OffsetDateTime.ofInstant(due.toInstant(), FiscalCalendar.BANGKOK)
                                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                         Duration.between(due.toInstant(), now).toDays()));
             }
@@ -122,7 +122,7 @@ public class ExecutiveReports {
             }
         }
 
-        OffsetDateTime generatedAt = OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.SECONDS), FiscalCalendar.ZONE);
+        OffsetDateTime generatedAt = OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.SECONDS), FiscalCalendar.BANGKOK);
         return new ExecutiveReport(agency, agencies.nameTh(agency), month.toString(),
                 FiscalCalendar.monthLabelThai(month), generatedAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 FiscalCalendar.dateLabelThai(generatedAt.toLocalDate()),
