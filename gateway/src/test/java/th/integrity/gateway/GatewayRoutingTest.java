@@ -104,7 +104,7 @@ class GatewayRoutingTest extends IntegrationTestSupport {
             assertThat(response.headers().firstValue("Content-Type")).as(path)
                     .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(response.body()).as(path).contains("\"status\":404")
-                    .contains("\"type\":\"urn:integrity:problem:not-found\"").contains("ไม่พบสิ่งที่ร้องขอ")
+                    .contains("\"type\":\"urn:integrity:problem:not-found\"").contains("ไม่พบสิ่งที่ขอ")
                     .contains("\"instance\":\"" + path + "\"").doesNotContain("Exception");
         }
         assertThat(complaints.receivedNothing()).isTrue();
@@ -125,8 +125,8 @@ class GatewayRoutingTest extends IntegrationTestSupport {
             assertThat(took).isLessThan(Duration.ofSeconds(5));
             assertThat(response.headers().firstValue("Retry-After")).hasValue("10");
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-            assertThat(response.body()).contains("\"type\":\"urn:integrity:problem:service-unavailable\"")
-                    .contains("\"status\":503").contains("\"service\":\"stats\"").contains("บริการไม่พร้อมใช้งานชั่วคราว")
+            assertThat(response.body()).contains("\"type\":\"urn:integrity:problem:unavailable\"")
+                    .contains("\"status\":503").contains("\"service\":\"stats\"").contains("ระบบไม่พร้อมให้บริการชั่วคราว")
                     .doesNotContain("Connection refused").doesNotContain("127.0.0.1");
         } finally {
             stats.restart();

@@ -247,7 +247,7 @@ class SignInTest extends IntegrationTestSupport {
             HttpResponse<String> relayed = send(browser, HttpRequest.newBuilder(url("/api/complaints/cases")).GET());
             assertThat(relayed.statusCode()).isEqualTo(401);
             assertThat(relayed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-            assertThat(relayed.body()).contains("\"type\":\"urn:integrity:problem:sign-in-required\"")
+            assertThat(relayed.body()).contains("\"type\":\"urn:integrity:problem:unauthenticated\"")
                     .contains("กรุณาเข้าสู่ระบบ");
             assertThat(complaints.receivedNothing()).isTrue();
             assertThat(send(browser, HttpRequest.newBuilder(url("/api/me")).GET()).body())

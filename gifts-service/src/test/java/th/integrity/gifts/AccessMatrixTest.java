@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import th.integrity.embedded.TestIssuer;
-import th.integrity.gifts.calendar.FiscalCalendar;
+import th.integrity.platform.calendar.FiscalCalendar;
 
 /**
  * Issue 3's access matrix for gifts-service: every endpoint × anonymous, each role of {@code wangthonglang} and,

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 import th.integrity.embedded.TestInfrastructure;
 import th.integrity.embedded.TestIssuer;
 import th.integrity.embedded.TopicReader;
-import th.integrity.gifts.calendar.FiscalCalendar;
+import th.integrity.platform.calendar.FiscalCalendar;
 
 /**
  * The service against the real Kafka broker and MongoDB-wire server of this test JVM (or the real ones named by

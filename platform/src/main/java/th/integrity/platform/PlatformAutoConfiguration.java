@@ -23,7 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import th.integrity.platform.health.KafkaHealthIndicator;
 import th.integrity.platform.health.MongoPingHealthIndicator;
-import th.integrity.platform.lifecycle.ParentWatchdog;
 import th.integrity.platform.outbox.Outbox;
 import th.integrity.platform.outbox.OutboxProperties;
 import th.integrity.platform.outbox.OutboxRelay;
@@ -33,8 +32,9 @@ import th.integrity.platform.tracing.EventTracing;
 
 /**
  * What every service does alike, switched on by what the service has on its class path: MongoDB and
- * Kafka health for readiness, the outbox relay where {@code integrity.outbox.collections} is set, and
- * the watchdog that ends the process with its launcher.
+ * Kafka health for readiness, the outbox relay where {@code integrity.outbox.collections} is set, and trace
+ * context in events. (The watchdog that ends a service with its development launcher is no part of it: it is the
+ * launcher's Java agent, deploy/watchdog.)
  */
 @AutoConfiguration(after = SweepLockAutoConfiguration.class, afterName = {
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
@@ -46,12 +46,6 @@ import th.integrity.platform.tracing.EventTracing;
         // Before Boot's MongoDB health configuration, so that it sees our indicator and steps aside.
         beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 public class PlatformAutoConfiguration {
-
-    @Bean
-    @ConditionalOnProperty(name = "INTEGRITY_PARENT_PID")
-    ParentWatchdog parentWatchdog(@Value("${INTEGRITY_PARENT_PID}") long parentPid) {
-        return new ParentWatchdog(parentPid);
-    }
 
     /** Trace context in and out of events; does nothing when tracing is off (no tracer, or the no-op one). */
     @Bean

@@ -24,7 +24,7 @@ import th.integrity.embedded.TestIssuer;
 
 /**
  * Issue 3's access matrix: every endpoint of the service × {anonymous, each role of {@code wangthonglang}, OFFICER /
- * HEAD / ADMIN of {@code huaikhwang}} answers as docs/statistics.md and DESIGN.md's roles table say. Anonymous on a
+ * HEAD / ADMIN of {@code huaikhwang}} answers as docs/statistics.md and the README's roles table say. Anonymous on a
  * protected endpoint → 401, a wrong role → 403, the right role of another agency → 404 (never the data), the right
  * role → the endpoint's success status. Public endpoints answer everyone.
  *

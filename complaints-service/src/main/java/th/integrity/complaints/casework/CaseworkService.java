@@ -1,10 +1,11 @@
 package th.integrity.complaints.casework;
 
+import static th.integrity.platform.calendar.FiscalCalendar.BANGKOK;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -45,7 +46,6 @@ import th.integrity.platform.web.ProblemException;
 @Service
 class CaseworkService {
 
-    static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
 
     private static final Logger log = LoggerFactory.getLogger(CaseworkService.class);
 

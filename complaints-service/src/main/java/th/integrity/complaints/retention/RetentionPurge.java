@@ -1,8 +1,9 @@
 package th.integrity.complaints.retention;
 
+import static th.integrity.platform.calendar.FiscalCalendar.BANGKOK;
+
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -32,7 +33,6 @@ import th.integrity.platform.web.ProblemException;
 public class RetentionPurge {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
-    private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
 
     private final CaseStore store;
     private final AttachmentStore attachments;

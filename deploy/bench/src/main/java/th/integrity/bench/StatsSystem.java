@@ -27,12 +27,13 @@ import th.integrity.embedded.KafkaBroker;
 import th.integrity.embedded.MongoWireServer;
 import th.integrity.embedded.Ports;
 import th.integrity.embedded.TestIssuer;
+import th.integrity.watchdog.ParentWatchdog;
 
 /**
  * Everything the stats benchmark runs on, and nothing shared with anyone: a Kafka broker, a MongoDB-wire server
  * and an OIDC issuer in this JVM (deploy/embedded) on free ports under one work directory, and stats-service as a
  * JVM of its own, started from a copy of its jar. {@link #close()} (also run by a shutdown hook) stops it all;
- * the service also watches this JVM's pid (platform's ParentWatchdog) and exits if it disappears.
+ * the service also watches this JVM's pid (the watchdog agent, deploy/watchdog) and exits if it disappears.
  */
 final class StatsSystem implements AutoCloseable {
 
@@ -91,6 +92,7 @@ final class StatsSystem implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(javaOptions);
+            command.add("-javaagent:" + ParentWatchdog.writeAgentJar(dir.resolve("integrity-watchdog.jar")));
             command.add("-jar");
             command.add(copy.toString());
             ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
@@ -106,7 +108,7 @@ final class StatsSystem implements AutoCloseable {
             env.put("MONGODB_DATABASE", DATABASE);
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             env.put("OIDC_ISSUER_URI", issuer.issuerUri());
-            env.put("INTEGRITY_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
+            env.put(ParentWatchdog.ENV, String.valueOf(ProcessHandle.current().pid()));
             env.put("SPRING_PROFILES_ACTIVE", "dev"); // development defaults, as the launcher runs them
             // mongo-java-server, as in the launcher: snapshots written by _id alone (docs/statistics.md).
             env.put("INTEGRITY_STATS_PROJECTION_DEVELOPMENTSTORE", "true");

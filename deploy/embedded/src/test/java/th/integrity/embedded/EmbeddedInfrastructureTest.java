@@ -66,14 +66,6 @@ class EmbeddedInfrastructureTest {
         assertThat(Ports.isTaken(Ports.free())).isFalse();
     }
 
-    @Test
-    void anExternalUriGetsTheTestDatabase() {
-        assertThat(TestInfrastructure.withDatabase("mongodb://a:1,b:2/?replicaSet=rs0", "x"))
-                .isEqualTo("mongodb://a:1,b:2/x?replicaSet=rs0");
-        assertThat(TestInfrastructure.withDatabase("mongodb://a:1/old", "x")).isEqualTo("mongodb://a:1/x");
-        assertThat(TestInfrastructure.withDatabase("mongodb://a:1", "x")).isEqualTo("mongodb://a:1/x");
-    }
-
     private static void send(KafkaBroker broker, String value) throws Exception {
         try (var producer = new KafkaProducer<String, String>(Map.of("bootstrap.servers", broker.bootstrapServers(),
                 "acks", "all"), new StringSerializer(), new StringSerializer())) {

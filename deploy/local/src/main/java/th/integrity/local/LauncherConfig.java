@@ -211,6 +211,11 @@ public record LauncherConfig(Path home, Path dataDir, Map<String, Integer> ports
         return dataDir.resolve("mongo");
     }
 
+    /** The watchdog agent every service JVM starts with, written afresh at each start. */
+    public Path watchdogAgent() {
+        return dataDir.resolve("integrity-watchdog.jar");
+    }
+
     public LauncherConfig withPort(String key, int port) {
         Map<String, Integer> changed = new LinkedHashMap<>(ports);
         changed.put(key, port);

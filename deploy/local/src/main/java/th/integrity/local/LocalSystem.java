@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import th.integrity.embedded.KafkaBroker;
 import th.integrity.embedded.MongoWireServer;
 import th.integrity.embedded.Ports;
+import th.integrity.watchdog.ParentWatchdog;
 
 /**
  * The whole system on one machine: a Kafka broker and a file-backed MongoDB-wire server in this JVM, and every
@@ -145,6 +146,7 @@ public final class LocalSystem implements AutoCloseable {
 
     private void startServices() {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ParentWatchdog.writeAgentJar(config.watchdogAgent());
         synchronized (lock) {
             for (ServiceSpec spec : Components.SERVICES) {
                 checkNotClosing();

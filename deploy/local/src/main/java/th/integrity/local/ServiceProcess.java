@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import th.integrity.watchdog.ParentWatchdog;
+
 /** One service running as a JVM of its own, its output appended to {@code <data>/logs/<name>.log}. */
 final class ServiceProcess {
 
@@ -59,6 +61,10 @@ final class ServiceProcess {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(config.serviceJavaOptions());
+        // The agent watches INTEGRITY_PARENT_PID (below) and ends the JVM when the launcher is gone: nothing outlives
+        // a launcher killed with -9. An agent, so that no production jar carries this launcher concern; LocalSystem
+        // writes it before the first service starts.
+        command.add("-javaagent:" + config.watchdogAgent());
         command.add("-jar");
         command.add(spec.jar(config.home()).toString());
 
@@ -75,8 +81,8 @@ final class ServiceProcess {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
         // The issuer string must be identical everywhere: the provider puts it into every token it signs.
         environment.put("OIDC_ISSUER_URI", config.httpUrl(Components.OIDC));
-        // The services watch this pid and exit when it is gone: nothing outlives a launcher killed with -9.
-        environment.put("INTEGRITY_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
+        // The pid the watchdog agent watches.
+        environment.put(ParentWatchdog.ENV, String.valueOf(ProcessHandle.current().pid()));
         // The launcher runs on a developer's machine with the development secrets: anywhere else the services
         // refuse them (platform's DevelopmentSecretsGuard).
         environment.put("SPRING_PROFILES_ACTIVE", "dev");

@@ -35,6 +35,7 @@ public final class FakeService {
                 "COMPLAINTS_SERVICE_URL", "GIFTS_SERVICE_URL", "STATS_SERVICE_URL", "OIDC_ISSUER_URI")) {
             System.out.println("env " + variable + "=" + System.getenv(variable));
         }
+        System.out.println("watchdog watching " + System.getProperty("integrity.watchdog.parent"));
         System.out.println("args " + ProcessHandle.current().info().arguments().map(List::of).orElse(List.of()));
         if ("crash".equals(behaviour)) {
             System.out.println("Application run failed: could not reach the moon");

@@ -76,6 +76,7 @@ class LocalSystemTest {
                     .contains("env MONGODB_URI=mongodb://localhost:" + config.port("mongodb"))
                     .contains("env KAFKA_BOOTSTRAP_SERVERS=localhost:" + config.port("kafka"))
                     .contains("env INTEGRITY_PARENT_PID=" + ProcessHandle.current().pid())
+                    .contains("watchdog watching " + ProcessHandle.current().pid())
                     .contains("env COMPLAINTS_SERVICE_URL=http://localhost:" + config.port("complaints"))
                     .contains("env GIFTS_SERVICE_URL=http://localhost:" + config.port("gifts"))
                     .contains("env STATS_SERVICE_URL=http://localhost:" + config.port("stats"))

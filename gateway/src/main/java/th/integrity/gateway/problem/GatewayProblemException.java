@@ -18,7 +18,7 @@ public final class GatewayProblemException extends RuntimeException {
     private final Map<String, Object> extensions;
 
     private GatewayProblemException(GatewayProblem problem, HttpHeaders headers, Map<String, Object> extensions) {
-        super(problem.type, null, false, false);
+        super(problem.type.uri().toString(), null, false, false);
         this.problem = problem;
         this.headers = headers;
         this.extensions = extensions;

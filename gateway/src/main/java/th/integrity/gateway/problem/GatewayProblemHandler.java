@@ -2,7 +2,6 @@ package th.integrity.gateway.problem;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.netty.handler.timeout.ReadTimeoutException;
@@ -150,18 +149,15 @@ public class GatewayProblemHandler implements ErrorWebExceptionHandler {
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
     }
 
-    /** The problem's members, in the order every gateway problem has them; {@code instance} only when known. */
+    /**
+     * The problem's members, the same as the services' ({@link th.integrity.platform.web.ProblemType#toBody}:
+     * {@code type, title, title_th, status, detail, detail_th}); {@code instance} only when known.
+     */
     static Map<String, Object> body(GatewayProblem problem, String instance) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.type);
-        body.put("title", problem.title);
-        body.put("status", problem.status.value());
-        body.put("detail", problem.detail);
+        Map<String, Object> body = problem.type.toBody(problem.detail, problem.detailTh);
         if (instance != null) {
             body.put("instance", instance);
         }
-        body.put("title_th", problem.titleTh);
-        body.put("detail_th", problem.detailTh);
         return body;
     }
 

@@ -91,7 +91,7 @@ class MalformedRequestHandlerTest {
 
     private static EmbeddedChannel channel() {
         return new EmbeddedChannel(new HttpServerCodec(), new MalformedRequestHandler(
-                problem -> ("{\"type\":\"" + problem.type + "\"}").getBytes(StandardCharsets.UTF_8), false));
+                problem -> ("{\"type\":\"" + problem.type.uri() + "\"}").getBytes(StandardCharsets.UTF_8), false));
     }
 
     private static HttpHeaders headers(String lines) {

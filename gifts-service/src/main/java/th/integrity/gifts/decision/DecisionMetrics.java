@@ -24,7 +24,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import th.integrity.gifts.calendar.FiscalCalendar;
+import th.integrity.platform.calendar.FiscalCalendar;
 import th.integrity.gifts.declaration.Declaration;
 import th.integrity.gifts.declaration.DeclarationsChanged;
 

@@ -18,8 +18,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import th.integrity.gifts.GiftsProblems;
-import th.integrity.gifts.calendar.FiscalCalendar;
-import th.integrity.gifts.calendar.ThaiDates;
+import th.integrity.platform.calendar.FiscalCalendar;
 import th.integrity.gifts.declaration.Declaration;
 import th.integrity.gifts.declaration.DeclarationView;
 import th.integrity.gifts.declaration.Declarations;
@@ -64,10 +63,10 @@ public class Decisions {
                 .map(d -> {
                     LocalDate due = d.evaluation().decisionDueOn();
                     long daysLeft = ChronoUnit.DAYS.between(today, due);
-                    return new PendingDecision(d.id(), d.declarant(), d.offeredOn(), ThaiDates.shortDate(d.offeredOn()),
+                    return new PendingDecision(d.id(), d.declarant(), d.offeredOn(), FiscalCalendar.dateLabelThaiShort(d.offeredOn()),
                             d.giver(), d.kind(), d.description(), d.value(), d.evaluation().giverOccasionTotal(),
                             d.occasion(), d.disposition(), d.evaluation().reasonTh(), d.evaluation().reasonEn(),
-                            d.evaluation().declaredLate(), due, ThaiDates.shortDate(due), daysLeft, daysLeft < 0);
+                            d.evaluation().declaredLate(), due, FiscalCalendar.dateLabelThaiShort(due), daysLeft, daysLeft < 0);
                 }).toList();
     }
 

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import th.integrity.gifts.calendar.ThaiDates;
+import th.integrity.platform.calendar.FiscalCalendar;
 import th.integrity.gifts.gift.Disposition;
 import th.integrity.gifts.gift.GiftKind;
 import th.integrity.gifts.gift.Half;
@@ -80,7 +80,7 @@ public record DeclarationView(
             }
         }
         return new DeclarationView(d.id(), d.agency(), d.version(), status, th, en, d.declarant(), d.offeredOn(),
-                ThaiDates.shortDate(d.offeredOn()), d.giver(), d.kind(), d.description(), d.value(), d.valuation(),
+                FiscalCalendar.dateLabelThaiShort(d.offeredOn()), d.giver(), d.kind(), d.description(), d.value(), d.valuation(),
                 d.acceptanceReason(), d.occasion(), d.occasionDetail(), d.disposition(), d.disposedOn(),
                 d.fiscalYear(), d.half(), d.declaredAt(), d.evaluation(), d.supersedes(), supersededBy, d.decision());
     }

@@ -30,8 +30,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import th.integrity.gifts.GiftsProblems;
-import th.integrity.gifts.calendar.FiscalCalendar;
+import th.integrity.platform.calendar.FiscalCalendar;
 import th.integrity.gifts.gift.Disposition;
+import th.integrity.gifts.gift.Half;
 import th.integrity.gifts.gift.Occasion;
 import th.integrity.gifts.policy.Evaluation;
 import th.integrity.gifts.policy.GiftRule;
@@ -199,7 +200,7 @@ public class Declarations {
         Declaration declaration = new Declaration(id, user.agency(), 1, declarant, gift.offeredOn(), giver,
                 gift.kind(), gift.description(), value, gift.valuation(), gift.acceptanceReason(), gift.occasion(),
                 gift.occasionDetail(), occasionKey, gift.disposition(), gift.disposedOn(), fiscalYear,
-                FiscalCalendar.half(gift.offeredOn()), now, today, evaluation,
+                Half.of(gift.offeredOn()), now, today, evaluation,
                 replaced == null ? null : replaced.id(), null, null, null, List.of());
         declaration = withEvent(declaration, GiftEventData.DECLARED, now);
         try {

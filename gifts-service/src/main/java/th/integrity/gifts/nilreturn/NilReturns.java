@@ -20,8 +20,8 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 import th.integrity.gifts.GiftsProblems;
-import th.integrity.gifts.calendar.FiscalCalendar;
-import th.integrity.gifts.calendar.ThaiDates;
+import th.integrity.platform.calendar.FiscalCalendar;
+import th.integrity.platform.calendar.FiscalYear;
 import th.integrity.gifts.declaration.Declaration;
 import th.integrity.gifts.declaration.DeclarationTopicProperties;
 import th.integrity.gifts.declaration.Declarations;
@@ -62,12 +62,12 @@ public class NilReturns {
         int fiscalYear = command.fiscalYear();
         Round round = command.round();
         LocalDate today = LocalDate.now(clock.withZone(FiscalCalendar.BANGKOK));
-        if (FiscalCalendar.start(fiscalYear).isAfter(today)) {
+        if (FiscalYear.of(fiscalYear).firstDay().isAfter(today)) {
             throw GiftsProblems.invalid(List.of(new FieldProblem("fiscalYear",
                     "the round has not started yet: fiscal year " + fiscalYear + " begins on "
-                            + FiscalCalendar.start(fiscalYear),
+                            + FiscalYear.of(fiscalYear).firstDay(),
                     "รอบนี้ยังไม่เริ่ม: ปีงบประมาณ " + fiscalYear + " เริ่มวันที่ "
-                            + ThaiDates.longDate(FiscalCalendar.start(fiscalYear)))));
+                            + FiscalCalendar.dateLabelThai(FiscalYear.of(fiscalYear).firstDay()))));
         }
         if (declaredIn(user, fiscalYear, round)) {
             throw new ProblemException(GiftsProblems.NIL_RETURN_CONFLICT,
@@ -113,6 +113,6 @@ public class NilReturns {
 
     public static NilReturnView view(NilReturn n) {
         return new NilReturnView(n.id(), n.agency(), n.declarant(), n.fiscalYear(), n.round(),
-                ThaiDates.roundTh(n.fiscalYear(), n.round()), ThaiDates.roundEn(n.fiscalYear(), n.round()), n.filedAt());
+                n.round().describedTh(n.fiscalYear()), n.round().describedEn(n.fiscalYear()), n.filedAt());
     }
 }

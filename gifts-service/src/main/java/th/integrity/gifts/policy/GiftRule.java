@@ -6,7 +6,7 @@ import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.util.Locale;
 
-import th.integrity.gifts.calendar.ThaiDates;
+import th.integrity.platform.calendar.FiscalCalendar;
 import th.integrity.gifts.gift.Disposition;
 import th.integrity.gifts.gift.GiftKind;
 import th.integrity.gifts.gift.Relation;
@@ -50,7 +50,7 @@ public final class GiftRule {
         String limitText = baht(policy.limit());
         int window = policy.decisionWindowDays();
         LocalDate due = facts.offeredOn().plusDays(window);
-        String dueTh = ThaiDates.shortDate(due);
+        String dueTh = FiscalCalendar.dateLabelThaiShort(due);
         String dueEn = due.toString();
         boolean kept = facts.disposition() == Disposition.KEPT;
         boolean taken = facts.disposition().accepted();

@@ -18,8 +18,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import th.integrity.gifts.GiftsProblems;
-import th.integrity.gifts.calendar.FiscalCalendar;
-import th.integrity.gifts.calendar.ThaiDates;
+import th.integrity.platform.calendar.FiscalCalendar;
+import th.integrity.platform.calendar.FiscalYear;
 import th.integrity.gifts.declaration.Declaration;
 import th.integrity.gifts.declaration.Declarations;
 import th.integrity.gifts.gift.Disposition;
@@ -76,7 +76,7 @@ public class Registers {
         for (NilReturn n : nils) {
             LocalDate filedOn = LocalDate.ofInstant(n.filedAt(), FiscalCalendar.BANGKOK);
             nilRows.add(new Register.NilRow(nilRows.size() + 1, n.declarant().name(), n.declarant().position(),
-                    n.declarant().division(), filedOn, ThaiDates.shortDate(filedOn)));
+                    n.declarant().division(), filedOn, FiscalCalendar.dateLabelThaiShort(filedOn)));
         }
 
         // Someone has reported when they declared something in the round or filed this round's nil return.
@@ -94,13 +94,13 @@ public class Registers {
 
         String nameTh = properties.nameTh(agency);
         String nameEn = properties.nameEn(agency);
-        String roundTh = ThaiDates.roundTh(fiscalYear, round);
-        String roundEn = ThaiDates.roundEn(fiscalYear, round);
+        String roundTh = round.describedTh(fiscalYear);
+        String roundEn = round.describedEn(fiscalYear);
         String titleTh = "ทะเบียนการรับของขวัญและของกำนัล " + nameTh + " ปีงบประมาณ พ.ศ. " + fiscalYear + " " + roundTh;
         String titleEn = "Register of gifts offered, " + nameEn + ", fiscal year " + fiscalYear + " BE, " + roundEn;
-        return new Register(agency, nameTh, nameEn, fiscalYear, round, FiscalCalendar.start(fiscalYear),
-                FiscalCalendar.end(fiscalYear, round), titleTh, titleEn, roundTh, roundEn, today,
-                ThaiDates.shortDate(today), now, rows, nilRows, totals(current, nils.size(), notReported.size()),
+        return new Register(agency, nameTh, nameEn, fiscalYear, round, FiscalYear.of(fiscalYear).firstDay(),
+                round.period(fiscalYear).to(), titleTh, titleEn, roundTh, roundEn, today,
+                FiscalCalendar.dateLabelThaiShort(today), now, rows, nilRows, totals(current, nils.size(), notReported.size()),
                 notReported);
     }
 
@@ -110,13 +110,13 @@ public class Registers {
         String occasion = d.occasion() == Occasion.OTHER ? d.occasion().labelTh() + ": " + d.occasionDetail()
                 : d.occasion().labelTh();
         return new Register.Row(no, d.id(), d.supersedes(), d.declarant().name(), d.declarant().position(),
-                d.declarant().division(), d.offeredOn(), ThaiDates.shortDate(d.offeredOn()), d.giver().name(),
+                d.declarant().division(), d.offeredOn(), FiscalCalendar.dateLabelThaiShort(d.offeredOn()), d.giver().name(),
                 d.giver().type(), d.giver().relation(), d.giver().pendingBusiness(), d.kind(), d.description(),
-                d.value(), d.valuation(), occasion, d.disposition(), d.disposedOn(), ThaiDates.shortDate(d.disposedOn()),
+                d.value(), d.valuation(), occasion, d.disposition(), d.disposedOn(), FiscalCalendar.dateLabelThaiShort(d.disposedOn()),
                 d.evaluation().outcome(), d.evaluation().reasonTh(), d.evaluation().reasonEn(),
                 d.evaluation().declaredLate(), d.decision() == null ? null : d.decision().decision(),
-                d.decision() == null ? null : d.decision().note(), decidedOn, ThaiDates.shortDate(decidedOn),
-                d.declaredOn(), ThaiDates.shortDate(d.declaredOn()));
+                d.decision() == null ? null : d.decision().note(), decidedOn, FiscalCalendar.dateLabelThaiShort(decidedOn),
+                d.declaredOn(), FiscalCalendar.dateLabelThaiShort(d.declaredOn()));
     }
 
     private static Register.Totals totals(List<Declaration> declarations, int nilReturns, int notReported) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import th.integrity.embedded.TestIssuer;
 import th.integrity.gifts.GiftsTestSupport;
-import th.integrity.gifts.calendar.FiscalCalendar;
+import th.integrity.platform.calendar.FiscalCalendar;
 
 class NilReturnTest extends GiftsTestSupport {
 

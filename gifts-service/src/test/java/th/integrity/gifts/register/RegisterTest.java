@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 import th.integrity.embedded.TestIssuer;
 import th.integrity.gifts.GiftsTestSupport;
-import th.integrity.gifts.calendar.ThaiDates;
+import th.integrity.platform.calendar.FiscalCalendar;
 
 /**
  * The register of agency {@code testdistrict} (staff t-a, t-b, t-c): t-a declared in the first half of 2568 and
@@ -59,7 +59,7 @@ class RegisterTest extends GiftsTestSupport {
 
         assertThat(register.path("titleTh").asString()).contains("สำนักงานเขตทดสอบ",
                 "รอบ 6 เดือน (1 ตุลาคม 2567 – 31 มีนาคม 2568)");
-        assertThat(register.path("reportDateTh").asString()).isEqualTo(ThaiDates.shortDate(today()));
+        assertThat(register.path("reportDateTh").asString()).isEqualTo(FiscalCalendar.dateLabelThaiShort(today()));
         assertThat(register.path("declarations").size()).isEqualTo(1);
         JsonNode row = register.path("declarations").get(0);
         assertThat(row.path("offeredOnTh").asString()).isEqualTo("15 ม.ค. 2568");

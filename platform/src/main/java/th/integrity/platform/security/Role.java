@@ -1,10 +1,9 @@
 package th.integrity.platform.security;
 
-/** The roles of DESIGN.md's table; tokens carry them without the {@code ROLE_} prefix. */
+/**
+ * The roles of the README's roles table (docs/architecture.md, "Roles"); tokens carry them without the {@code ROLE_}
+ * prefix, which {@link TokenConverter} adds for Spring Security and {@link CurrentUser} strips again.
+ */
 public enum Role {
-    STAFF, OFFICER, HEAD, ADMIN;
-
-    public String authority() {
-        return "ROLE_" + name();
-    }
+    STAFF, OFFICER, HEAD, ADMIN
 }

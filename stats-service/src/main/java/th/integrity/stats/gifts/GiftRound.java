@@ -2,8 +2,8 @@ package th.integrity.stats.gifts;
 
 import java.time.YearMonth;
 
-import th.integrity.stats.calendar.FiscalPeriod;
-import th.integrity.stats.calendar.FiscalYear;
+import th.integrity.platform.calendar.FiscalPeriod;
+import th.integrity.platform.calendar.FiscalYear;
 
 /** The rounds the gift register is compiled for: 6 months (ต.ค.–มี.ค.) and 12 months (ต.ค.–ก.ย.). */
 public enum GiftRound {

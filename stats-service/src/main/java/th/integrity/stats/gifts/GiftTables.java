@@ -17,9 +17,9 @@ import org.springframework.stereotype.Service;
 import com.mongodb.client.model.Filters;
 
 import th.integrity.stats.agency.AgencyDirectory;
-import th.integrity.stats.calendar.FiscalCalendar;
-import th.integrity.stats.calendar.FiscalPeriod;
-import th.integrity.stats.calendar.FiscalYear;
+import th.integrity.platform.calendar.FiscalCalendar;
+import th.integrity.platform.calendar.FiscalPeriod;
+import th.integrity.platform.calendar.FiscalYear;
 import th.integrity.stats.projection.ProjectionStore;
 import th.integrity.stats.table.ComplaintTable;
 import th.integrity.stats.table.Labels.Label;
@@ -78,7 +78,7 @@ public class GiftTables {
                 Filters.eq("agency", agency), Filters.eq("fiscalYear", fiscalYear.buddhistYear()),
                 Filters.eq("round", round.name())));
         FiscalPeriod period = round.period(fiscalYear);
-        OffsetDateTime generatedAt = OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.SECONDS), FiscalCalendar.ZONE);
+        OffsetDateTime generatedAt = OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.SECONDS), FiscalCalendar.BANGKOK);
         String nameTh = agencies.nameTh(agency);
         String nameEn = agencies.nameEn(agency);
         return new GiftTable(agency, nameTh, nameEn, fiscalYear.buddhistYear(), round.name(), round.labelTh(),

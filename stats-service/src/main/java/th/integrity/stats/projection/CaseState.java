@@ -7,8 +7,8 @@ import java.util.Map;
 
 import org.bson.Document;
 
-import th.integrity.stats.calendar.FiscalCalendar;
-import th.integrity.stats.calendar.FiscalYear;
+import th.integrity.platform.calendar.FiscalCalendar;
+import th.integrity.platform.calendar.FiscalYear;
 
 /**
  * The rules of the case projection, without Spring or MongoDB: what a case document holds after an event (its

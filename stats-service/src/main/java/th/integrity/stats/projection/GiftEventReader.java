@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import th.integrity.stats.calendar.FiscalYear;
+import th.integrity.platform.calendar.FiscalYear;
 
 /** Reads the CloudEvents JSON of {@code gifts.v1}; strict about the facts the statistics count, lenient otherwise. */
 @Component

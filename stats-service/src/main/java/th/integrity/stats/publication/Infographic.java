@@ -5,7 +5,7 @@ import static th.integrity.stats.web.Html.escape;
 import java.util.List;
 import java.util.Locale;
 
-import th.integrity.stats.calendar.FiscalCalendar;
+import th.integrity.platform.calendar.FiscalCalendar;
 import th.integrity.stats.gifts.GiftLabels;
 import th.integrity.stats.gifts.GiftTable;
 import th.integrity.stats.table.ComplaintTable;

@@ -37,7 +37,7 @@ import th.integrity.platform.security.CurrentUser;
 import th.integrity.platform.web.ProblemException;
 import th.integrity.platform.web.ProblemType;
 import th.integrity.stats.agency.AgencyDirectory;
-import th.integrity.stats.calendar.FiscalCalendar;
+import th.integrity.platform.calendar.FiscalCalendar;
 import th.integrity.stats.gifts.GiftTable;
 import th.integrity.stats.table.ComplaintTable;
 import th.integrity.stats.table.Params;
@@ -175,7 +175,7 @@ public class PublicationController {
     }
 
     static String bangkok(java.time.Instant instant) {
-        return OffsetDateTime.ofInstant(instant, FiscalCalendar.ZONE).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return OffsetDateTime.ofInstant(instant, FiscalCalendar.BANGKOK).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     private static ProblemException notFound() {

@@ -26,8 +26,8 @@ import th.integrity.platform.security.CurrentUser;
 import th.integrity.platform.web.FieldProblem;
 import th.integrity.platform.web.ProblemException;
 import th.integrity.platform.web.ProblemType;
-import th.integrity.stats.calendar.FiscalCalendar;
-import th.integrity.stats.calendar.FiscalYear;
+import th.integrity.platform.calendar.FiscalCalendar;
+import th.integrity.platform.calendar.FiscalYear;
 import th.integrity.stats.gifts.GiftRound;
 import th.integrity.stats.gifts.GiftTables;
 import th.integrity.stats.projection.ComplaintEventReader;
@@ -170,7 +170,7 @@ public class Publications {
         // Milliseconds: what MongoDB keeps, so the answer to the POST equals every later read.
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         YearMonth last = kind.equals(COMPLAINTS) ? through : round.lastMonth(fiscalYear);
-        Instant ends = last.plusMonths(1).atDay(1).atStartOfDay(FiscalCalendar.ZONE).toInstant();
+        Instant ends = last.plusMonths(1).atDay(1).atStartOfDay(FiscalCalendar.BANGKOK).toInstant();
         if (now.isBefore(ends)) {
             String labelTh = FiscalCalendar.monthLabelThai(last);
             throw new ProblemException(PublicationProblems.PERIOD_NOT_ENDED,

@@ -17,9 +17,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.json.JsonMapper;
 
 import th.integrity.stats.agency.AgencyDirectory;
-import th.integrity.stats.calendar.FiscalCalendar;
-import th.integrity.stats.calendar.FiscalPeriod;
-import th.integrity.stats.calendar.FiscalYear;
+import th.integrity.platform.calendar.FiscalCalendar;
+import th.integrity.platform.calendar.FiscalPeriod;
+import th.integrity.platform.calendar.FiscalYear;
 import th.integrity.stats.table.ComplaintTable;
 import th.integrity.stats.table.ComplaintTables;
 import th.integrity.stats.table.Labels;
@@ -99,7 +99,7 @@ public class Rollup {
                     categories.get(b).labelEn(), List.copyOf(rows), add("TOTAL", "รวม", "Total", totals)));
         }
         FiscalPeriod period = fiscalYear.periodThrough(through);
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.SECONDS), FiscalCalendar.ZONE);
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.SECONDS), FiscalCalendar.BANGKOK);
         String nameTh = "รวมทุกหน่วยงาน";
         return new ComplaintTable(CITY, nameTh, "All agencies", fiscalYear.buddhistYear(), through.toString(),
                 ComplaintTables.TITLE_TH + " " + nameTh + " ประจำปีงบประมาณ พ.ศ. " + fiscalYear.buddhistYear(),

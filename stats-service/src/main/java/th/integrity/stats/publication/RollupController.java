@@ -14,7 +14,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import th.integrity.stats.calendar.FiscalYear;
+import th.integrity.platform.calendar.FiscalYear;
 import th.integrity.stats.table.Params;
 import th.integrity.stats.web.Html;
 

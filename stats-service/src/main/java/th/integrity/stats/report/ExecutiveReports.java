@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 
 
 import th.integrity.stats.agency.AgencyDirectory;
-import th.integrity.stats.calendar.FiscalCalendar;
+import th.integrity.platform.calendar.FiscalCalendar;
 import th.integrity.stats.gifts.GiftLabels;
 import th.integrity.stats.projection.ProjectionStore;
 import th.integrity.stats.table.Labels;
@@ -82,7 +82,7 @@ public class ExecutiveReports {
         List<ExecutiveReport.OverdueCase> overdue = new ArrayList<>();
         for (ReportStore.OverdueCase c : reports.mostOverdue(generation, agency, now, MAX_OVERDUE_LISTED)) {
             overdue.add(new ExecutiveReport.OverdueCase(c.caseId(), c.category(), c.status(), Labels.thai(c.status()),
-                    OffsetDateTime.ofInstant(c.dueAt(), FiscalCalendar.ZONE).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                    OffsetDateTime.ofInstant(c.dueAt(), FiscalCalendar.BANGKOK).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                     Duration.between(c.dueAt(), now).toDays()));
         }
         overdue.sort(Comparator.comparingLong(ExecutiveReport.OverdueCase::daysOverdue).reversed()
@@ -98,7 +98,7 @@ public class ExecutiveReports {
         long pending = reports.pendingDecisions(generation, agency, null);
         long pendingOverdue = reports.pendingDecisions(generation, agency, today);
 
-        OffsetDateTime generatedAt = OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.SECONDS), FiscalCalendar.ZONE);
+        OffsetDateTime generatedAt = OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.SECONDS), FiscalCalendar.BANGKOK);
         return new ExecutiveReport(agency, agencies.nameTh(agency), month.toString(),
                 FiscalCalendar.monthLabelThai(month), generatedAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 FiscalCalendar.dateLabelThai(generatedAt.toLocalDate()),

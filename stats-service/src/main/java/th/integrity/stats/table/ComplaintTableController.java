@@ -12,7 +12,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import th.integrity.platform.security.CurrentUser;
-import th.integrity.stats.calendar.FiscalYear;
+import th.integrity.platform.calendar.FiscalYear;
 
 /** The live (draft) complaint statistics table of an agency, for its officers and administrators. */
 @RestController

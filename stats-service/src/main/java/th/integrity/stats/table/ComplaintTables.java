@@ -14,9 +14,9 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 import th.integrity.stats.agency.AgencyDirectory;
-import th.integrity.stats.calendar.FiscalCalendar;
-import th.integrity.stats.calendar.FiscalPeriod;
-import th.integrity.stats.calendar.FiscalYear;
+import th.integrity.platform.calendar.FiscalCalendar;
+import th.integrity.platform.calendar.FiscalPeriod;
+import th.integrity.platform.calendar.FiscalYear;
 import th.integrity.stats.projection.CaseShapes;
 import th.integrity.stats.projection.ProjectionStore;
 
@@ -65,7 +65,7 @@ public class ComplaintTables {
     static ComplaintTable build(String agency, String nameTh, String nameEn, FiscalYear fiscalYear, YearMonth through,
             Tally tally, Instant now) {
         FiscalPeriod period = fiscalYear.periodThrough(through);
-        OffsetDateTime generatedAt = OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.SECONDS), FiscalCalendar.ZONE);
+        OffsetDateTime generatedAt = OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.SECONDS), FiscalCalendar.BANGKOK);
         List<ComplaintTable.Block> blocks = new ArrayList<>();
         for (int b = 0; b < Tally.BLOCKS; b++) {
             Labels.Label category = b < Labels.CATEGORIES.size() ? Labels.CATEGORIES.get(b) : Labels.ALL_CATEGORIES;

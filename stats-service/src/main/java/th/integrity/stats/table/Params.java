@@ -4,7 +4,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
-import th.integrity.stats.calendar.FiscalYear;
+import th.integrity.platform.calendar.FiscalYear;
 import th.integrity.stats.projection.ComplaintEventReader;
 
 /** Checks of the path and query parameters every statistics endpoint shares; failures answer 400. */

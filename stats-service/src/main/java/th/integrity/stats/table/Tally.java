@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import th.integrity.stats.calendar.FiscalYear;
+import th.integrity.platform.calendar.FiscalYear;
 import th.integrity.stats.projection.CaseShapes;
 
 /**

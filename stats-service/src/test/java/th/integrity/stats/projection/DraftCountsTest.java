@@ -22,7 +22,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import th.integrity.stats.IntegrationTestSupport;
-import th.integrity.stats.calendar.FiscalYear;
+import th.integrity.platform.calendar.FiscalYear;
 import th.integrity.stats.table.ComplaintTable;
 import th.integrity.stats.table.ComplaintTables;
 

@@ -20,7 +20,7 @@ import org.w3c.dom.Document;
 import tools.jackson.databind.JsonNode;
 
 import th.integrity.stats.IntegrationTestSupport;
-import th.integrity.stats.calendar.FiscalCalendar;
+import th.integrity.platform.calendar.FiscalCalendar;
 
 /** Publishing, correcting and reading publications in every format. */
 class PublicationTest extends IntegrationTestSupport {

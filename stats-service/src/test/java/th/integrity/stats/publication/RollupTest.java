@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import th.integrity.stats.IntegrationTestSupport;
-import th.integrity.stats.calendar.FiscalYear;
+import th.integrity.platform.calendar.FiscalYear;
 
 /** The city-wide roll-up sums current publications and names the agencies missing. */
 class RollupTest extends IntegrationTestSupport {

@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import th.integrity.stats.IntegrationTestSupport;
-import th.integrity.stats.calendar.FiscalYear;
+import th.integrity.platform.calendar.FiscalYear;
 import th.integrity.stats.projection.ProjectionStore;
 
 /**

@@ -1,4 +1,4 @@
-package th.integrity.stats.calendar;
+package th.integrity.platform.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,10 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
+/**
+ * The one Thai calendar of every service, without Spring: Bangkok days and months, the fiscal year (ตุลาคม – กันยายน)
+ * and its first half, Buddhist-Era years, and dates and months written in Thai and English.
+ */
 class FiscalCalendarTest {
 
     @Test
@@ -99,6 +103,47 @@ class FiscalCalendarTest {
         assertThat(fy.periodThrough(YearMonth.of(2025, 3)).labelThai()).isEqualTo("1 ตุลาคม 2567 – 31 มีนาคม 2568");
         assertThat(FiscalYear.of(2567).periodThrough(YearMonth.of(2024, 2)).to())
                 .as("a leap-year February ends on the 29th").isEqualTo(LocalDate.of(2024, 2, 29));
+    }
+
+    @Test
+    void theFiscalYearOfAnyDateAsANumber() {
+        assertThat(FiscalCalendar.fiscalYear(LocalDate.of(2024, 9, 30))).isEqualTo(2567);
+        assertThat(FiscalCalendar.fiscalYear(LocalDate.of(2024, 10, 1))).isEqualTo(2568);
+        assertThat(FiscalCalendar.fiscalYear(LocalDate.of(2025, 9, 30))).isEqualTo(2568);
+        assertThat(FiscalCalendar.fiscalYear(LocalDate.of(1900, 1, 1))).as("outside what a user may ask for")
+                .isEqualTo(2443);
+        assertThat(FiscalCalendar.fiscalYearOf(LocalDate.of(2024, 10, 1))).isEqualTo(FiscalYear.of(2568));
+    }
+
+    @Test
+    void theFirstHalfRunsFromOctoberToMarch() {
+        assertThat(FiscalCalendar.inFirstHalf(LocalDate.of(2025, 3, 31))).isTrue();
+        assertThat(FiscalCalendar.inFirstHalf(LocalDate.of(2025, 4, 1))).isFalse();
+        assertThat(FiscalCalendar.inFirstHalf(LocalDate.of(2024, 10, 1))).isTrue();
+        assertThat(FiscalCalendar.inFirstHalf(LocalDate.of(2024, 9, 30))).isFalse();
+        FiscalPeriod firstHalf = FiscalYear.of(2568).firstHalf();
+        assertThat(firstHalf).isEqualTo(new FiscalPeriod(LocalDate.of(2024, 10, 1), LocalDate.of(2025, 3, 31)));
+        assertThat(firstHalf.contains(LocalDate.of(2025, 4, 1))).isFalse();
+        assertThat(FiscalYear.of(2568).period().contains(LocalDate.of(2025, 4, 1))).isTrue();
+        assertThat(FiscalYear.of(2568).period().contains(LocalDate.of(2024, 9, 30))).isFalse();
+        assertThat(FiscalYear.of(2568).period().contains(LocalDate.of(2025, 10, 1))).isFalse();
+    }
+
+    @Test
+    void datesAreWrittenWithTheBuddhistEra() {
+        assertThat(FiscalCalendar.dateLabelThaiShort(LocalDate.of(2025, 1, 15))).isEqualTo("15 ม.ค. 2568");
+        assertThat(FiscalCalendar.dateLabelThaiShort(null)).isEmpty();
+        assertThat(FiscalCalendar.dateLabelThai(LocalDate.of(2024, 10, 1))).isEqualTo("1 ตุลาคม 2567");
+        assertThat(FiscalCalendar.dateLabelEnglish(LocalDate.of(2024, 10, 1))).isEqualTo("1 October 2567 BE");
+        assertThat(FiscalYear.of(2568).firstHalf().labelThai()).isEqualTo("1 ตุลาคม 2567 – 31 มีนาคม 2568");
+        assertThat(FiscalYear.of(2568).firstHalf().labelEnglish()).isEqualTo("1 October 2567 BE – 31 March 2568 BE");
+    }
+
+    @Test
+    void aDayIsTheDayInBangkok() {
+        assertThat(FiscalCalendar.BANGKOK.getId()).isEqualTo("Asia/Bangkok");
+        assertThat(FiscalCalendar.dateOf(Instant.parse("2025-03-31T16:59:59Z"))).isEqualTo(LocalDate.of(2025, 3, 31));
+        assertThat(FiscalCalendar.dateOf(Instant.parse("2025-03-31T17:00:00Z"))).isEqualTo(LocalDate.of(2025, 4, 1));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package th.integrity.stats.calendar;
+package th.integrity.platform.calendar;
 
 import java.time.Month;
 import java.time.format.TextStyle;
@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Month names as Thai official documents write them. Spelled out here rather than taken from the JDK's
- * locale data, so a table never changes with the runtime's CLDR version.
+ * Month names as Thai official documents write them, and their English names: the one place every service takes
+ * them from. Spelled out here rather than taken from the JDK's locale data, so a table never changes with the
+ * runtime's CLDR version.
  */
 public final class MonthNames {
 

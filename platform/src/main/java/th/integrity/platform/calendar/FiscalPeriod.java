@@ -1,4 +1,4 @@
-package th.integrity.stats.calendar;
+package th.integrity.platform.calendar;
 
 import java.time.LocalDate;
 
@@ -16,12 +16,16 @@ public record FiscalPeriod(LocalDate from, LocalDate to) {
         }
     }
 
+    public boolean contains(LocalDate date) {
+        return !date.isBefore(from) && !date.isAfter(to);
+    }
+
     /** {@code 1 ตุลาคม 2567 – 30 กันยายน 2568}. */
     public String labelThai() {
         return FiscalCalendar.dateLabelThai(from) + " – " + FiscalCalendar.dateLabelThai(to);
     }
 
-    /** {@code 1 October 2024 – 30 September 2025}. */
+    /** {@code 1 October 2567 BE – 30 September 2568 BE}. */
     public String labelEnglish() {
         return FiscalCalendar.dateLabelEnglish(from) + " – " + FiscalCalendar.dateLabelEnglish(to);
     }

@@ -1,4 +1,4 @@
-package th.integrity.stats.calendar;
+package th.integrity.platform.calendar;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -86,6 +86,11 @@ public record FiscalYear(int buddhistYear) implements Comparable<FiscalYear> {
     /** The whole year, 1 October – 30 September. */
     public FiscalPeriod period() {
         return new FiscalPeriod(firstDay(), lastDay());
+    }
+
+    /** The first half, 1 October – 31 March: the 6-month round of Thai reports. */
+    public FiscalPeriod firstHalf() {
+        return periodThrough(firstMonth().plusMonths(5));
     }
 
     @Override
