@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import th.integrity.gifts.GiftsProblems;
 import th.integrity.gifts.declaration.DeclarationView;
 
 /** The head of agency's queue and decisions (HEAD of the declaration's agency only). */
@@ -22,9 +23,9 @@ import th.integrity.gifts.declaration.DeclarationView;
 @Tag(name = "decisions", description = "The head of agency's decisions on gifts above the limit or from givers with business pending")
 class DecisionController {
 
-    private final Decisions decisions;
+    private final DecisionService decisions;
 
-    DecisionController(Decisions decisions) {
+    DecisionController(DecisionService decisions) {
         this.decisions = decisions;
     }
 
@@ -32,7 +33,7 @@ class DecisionController {
     @GetMapping(path = "/api/gifts/decisions/pending", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('HEAD')")
     List<PendingDecision> pending() {
-        return decisions.pending();
+        return decisions.pending(GiftsProblems.caller());
     }
 
     @Operation(summary = "Decide on a declaration: MAY_KEEP, MUST_RETURN or HAND_TO_AGENCY; once only (HEAD)")
@@ -40,6 +41,6 @@ class DecisionController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('HEAD')")
     DeclarationView decide(@PathVariable String id, @Valid @RequestBody DecideGift decision) {
-        return decisions.decide(id, decision);
+        return decisions.decide(GiftsProblems.caller(), id, decision);
     }
 }

@@ -18,15 +18,17 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import th.integrity.gifts.GiftsProblems;
+
 /** Declaring gifts (every member of staff, heads and officers included: they are offered gifts too). */
 @RestController
 @RequestMapping("/api/gifts/declarations")
 @Tag(name = "declarations", description = "Gift declarations under the No Gift Policy (การรายงานการรับของขวัญ)")
 class DeclarationController {
 
-    private final Declarations declarations;
+    private final DeclarationService declarations;
 
-    DeclarationController(Declarations declarations) {
+    DeclarationController(DeclarationService declarations) {
         this.declarations = declarations;
     }
 
@@ -34,7 +36,7 @@ class DeclarationController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('STAFF', 'OFFICER', 'HEAD')")
     ResponseEntity<DeclarationView> declare(@Valid @RequestBody DeclareGift gift) {
-        DeclarationView view = declarations.declare(gift);
+        DeclarationView view = declarations.declare(GiftsProblems.caller(), gift);
         return ResponseEntity.created(URI.create("/api/gifts/declarations/" + view.id())).body(view);
     }
 
@@ -43,7 +45,7 @@ class DeclarationController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('STAFF', 'OFFICER', 'HEAD')")
     ResponseEntity<DeclarationView> correct(@PathVariable String id, @Valid @RequestBody DeclareGift gift) {
-        DeclarationView view = declarations.correct(id, gift);
+        DeclarationView view = declarations.correct(GiftsProblems.caller(), id, gift);
         return ResponseEntity.created(URI.create("/api/gifts/declarations/" + view.id())).body(view);
     }
 
@@ -51,13 +53,13 @@ class DeclarationController {
     @GetMapping(path = "/mine", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('STAFF', 'OFFICER', 'HEAD')")
     List<DeclarationView> mine() {
-        return declarations.mine();
+        return declarations.mine(GiftsProblems.caller());
     }
 
     @Operation(summary = "One declaration (its declarant, or the HEAD or OFFICER of its agency)")
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('STAFF', 'OFFICER', 'HEAD')")
     DeclarationView get(@PathVariable String id) {
-        return declarations.get(id);
+        return declarations.get(GiftsProblems.caller(), id);
     }
 }

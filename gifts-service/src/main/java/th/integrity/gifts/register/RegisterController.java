@@ -35,9 +35,9 @@ class RegisterController {
     static final MediaType XLSX = MediaType
             .parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-    private final Registers registers;
+    private final RegisterService registers;
 
-    RegisterController(Registers registers) {
+    RegisterController(RegisterService registers) {
         this.registers = registers;
     }
 
@@ -63,13 +63,13 @@ class RegisterController {
         String filename = "gift-register-%d-%s".formatted(fiscalYear, round);
         return switch (chosen) {
             case "json" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                    .body(registers.compile(fiscalYear, round));
+                    .body(registers.compile(GiftsProblems.caller(), fiscalYear, round));
             case "csv" -> ResponseEntity.ok().contentType(CSV).header(HttpHeaders.CONTENT_DISPOSITION,
                     ContentDisposition.attachment().filename(filename + ".csv").build().toString())
-                    .body(RegisterFormats.csv(registers.compile(fiscalYear, round)));
+                    .body(RegisterFormats.csv(registers.compile(GiftsProblems.caller(), fiscalYear, round)));
             case "xlsx" -> ResponseEntity.ok().contentType(XLSX).header(HttpHeaders.CONTENT_DISPOSITION,
                     ContentDisposition.attachment().filename(filename + ".xlsx").build().toString())
-                    .body(RegisterFormats.xlsx(registers.compile(fiscalYear, round)));
+                    .body(RegisterFormats.xlsx(registers.compile(GiftsProblems.caller(), fiscalYear, round)));
             default -> throw GiftsProblems.invalid(List.of(new FieldProblem("format", "must be json, csv or xlsx",
                     "ต้องเป็น json, csv หรือ xlsx")));
         };

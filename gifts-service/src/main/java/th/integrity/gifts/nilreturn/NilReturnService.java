@@ -6,15 +6,11 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -22,10 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 import th.integrity.gifts.GiftsProblems;
 import th.integrity.gifts.calendar.FiscalCalendar;
 import th.integrity.gifts.calendar.ThaiDates;
-import th.integrity.gifts.declaration.Declaration;
+import th.integrity.gifts.declaration.DeclarationStore;
 import th.integrity.gifts.declaration.DeclarationTopicProperties;
-import th.integrity.gifts.declaration.Declarations;
-import th.integrity.gifts.gift.Half;
 import th.integrity.gifts.gift.Round;
 import th.integrity.gifts.staff.StaffDirectory;
 import th.integrity.platform.events.CloudEvent;
@@ -36,20 +30,22 @@ import th.integrity.platform.web.ProblemException;
 
 /** Filing a nil return: nothing to declare in a round. Refused once something was declared in it, or filed. */
 @Service
-public class NilReturns {
+class NilReturnService {
 
-    private static final Logger log = LoggerFactory.getLogger(NilReturns.class);
+    private static final Logger log = LoggerFactory.getLogger(NilReturnService.class);
 
-    private final MongoTemplate mongo;
+    private final NilReturnStore store;
+    private final DeclarationStore declarations;
     private final Outbox outbox;
     private final JsonMapper json;
     private final Clock clock;
     private final StaffDirectory staff;
     private final String topic;
 
-    public NilReturns(MongoTemplate mongo, Outbox outbox, JsonMapper json, Clock clock, StaffDirectory staff,
-            DeclarationTopicProperties topic) {
-        this.mongo = mongo;
+    NilReturnService(NilReturnStore store, DeclarationStore declarations, Outbox outbox, JsonMapper json,
+            Clock clock, StaffDirectory staff, DeclarationTopicProperties topic) {
+        this.store = store;
+        this.declarations = declarations;
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
@@ -57,8 +53,7 @@ public class NilReturns {
         this.topic = topic.name();
     }
 
-    public NilReturnView file(FileNilReturn command) {
-        CurrentUser user = GiftsProblems.caller();
+    NilReturnView file(CurrentUser user, FileNilReturn command) {
         int fiscalYear = command.fiscalYear();
         Round round = command.round();
         LocalDate today = LocalDate.now(clock.withZone(FiscalCalendar.BANGKOK));
@@ -69,7 +64,7 @@ public class NilReturns {
                     "รอบนี้ยังไม่เริ่ม: ปีงบประมาณ " + fiscalYear + " เริ่มวันที่ "
                             + ThaiDates.longDate(FiscalCalendar.start(fiscalYear)))));
         }
-        if (declaredIn(user, fiscalYear, round)) {
+        if (!declarations.currentInRound(user.agency(), user.subject(), fiscalYear, round).isEmpty()) {
             throw new ProblemException(GiftsProblems.NIL_RETURN_CONFLICT,
                     "You have already declared a gift in this round, so you cannot report that there was none.",
                     "ท่านได้รายงานการรับของขวัญในรอบนี้แล้ว จึงรายงานว่าไม่มีการรับไม่ได้");
@@ -81,7 +76,7 @@ public class NilReturns {
         NilReturn nil = new NilReturn(id, user.agency(), staff.caller(user), fiscalYear, round, now,
                 List.of(outbox.message(topic, user.agency() + ":" + id, event)));
         try {
-            mongo.insert(nil);
+            store.insert(nil);
         } catch (DuplicateKeyException filed) {
             throw new ProblemException(GiftsProblems.NIL_RETURN_CONFLICT,
                     "You have already filed a nil return for this round.",
@@ -92,26 +87,12 @@ public class NilReturns {
         return view(nil);
     }
 
-    public List<NilReturnView> mine() {
-        CurrentUser user = GiftsProblems.caller();
-        return mongo.find(new Query(Criteria.where("agency").is(user.agency()).and("declarant.subject")
-                .is(user.subject())), NilReturn.class).stream()
-                .sorted(Comparator.comparing(NilReturn::filedAt).reversed()).map(NilReturns::view).toList();
+    List<NilReturnView> mine(CurrentUser user) {
+        return store.ofDeclarant(user.agency(), user.subject()).stream()
+                .sorted(Comparator.comparing(NilReturn::filedAt).reversed()).map(NilReturnService::view).toList();
     }
 
-    /** Whether the caller has a current declaration offered within the round. */
-    private boolean declaredIn(CurrentUser user, int fiscalYear, Round round) {
-        Criteria criteria = Criteria.where("agency").is(user.agency()).and("declarant.subject").is(user.subject())
-                .and("fiscalYear").is(fiscalYear).and("supersededBy").isNull();
-        if (round == Round.H1) {
-            criteria = criteria.and("half").is(Half.H1);
-        }
-        List<Declaration> found = mongo.find(new Query(criteria), Declaration.class);
-        Map<String, String> successors = Declarations.successors(mongo, found);
-        return found.stream().anyMatch(d -> !successors.containsKey(d.id()));
-    }
-
-    public static NilReturnView view(NilReturn n) {
+    static NilReturnView view(NilReturn n) {
         return new NilReturnView(n.id(), n.agency(), n.declarant(), n.fiscalYear(), n.round(),
                 ThaiDates.roundTh(n.fiscalYear(), n.round()), ThaiDates.roundEn(n.fiscalYear(), n.round()), n.filedAt());
     }

@@ -6,60 +6,55 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import th.integrity.gifts.GiftsProblems;
 import th.integrity.gifts.calendar.FiscalCalendar;
 import th.integrity.gifts.calendar.ThaiDates;
 import th.integrity.gifts.declaration.Declaration;
+import th.integrity.gifts.declaration.DeclarationEvents;
+import th.integrity.gifts.declaration.DeclarationService;
+import th.integrity.gifts.declaration.DeclarationStore;
 import th.integrity.gifts.declaration.DeclarationView;
-import th.integrity.gifts.declaration.Declarations;
 import th.integrity.gifts.declaration.DeclarationsChanged;
 import th.integrity.gifts.declaration.GiftEventData;
-import org.springframework.context.ApplicationEventPublisher;
 import th.integrity.gifts.gift.RuleOutcome;
 import th.integrity.gifts.staff.StaffDirectory;
-import th.integrity.platform.outbox.Outbox;
+import th.integrity.platform.outbox.OutboxMessage;
 import th.integrity.platform.security.CurrentUser;
 import th.integrity.platform.web.ProblemException;
 
 /** The head of agency's queue and decisions. One decision per declaration, written with its event atomically. */
 @Service
-public class Decisions {
+class DecisionService {
 
-    private static final Logger log = LoggerFactory.getLogger(Decisions.class);
+    private static final Logger log = LoggerFactory.getLogger(DecisionService.class);
 
-    private final MongoTemplate mongo;
-    private final Declarations declarations;
+    private final DeclarationStore store;
+    private final DeclarationService declarations;
+    private final DeclarationEvents declarationEvents;
     private final StaffDirectory staff;
-    private final Outbox outbox;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    public Decisions(MongoTemplate mongo, Declarations declarations, StaffDirectory staff, Outbox outbox, Clock clock,
-            ApplicationEventPublisher events) {
-        this.mongo = mongo;
+    DecisionService(DeclarationStore store, DeclarationService declarations, DeclarationEvents declarationEvents,
+            StaffDirectory staff, Clock clock, ApplicationEventPublisher events) {
+        this.store = store;
         this.declarations = declarations;
+        this.declarationEvents = declarationEvents;
         this.staff = staff;
-        this.outbox = outbox;
         this.clock = clock;
         this.events = events;
     }
 
     /** Declarations of the caller's agency waiting for a decision, oldest first (by date offered). */
-    public List<PendingDecision> pending() {
-        CurrentUser user = GiftsProblems.caller();
+    List<PendingDecision> pending(CurrentUser user) {
         LocalDate today = LocalDate.now(clock.withZone(FiscalCalendar.BANGKOK));
-        return waiting(mongo, user.agency()).stream()
+        return store.waiting(user.agency()).stream()
                 .sorted(Comparator.comparing(Declaration::offeredOn).thenComparing(Declaration::declaredAt))
                 .map(d -> {
                     LocalDate due = d.evaluation().decisionDueOn();
@@ -71,20 +66,7 @@ public class Decisions {
                 }).toList();
     }
 
-    /** Undecided, current declarations that need a decision; {@code agency} null for every agency. */
-    static List<Declaration> waiting(MongoTemplate mongo, String agency) {
-        Criteria criteria = Criteria.where("evaluation.outcome").is(RuleOutcome.NEEDS_DECISION).and("decision").isNull()
-                .and("supersededBy").isNull();
-        if (agency != null) {
-            criteria = criteria.and("agency").is(agency);
-        }
-        List<Declaration> found = mongo.find(new Query(criteria), Declaration.class);
-        Map<String, String> successors = Declarations.successors(mongo, found);
-        return found.stream().filter(d -> !successors.containsKey(d.id())).toList();
-    }
-
-    public DeclarationView decide(String id, DecideGift command) {
-        CurrentUser user = GiftsProblems.caller();
+    DeclarationView decide(CurrentUser user, String id, DecideGift command) {
         Declaration declaration = declarations.find(user, id);
         if (declaration.declarant().subject().equals(user.subject())) {
             throw new ProblemException(GiftsProblems.OWN_DECLARATION,
@@ -101,7 +83,7 @@ public class Decisions {
                     "ผลตามหลักเกณฑ์ของรายการนี้คือ " + declaration.evaluation().outcome().labelTh()
                             + " จึงไม่ต้องให้ผู้บังคับบัญชาวินิจฉัย");
         }
-        if (declarations.supersededBy(id) != null) {
+        if (store.supersededBy(id) != null) {
             throw new ProblemException(GiftsProblems.SUPERSEDED,
                     "This declaration has been corrected; decide on the latest version.",
                     "รายการนี้ถูกแก้ไขแล้ว กรุณาวินิจฉัยฉบับล่าสุด");
@@ -109,18 +91,11 @@ public class Decisions {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Declaration.HeadDecision decision = new Declaration.HeadDecision(command.decision(), command.note(),
                 staff.caller(user), now);
-        Declaration decided = declarations.withEvent(declaration.decided(decision), GiftEventData.DECIDED, now);
-        var event = decided.outbox().get(decided.outbox().size() - 1);
-        // The condition makes the first decision win: a second one (or one racing it) finds nothing to update.
-        Declaration updated = mongo.findAndModify(
-                new Query(Criteria.where("_id").is(id).and("agency").is(user.agency()).and("decision").isNull()
-                        .and("supersededBy").isNull()),
-                new Update().set("decision", decision).set("version", decided.version()).push(Outbox.FIELD, event),
-                FindAndModifyOptions.options().returnNew(true), Declaration.class);
-        if (updated == null) {
-            throw alreadyDecided();
-        }
-        outbox.written(Declaration.COLLECTION, id);
+        OutboxMessage event = declarationEvents.message(GiftEventData.DECIDED,
+                GiftEventData.decided(declaration, decision), now);
+        Declaration updated = store.decide(user.agency(), id, decision, Declaration.DECIDED_VERSION, event)
+                .orElseThrow(DecisionService::alreadyDecided);
+        declarationEvents.written(id);
         events.publishEvent(new DeclarationsChanged(user.agency()));
         log.info("Gift declaration {} in agency {} decided: {}", id, user.agency(), command.decision());
         return DeclarationView.of(updated, null);
