@@ -1,11 +1,8 @@
 package th.integrity.gifts;
 
-import java.util.List;
-
 import org.springframework.http.HttpStatus;
 
 import th.integrity.platform.security.CurrentUser;
-import th.integrity.platform.web.FieldProblem;
 import th.integrity.platform.web.ProblemException;
 import th.integrity.platform.web.ProblemType;
 
@@ -31,25 +28,19 @@ public final class GiftsProblems {
     private GiftsProblems() {
     }
 
-    /** The caller, who must belong to some agency: every record here is scoped by it. */
-    public static CurrentUser caller() {
-        CurrentUser user = CurrentUser.current().orElseThrow(() -> new ProblemException(ProblemType.UNAUTHENTICATED,
-                "Sign in to continue.", "กรุณาเข้าสู่ระบบ"));
+    /**
+     * Every record here is scoped by the caller's agency, so a caller (as the controller was given it) whose token
+     * names none is refused before anything is read or written.
+     */
+    public static void requireAgency(CurrentUser user) {
         if (user.agency() == null || user.agency().isBlank()) {
             throw new ProblemException(NO_AGENCY, "Your token carries no agency code.", "โทเค็นของท่านไม่มีรหัสหน่วยงาน");
         }
-        return user;
     }
 
     /** The same 404 as {@link CurrentUser#inAgency}: another agency's record is not even confirmed to exist. */
     public static ProblemException notFound() {
         return new ProblemException(ProblemType.NOT_FOUND, "Nothing was found here for your agency.",
                 "ไม่พบข้อมูลนี้ในหน่วยงานของท่าน");
-    }
-
-    public static ProblemException invalid(List<FieldProblem> errors) {
-        String fields = String.join(", ", errors.stream().map(FieldProblem::field).distinct().toList());
-        return new ProblemException(ProblemType.VALIDATION, "Check these fields: " + fields + ".",
-                "กรุณาตรวจสอบข้อมูลต่อไปนี้: " + fields, errors);
     }
 }

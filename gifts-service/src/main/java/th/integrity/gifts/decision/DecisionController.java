@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import th.integrity.gifts.GiftsProblems;
 import th.integrity.gifts.declaration.DeclarationView;
+import th.integrity.platform.security.CurrentUser;
 
 /** The head of agency's queue and decisions (HEAD of the declaration's agency only). */
 @RestController
@@ -32,15 +32,15 @@ class DecisionController {
     @Operation(summary = "Declarations waiting for a decision, oldest first, with days left and an overdue flag (HEAD)")
     @GetMapping(path = "/api/gifts/decisions/pending", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('HEAD')")
-    List<PendingDecision> pending() {
-        return decisions.pending(GiftsProblems.caller());
+    List<PendingDecision> pending(CurrentUser user) {
+        return decisions.pending(user);
     }
 
     @Operation(summary = "Decide on a declaration: MAY_KEEP, MUST_RETURN or HAND_TO_AGENCY; once only (HEAD)")
     @PostMapping(path = "/api/gifts/declarations/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('HEAD')")
-    DeclarationView decide(@PathVariable String id, @Valid @RequestBody DecideGift decision) {
-        return decisions.decide(GiftsProblems.caller(), id, decision);
+    DeclarationView decide(CurrentUser user, @PathVariable String id, @Valid @RequestBody DecideGift decision) {
+        return decisions.decide(user, id, decision);
     }
 }

@@ -53,6 +53,7 @@ class DecisionService {
 
     /** Declarations of the caller's agency waiting for a decision, oldest first (by date offered). */
     List<PendingDecision> pending(CurrentUser user) {
+        GiftsProblems.requireAgency(user);
         LocalDate today = LocalDate.now(clock.withZone(FiscalCalendar.BANGKOK));
         return store.waiting(user.agency()).stream()
                 .sorted(Comparator.comparing(Declaration::offeredOn).thenComparing(Declaration::declaredAt))
@@ -67,6 +68,7 @@ class DecisionService {
     }
 
     DeclarationView decide(CurrentUser user, String id, DecideGift command) {
+        GiftsProblems.requireAgency(user);
         Declaration declaration = declarations.find(user, id);
         if (declaration.declarant().subject().equals(user.subject())) {
             throw new ProblemException(GiftsProblems.OWN_DECLARATION,

@@ -1,15 +1,12 @@
 package th.integrity.gifts.declaration;
 
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,10 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import th.integrity.gifts.GiftsProblems;
 import th.integrity.gifts.calendar.FiscalCalendar;
-import th.integrity.gifts.gift.Disposition;
-import th.integrity.gifts.gift.Occasion;
 import th.integrity.gifts.policy.Evaluation;
-import th.integrity.gifts.policy.GiftRule;
 import th.integrity.gifts.policy.GiftsProperties;
 import th.integrity.gifts.staff.StaffDirectory;
 import th.integrity.gifts.staff.StaffMember;
@@ -67,11 +61,13 @@ public class DeclarationService {
     }
 
     DeclarationView declare(CurrentUser user, DeclareGift gift) {
+        GiftsProblems.requireAgency(user);
         return create(user, gift, null);
     }
 
     /** A new version replacing {@code id}: only by its declarant, only while undecided and not yet corrected. */
     DeclarationView correct(CurrentUser user, String id, DeclareGift gift) {
+        GiftsProblems.requireAgency(user);
         Declaration replaced = find(user, id);
         if (!replaced.declarant().subject().equals(user.subject())) {
             throw new ProblemException(GiftsProblems.NOT_DECLARANT,
@@ -91,6 +87,7 @@ public class DeclarationService {
 
     /** The caller's own declarations, newest first, superseded ones included (marked so). */
     List<DeclarationView> mine(CurrentUser user) {
+        GiftsProblems.requireAgency(user);
         List<Declaration> found = store.ofDeclarant(user.agency(), user.subject());
         Map<String, String> successors = store.successors(found);
         return found.stream().sorted(Comparator.comparing(Declaration::declaredAt).reversed())
@@ -99,6 +96,7 @@ public class DeclarationService {
 
     /** One declaration: for its declarant, and for the head and the integrity officer of its agency. */
     DeclarationView get(CurrentUser user, String id) {
+        GiftsProblems.requireAgency(user);
         Declaration declaration = find(user, id);
         boolean own = declaration.declarant().subject().equals(user.subject());
         if (!own && !user.has(Role.HEAD) && !user.has(Role.OFFICER)) {
@@ -114,19 +112,21 @@ public class DeclarationService {
 
     private DeclarationView create(CurrentUser user, DeclareGift gift, Declaration replaced) {
         LocalDate today = LocalDate.now(clock.withZone(FiscalCalendar.BANGKOK));
-        check(gift, today);
+        List<FieldProblem> problems = DeclarationChecks.problems(gift, today);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
         StaffMember declarant = staff.caller(user);
-        BigDecimal value = gift.value().setScale(2);
+        BigDecimal value = DeclarationChecks.value(gift);
         int fiscalYear = FiscalCalendar.fiscalYear(gift.offeredOn());
-        String occasionKey = gift.occasion() == Occasion.OTHER
-                ? Occasion.OTHER.name() + ":" + normalise(gift.occasionDetail()) : gift.occasion().name();
-        String giverKey = normalise(gift.giver().name());
+        String occasionKey = DeclarationChecks.occasionKey(gift);
+        String giverKey = DeclarationChecks.normalise(gift.giver().name());
 
-        BigDecimal earlier = earlierFromSameGiver(user, fiscalYear, occasionKey, giverKey,
-                replaced == null ? null : replaced.id());
-        GiftsProperties.Policy policy = properties.policyFor(user.agency());
-        Evaluation evaluation = GiftRule.evaluate(new GiftRule.Facts(gift.giver().relation(), gift.kind(),
-                gift.giver().pendingBusiness(), gift.disposition(), value, earlier, gift.offeredOn(), today), policy);
+        // Earlier gifts that add up with this one: same declarant, fiscal year, occasion and giver, still current
+        // (the version being corrected excluded); summed here, exactly, the same on every server.
+        BigDecimal earlier = DeclarationChecks.acceptedTotal(store.fromSameGiver(user.agency(), user.subject(),
+                fiscalYear, occasionKey, giverKey, replaced == null ? null : replaced.id()));
+        Evaluation evaluation = DeclarationChecks.evaluate(gift, earlier, today, properties.policyFor(user.agency()));
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String id = UUID.randomUUID().toString();
@@ -155,54 +155,6 @@ public class DeclarationService {
         log.info("Gift declaration {} in agency {}: {} {}{}", id, user.agency(), evaluation.outcome(),
                 gift.disposition(), replaced == null ? "" : " (corrects " + replaced.id() + ")");
         return DeclarationView.of(declaration, null);
-    }
-
-    /**
-     * Earlier gifts that add up with this one: same agency, same declarant, same fiscal year, same occasion, same
-     * giver (by normalised name), still current, and accepted (refused and returned ones were never taken).
-     */
-    private BigDecimal earlierFromSameGiver(CurrentUser user, int fiscalYear, String occasionKey, String giverKey,
-            String excluded) {
-        // Summed here, exactly, rather than by an aggregation: the same on every server.
-        return store.fromSameGiver(user.agency(), user.subject(), fiscalYear, occasionKey, giverKey, excluded)
-                .stream().filter(d -> d.disposition().accepted())
-                .map(Declaration::value).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-    }
-
-    /** The rules that involve several fields, each reported in Thai and English. */
-    private static void check(DeclareGift gift, LocalDate today) {
-        List<FieldProblem> errors = new ArrayList<>();
-        if (gift.offeredOn().isAfter(today)) {
-            errors.add(new FieldProblem("offeredOn", "must not be in the future",
-                    "วันที่ได้รับต้องไม่เป็นวันในอนาคต"));
-        }
-        if (gift.disposition() != Disposition.KEPT && gift.disposedOn() == null) {
-            errors.add(new FieldProblem("disposedOn",
-                    "is required: the date it was refused, returned, handed over or donated",
-                    "ต้องระบุวันที่ปฏิเสธ ส่งคืน ส่งมอบ หรือบริจาค"));
-        }
-        if (gift.disposedOn() != null && (gift.disposedOn().isBefore(gift.offeredOn())
-                || gift.disposedOn().isAfter(today))) {
-            errors.add(new FieldProblem("disposedOn", "must be between the date offered and today",
-                    "ต้องอยู่ระหว่างวันที่ได้รับถึงวันนี้"));
-        }
-        if (gift.disposition() == Disposition.KEPT && gift.acceptanceReason() == null) {
-            errors.add(new FieldProblem("acceptanceReason", "is required when the gift was kept: say why it was accepted",
-                    "ต้องระบุเหตุผลที่รับไว้ เมื่อเก็บของขวัญไว้"));
-        }
-        if (gift.occasion() == Occasion.OTHER && gift.occasionDetail() == null) {
-            errors.add(new FieldProblem("occasionDetail", "is required when the occasion is OTHER: name the occasion",
-                    "ต้องระบุโอกาส เมื่อเลือกโอกาส อื่น ๆ"));
-        }
-        if (!errors.isEmpty()) {
-            throw GiftsProblems.invalid(errors);
-        }
-    }
-
-    /** The same giver written with different spacing or case is the same giver. */
-    static String normalise(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ")
-                .toLowerCase(Locale.ROOT);
     }
 
     private static ProblemException supersededProblem() {

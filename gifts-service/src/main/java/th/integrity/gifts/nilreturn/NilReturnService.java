@@ -54,15 +54,16 @@ class NilReturnService {
     }
 
     NilReturnView file(CurrentUser user, FileNilReturn command) {
+        GiftsProblems.requireAgency(user);
         int fiscalYear = command.fiscalYear();
         Round round = command.round();
         LocalDate today = LocalDate.now(clock.withZone(FiscalCalendar.BANGKOK));
         if (FiscalCalendar.start(fiscalYear).isAfter(today)) {
-            throw GiftsProblems.invalid(List.of(new FieldProblem("fiscalYear",
+            throw ProblemException.invalid(new FieldProblem("fiscalYear",
                     "the round has not started yet: fiscal year " + fiscalYear + " begins on "
                             + FiscalCalendar.start(fiscalYear),
                     "รอบนี้ยังไม่เริ่ม: ปีงบประมาณ " + fiscalYear + " เริ่มวันที่ "
-                            + ThaiDates.longDate(FiscalCalendar.start(fiscalYear)))));
+                            + ThaiDates.longDate(FiscalCalendar.start(fiscalYear))));
         }
         if (!declarations.currentInRound(user.agency(), user.subject(), fiscalYear, round).isEmpty()) {
             throw new ProblemException(GiftsProblems.NIL_RETURN_CONFLICT,
@@ -88,6 +89,7 @@ class NilReturnService {
     }
 
     List<NilReturnView> mine(CurrentUser user) {
+        GiftsProblems.requireAgency(user);
         return store.ofDeclarant(user.agency(), user.subject()).stream()
                 .sorted(Comparator.comparing(NilReturn::filedAt).reversed()).map(NilReturnService::view).toList();
     }

@@ -43,8 +43,8 @@ class ReferenceController {
 
     @Operation(summary = "Codes and labels (occasions, kinds, relations, dispositions, decisions) and the caller's policy")
     @GetMapping(path = "/api/gifts/reference", produces = MediaType.APPLICATION_JSON_VALUE)
-    Reference reference() {
-        CurrentUser user = GiftsProblems.caller();
+    Reference reference(CurrentUser user) {
+        GiftsProblems.requireAgency(user);
         return new Reference(user.agency(), properties.policyFor(user.agency()), Map.of(
                 "occasions", labels(Occasion.values()), "kinds", labels(GiftKind.values()),
                 "relations", labels(Relation.values()), "giverTypes", labels(GiverType.values()),

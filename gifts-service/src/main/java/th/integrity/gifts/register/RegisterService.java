@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
+import th.integrity.gifts.GiftsProblems;
 import th.integrity.gifts.calendar.FiscalCalendar;
 import th.integrity.gifts.calendar.ThaiDates;
 import th.integrity.gifts.declaration.Declaration;
@@ -48,6 +49,7 @@ class RegisterService {
     }
 
     Register compile(CurrentUser user, int fiscalYear, Round round) {
+        GiftsProblems.requireAgency(user);
         String agency = user.agency();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         LocalDate today = LocalDate.ofInstant(now, FiscalCalendar.BANGKOK);
