@@ -26,7 +26,6 @@ import th.integrity.gifts.gift.RuleOutcome;
 import th.integrity.gifts.staff.StaffDirectory;
 import th.integrity.platform.outbox.OutboxMessage;
 import th.integrity.platform.security.CurrentUser;
-import th.integrity.platform.web.ProblemException;
 
 /** The head of agency's queue and decisions. One decision per declaration, written with its event atomically. */
 @Service
@@ -71,24 +70,16 @@ class DecisionService {
         GiftsProblems.requireAgency(user);
         Declaration declaration = declarations.find(user, id);
         if (declaration.declarant().subject().equals(user.subject())) {
-            throw new ProblemException(GiftsProblems.OWN_DECLARATION,
-                    "A declaration is decided by another head of the agency, not by its declarant.",
-                    "รายการของผู้บังคับบัญชาเองต้องให้ผู้บังคับบัญชาคนอื่นวินิจฉัย");
+            throw GiftsProblems.ownDeclaration();
         }
         if (declaration.decision() != null) {
-            throw alreadyDecided();
+            throw GiftsProblems.alreadyDecided();
         }
         if (declaration.evaluation().outcome() != RuleOutcome.NEEDS_DECISION) {
-            throw new ProblemException(GiftsProblems.NO_DECISION_NEEDED,
-                    "The rule's outcome for this declaration is " + declaration.evaluation().outcome()
-                            + ": it is not for the head to decide.",
-                    "ผลตามหลักเกณฑ์ของรายการนี้คือ " + declaration.evaluation().outcome().labelTh()
-                            + " จึงไม่ต้องให้ผู้บังคับบัญชาวินิจฉัย");
+            throw GiftsProblems.noDecisionNeeded(declaration.evaluation().outcome());
         }
         if (store.supersededBy(id) != null) {
-            throw new ProblemException(GiftsProblems.SUPERSEDED,
-                    "This declaration has been corrected; decide on the latest version.",
-                    "รายการนี้ถูกแก้ไขแล้ว กรุณาวินิจฉัยฉบับล่าสุด");
+            throw GiftsProblems.correctedDecideLatest();
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Declaration.HeadDecision decision = new Declaration.HeadDecision(command.decision(), command.note(),
@@ -96,16 +87,10 @@ class DecisionService {
         OutboxMessage event = declarationEvents.message(GiftEventData.DECIDED,
                 GiftEventData.decided(declaration, decision), now);
         Declaration updated = store.decide(user.agency(), id, decision, Declaration.DECIDED_VERSION, event)
-                .orElseThrow(DecisionService::alreadyDecided);
+                .orElseThrow(GiftsProblems::alreadyDecided);
         declarationEvents.written(id);
         events.publishEvent(new DeclarationsChanged(user.agency()));
         log.info("Gift declaration {} in agency {} decided: {}", id, user.agency(), command.decision());
         return DeclarationView.of(updated, null);
-    }
-
-    private static ProblemException alreadyDecided() {
-        return new ProblemException(GiftsProblems.ALREADY_DECIDED,
-                "This declaration has already been decided; a decision is not changed.",
-                "รายการนี้ได้รับการวินิจฉัยแล้ว ไม่สามารถวินิจฉัยซ้ำได้");
     }
 }

@@ -31,26 +31,20 @@ final class DeclarationChecks {
     static List<FieldProblem> problems(DeclareGift gift, LocalDate today) {
         List<FieldProblem> errors = new ArrayList<>();
         if (gift.offeredOn().isAfter(today)) {
-            errors.add(new FieldProblem("offeredOn", "must not be in the future",
-                    "วันที่ได้รับต้องไม่เป็นวันในอนาคต"));
+            errors.add(FieldProblem.of("offeredOn", "gifts.offeredOn.future"));
         }
         if (gift.disposition() != Disposition.KEPT && gift.disposedOn() == null) {
-            errors.add(new FieldProblem("disposedOn",
-                    "is required: the date it was refused, returned, handed over or donated",
-                    "ต้องระบุวันที่ปฏิเสธ ส่งคืน ส่งมอบ หรือบริจาค"));
+            errors.add(FieldProblem.of("disposedOn", "gifts.disposedOn.required"));
         }
         if (gift.disposedOn() != null && (gift.disposedOn().isBefore(gift.offeredOn())
                 || gift.disposedOn().isAfter(today))) {
-            errors.add(new FieldProblem("disposedOn", "must be between the date offered and today",
-                    "ต้องอยู่ระหว่างวันที่ได้รับถึงวันนี้"));
+            errors.add(FieldProblem.of("disposedOn", "gifts.disposedOn.range"));
         }
         if (gift.disposition() == Disposition.KEPT && gift.acceptanceReason() == null) {
-            errors.add(new FieldProblem("acceptanceReason", "is required when the gift was kept: say why it was accepted",
-                    "ต้องระบุเหตุผลที่รับไว้ เมื่อเก็บของขวัญไว้"));
+            errors.add(FieldProblem.of("acceptanceReason", "gifts.acceptanceReason.required"));
         }
         if (gift.occasion() == Occasion.OTHER && gift.occasionDetail() == null) {
-            errors.add(new FieldProblem("occasionDetail", "is required when the occasion is OTHER: name the occasion",
-                    "ต้องระบุโอกาส เมื่อเลือกโอกาส อื่น ๆ"));
+            errors.add(FieldProblem.of("occasionDetail", "gifts.occasionDetail.required"));
         }
         return errors;
     }

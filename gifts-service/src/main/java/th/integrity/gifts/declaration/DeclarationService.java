@@ -70,17 +70,13 @@ public class DeclarationService {
         GiftsProblems.requireAgency(user);
         Declaration replaced = find(user, id);
         if (!replaced.declarant().subject().equals(user.subject())) {
-            throw new ProblemException(GiftsProblems.NOT_DECLARANT,
-                    "Only the person who declared it may correct a declaration.",
-                    "เฉพาะผู้ยื่นรายการเท่านั้นที่แก้ไขรายการได้");
+            throw GiftsProblems.notDeclarant();
         }
         if (replaced.decision() != null) {
-            throw new ProblemException(GiftsProblems.ALREADY_DECIDED,
-                    "The head of agency has decided on this declaration; it can no longer be corrected.",
-                    "ผู้บังคับบัญชาวินิจฉัยรายการนี้แล้ว จึงแก้ไขไม่ได้");
+            throw GiftsProblems.decidedNotCorrectable();
         }
         if (store.supersededBy(replaced.id()) != null) {
-            throw supersededProblem();
+            throw GiftsProblems.correctedAlready();
         }
         return create(user, gift, replaced);
     }
@@ -142,7 +138,7 @@ public class DeclarationService {
         try {
             store.insert(declaration);
         } catch (DuplicateKeyException alreadyCorrected) {
-            throw supersededProblem();
+            throw GiftsProblems.correctedAlready();
         }
         if (replaced != null) {
             store.markSuperseded(replaced.id(), id, now);
@@ -155,11 +151,5 @@ public class DeclarationService {
         log.info("Gift declaration {} in agency {}: {} {}{}", id, user.agency(), evaluation.outcome(),
                 gift.disposition(), replaced == null ? "" : " (corrects " + replaced.id() + ")");
         return DeclarationView.of(declaration, null);
-    }
-
-    private static ProblemException supersededProblem() {
-        return new ProblemException(GiftsProblems.SUPERSEDED,
-                "This declaration has already been corrected; correct the latest version instead.",
-                "รายการนี้ถูกแก้ไขไปแล้ว กรุณาแก้ไขจากฉบับล่าสุด");
     }
 }

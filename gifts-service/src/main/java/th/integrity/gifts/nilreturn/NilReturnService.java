@@ -59,16 +59,12 @@ class NilReturnService {
         Round round = command.round();
         LocalDate today = LocalDate.now(clock.withZone(FiscalCalendar.BANGKOK));
         if (FiscalCalendar.start(fiscalYear).isAfter(today)) {
-            throw ProblemException.invalid(new FieldProblem("fiscalYear",
-                    "the round has not started yet: fiscal year " + fiscalYear + " begins on "
-                            + FiscalCalendar.start(fiscalYear),
-                    "รอบนี้ยังไม่เริ่ม: ปีงบประมาณ " + fiscalYear + " เริ่มวันที่ "
-                            + ThaiDates.longDate(FiscalCalendar.start(fiscalYear))));
+            // {1} the first day as an ISO date (English), {2} in Thai with the Buddhist-Era year.
+            throw ProblemException.invalid(FieldProblem.of("fiscalYear", "gifts.fiscalYear.not-started", fiscalYear,
+                    FiscalCalendar.start(fiscalYear), ThaiDates.longDate(FiscalCalendar.start(fiscalYear))));
         }
         if (!declarations.currentInRound(user.agency(), user.subject(), fiscalYear, round).isEmpty()) {
-            throw new ProblemException(GiftsProblems.NIL_RETURN_CONFLICT,
-                    "You have already declared a gift in this round, so you cannot report that there was none.",
-                    "ท่านได้รายงานการรับของขวัญในรอบนี้แล้ว จึงรายงานว่าไม่มีการรับไม่ได้");
+            throw GiftsProblems.nilReturnAfterDeclaring();
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String id = UUID.randomUUID().toString();
@@ -79,9 +75,7 @@ class NilReturnService {
         try {
             store.insert(nil);
         } catch (DuplicateKeyException filed) {
-            throw new ProblemException(GiftsProblems.NIL_RETURN_CONFLICT,
-                    "You have already filed a nil return for this round.",
-                    "ท่านได้รายงานว่าไม่มีการรับของขวัญในรอบนี้ไว้แล้ว");
+            throw GiftsProblems.nilReturnFiled();
         }
         outbox.written(NilReturn.COLLECTION, id);
         log.info("Nil return {} filed in agency {} for {} {}", id, user.agency(), fiscalYear, round);

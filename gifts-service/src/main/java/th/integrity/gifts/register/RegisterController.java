@@ -72,8 +72,7 @@ class RegisterController {
             case "xlsx" -> ResponseEntity.ok().contentType(XLSX).header(HttpHeaders.CONTENT_DISPOSITION,
                     ContentDisposition.attachment().filename(filename + ".xlsx").build().toString())
                     .body(RegisterFormats.xlsx(registers.compile(user, fiscalYear, round)));
-            default -> throw ProblemException.invalid(new FieldProblem("format", "must be json, csv or xlsx",
-                    "ต้องเป็น json, csv หรือ xlsx"));
+            default -> throw ProblemException.invalid(FieldProblem.of("format", "gifts.format.one-of"));
         };
     }
 
@@ -83,9 +82,7 @@ class RegisterController {
      */
     private static int fiscalYear(String year) {
         if (!FISCAL_YEAR.matcher(year).matches() || Integer.parseInt(year) < 2500 || Integer.parseInt(year) > 2700) {
-            throw ProblemException.invalid(new FieldProblem("fiscalYear",
-                    "must be a Buddhist-Era fiscal year between 2500 and 2700",
-                    "ต้องเป็นปีงบประมาณ พ.ศ. ระหว่าง 2500 ถึง 2700"));
+            throw ProblemException.invalid(FieldProblem.of("fiscalYear", "gifts.fiscalYear.range"));
         }
         return Integer.parseInt(year);
     }

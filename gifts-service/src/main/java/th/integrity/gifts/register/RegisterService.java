@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
@@ -28,6 +29,7 @@ import th.integrity.gifts.policy.GiftsProperties;
 import th.integrity.gifts.staff.StaffDirectory;
 import th.integrity.gifts.staff.StaffMember;
 import th.integrity.platform.security.CurrentUser;
+import th.integrity.platform.text.Texts;
 
 /** Compiles the register of the caller's agency for a fiscal round. */
 @Service
@@ -87,8 +89,8 @@ class RegisterService {
         String nameEn = properties.nameEn(agency);
         String roundTh = ThaiDates.roundTh(fiscalYear, round);
         String roundEn = ThaiDates.roundEn(fiscalYear, round);
-        String titleTh = "ทะเบียนการรับของขวัญและของกำนัล " + nameTh + " ปีงบประมาณ พ.ศ. " + fiscalYear + " " + roundTh;
-        String titleEn = "Register of gifts offered, " + nameEn + ", fiscal year " + fiscalYear + " BE, " + roundEn;
+        String titleTh = Texts.in(Texts.THAI, "gifts.register.title", nameTh, fiscalYear, roundTh);
+        String titleEn = Texts.in(Locale.ENGLISH, "gifts.register.title", nameEn, fiscalYear, roundEn);
         return new Register(agency, nameTh, nameEn, fiscalYear, round, FiscalCalendar.start(fiscalYear),
                 FiscalCalendar.end(fiscalYear, round), titleTh, titleEn, roundTh, roundEn, today,
                 ThaiDates.shortDate(today), now, rows, nilRows, totals(current, nils.size(), notReported.size()),
