@@ -10,11 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.mongodb.spring.session.ReactiveMongoSessionRepository;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import th.integrity.embedded.TestInfrastructure;
 
@@ -63,6 +65,10 @@ abstract class IntegrationTestSupport {
     /** The actuator's own port (random here, like the public one). */
     @LocalManagementPort
     int managementPort;
+
+    /** The real session store, watched: which requests make the gateway touch sessions at all. */
+    @MockitoSpyBean
+    ReactiveMongoSessionRepository sessions;
 
     /** Plays a client that keeps no cookies and follows no redirects. */
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

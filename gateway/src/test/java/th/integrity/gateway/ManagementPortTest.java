@@ -9,6 +9,12 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
  * The public port answers {@code /actuator/health} with the status alone and nothing else of the actuator; metrics,
@@ -71,5 +77,23 @@ class ManagementPortTest extends IntegrationTestSupport {
         HttpResponse<String> health = send(HttpRequest.newBuilder(management("/actuator/health")).GET());
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"").contains("diskSpace").contains("components");
+    }
+
+    @Autowired
+    ApplicationContext context;
+
+    /**
+     * Metrics are scraped from the management port, and that is the only way they leave: no registry pushes them
+     * anywhere (the OpenTelemetry starter brings an OTLP registry that would post every meter to localhost:4318
+     * each minute, and record every request's timers a second time on the way).
+     */
+    @Test
+    void metricsAreOnlyScrapedNeverPushed() {
+        assertThat(context.getBeansOfType(MeterRegistry.class).values())
+                .isNotEmpty()
+                .allMatch(registry -> registry instanceof PrometheusMeterRegistry
+                        || registry instanceof CompositeMeterRegistry composite && composite.getRegistries().stream()
+                                .allMatch(PrometheusMeterRegistry.class::isInstance),
+                        "a Prometheus registry, scraped");
     }
 }

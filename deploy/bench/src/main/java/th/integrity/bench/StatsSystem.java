@@ -108,6 +108,8 @@ final class StatsSystem implements AutoCloseable {
             env.put("OIDC_ISSUER_URI", issuer.issuerUri());
             env.put("INTEGRITY_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
             env.put("SPRING_PROFILES_ACTIVE", "dev"); // development defaults, as the launcher runs them
+            // mongo-java-server, as in the launcher: snapshots written by _id alone (docs/statistics.md).
+            env.put("INTEGRITY_STATS_PROJECTION_DEVELOPMENTSTORE", "true");
             env.putAll(Districts.environment());
             Files.writeString(dir.resolve("stats-service.command"), String.join(" ", command) + "\n",
                     StandardCharsets.UTF_8);

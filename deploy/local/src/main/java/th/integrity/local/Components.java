@@ -51,9 +51,12 @@ public final class Components {
             // header rules, so they listen on loopback only.
             ServiceSpec.internal("complaints-service", COMPLAINTS, COMPLAINTS_MANAGEMENT, config -> Map.of()),
             ServiceSpec.internal("gifts-service", GIFTS, GIFTS_MANAGEMENT, config -> Map.of()),
-            // Its DCAT and publication links name the address people use, the gateway's, never its own.
+            // Its DCAT and publication links name the address people use, the gateway's, never its own. The
+            // launcher's store is mongo-java-server: the projection writes by _id alone (docs/statistics.md,
+            // "MongoDB and the development store").
             ServiceSpec.internal("stats-service", STATS, STATS_MANAGEMENT,
-                    config -> Map.of("INTEGRITY_STATS_DCAT_PUBLICURL", config.httpUrl(GATEWAY))),
+                    config -> Map.of("INTEGRITY_STATS_DCAT_PUBLICURL", config.httpUrl(GATEWAY),
+                            "INTEGRITY_STATS_PROJECTION_DEVELOPMENTSTORE", "true")),
             // The one public door. Like every process it gets MONGODB_URI (ServiceProcess): its browser sessions
             // go to database gateway.
             new ServiceSpec("gateway", GATEWAY, config -> Map.of(

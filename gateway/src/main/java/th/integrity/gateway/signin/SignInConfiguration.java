@@ -99,6 +99,8 @@ public class SignInConfiguration {
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
 
         http.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                // The signed-in user's context is in the session; a request without the session cookie has none.
+                .securityContextRepository(new SessionSecurityContexts(sessionCookie))
                 .oauth2Login(login -> login
                         .clientRegistrationRepository(registrations)
                         .authorizedClientRepository(authorizedClients)

@@ -1,14 +1,10 @@
 package th.integrity.stats.projection;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -16,10 +12,10 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.client.model.Filters;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.model.Projections;
 
 import io.micrometer.core.instrument.Counter;
@@ -29,17 +25,23 @@ import io.micrometer.core.instrument.MeterRegistry;
  * What the draft tables count, per generation and agency, kept current as this instance projects events instead
  * of recounted after every change: the agency's cases grouped by {@link Shape} (the fields a table counts by),
  * with how many cases, how many have days to conclusion and the sum of those days. A few thousand shapes stand
- * for any number of cases, and any table of any fiscal year is folded from them in well under a millisecond.
+ * for any number of cases, and any table of any fiscal year is folded from them in well under a millisecond
+ * (docs/benchmarks.md: a draft under steady intake costs a stamp read and a fold; counting afresh costs seconds
+ * at 100,000 cases on the development store).
+ *
+ * <p>Counting is MongoDB's: a {@code $group} by shape ({@link ProjectionStore#shapes}). The kept entries live in
+ * a bounded map (Caffeine: {@link #ENTRIES} agencies, recounted {@link #RECOUNT_AFTER} after their count).
  *
  * <p>Why it stays exact: every write that changes a case bumps the agency's stamp ({@link ProjectionChanges}).
- * A cached entry holds the stamp it is exact at. A change made here holds the agency's read lock from reading
- * the stored case to applying its delta, and applies it only if the stamp it got is the entry's plus one (no
- * other writer in between); anything else — another instance, a replay's bulk write, a failure between the
- * write and the delta — drops the entry, and the next read counts afresh. A count takes the write lock, so no
- * change of this instance is half done while it reads, and it reads the stamp before the cases, so the entry
- * never claims a stamp newer than what it counted. A writer that died between a case write and its stamp is
- * covered by the redelivery of its event, which stamps again ({@link ComplaintCaseProjection#applyTo}); as a
- * last resort (an event dead-lettered after its write) an entry is recounted after {@link #RECOUNT_AFTER},
+ * A kept entry holds the stamp it is exact at. A change made here holds its agency's read lock from its write to
+ * applying its delta (the old shape is what the atomic write replaced, {@link SnapshotStore.Written#stored()}),
+ * and applies it only if the stamp it got is the entry's plus one (no other writer in between); anything else —
+ * another instance, a replay's bulk write, a failure between the write and the delta — drops the entry, and the
+ * next read counts afresh. A count takes the write lock, so no change of this instance is half done while it
+ * reads, and it reads the stamp before the cases, so the entry never claims a stamp newer than what it counted.
+ * The locks are a fixed set of stripes (agencies hash onto them), so nothing grows with the agencies. A writer
+ * that died between a case write and its stamp is covered by the redelivery of its event, which stamps again
+ * ({@link ComplaintCaseProjection#applyTo}); as a last resort an entry is recounted after {@link #RECOUNT_AFTER},
  * and whenever a publication counts ({@link #recount}), which reports any difference as drift.
  */
 @Component
@@ -53,6 +55,7 @@ public class CaseShapes {
      */
     static final Duration RECOUNT_AFTER = Duration.ofHours(1);
     private static final int ENTRIES = 256;
+    private static final int STRIPES = 64;
     static final String RECOUNTS = "integrity.stats.draft_recounts";
     static final String DRIFT = "integrity.stats.draft_drift";
 
@@ -66,6 +69,16 @@ public class CaseShapes {
      */
     public record Shape(int fiscalYear, String receivedMonth, String channel, String category, String status,
             boolean finalStatus, String concludedMonth) {
+
+        /** The shape in a stored case, a {@code $set}, or a {@code $group} key; {@code null} before projection. */
+        static Shape of(Document document) {
+            if (document == null || document.getString("receivedMonth") == null) {
+                return null;
+            }
+            return new Shape(((Number) document.get("fiscalYear")).intValue(), document.getString("receivedMonth"),
+                    document.getString("channel"), document.getString("category"), document.getString("status"),
+                    Boolean.TRUE.equals(document.get("final")), document.getString("concludedMonth"));
+        }
     }
 
     /** The cases of one shape: how many, how many of them have days to conclusion, and the sum of those days. */
@@ -80,29 +93,22 @@ public class CaseShapes {
 
         /** The case in a stored document or a {@code $set}; {@code null} when there is none (not yet projected). */
         static Counted of(Document document) {
-            if (document == null || document.getString("receivedMonth") == null) {
-                return null;
-            }
-            Number days = (Number) document.get("daysToConclusion");
-            return new Counted(new Shape(((Number) document.get("fiscalYear")).intValue(),
-                    document.getString("receivedMonth"), document.getString("channel"), document.getString("category"),
-                    document.getString("status"), Boolean.TRUE.equals(document.get("final")),
-                    document.getString("concludedMonth")), days == null ? null : days.intValue());
+            Shape shape = Shape.of(document);
+            Number days = shape == null ? null : (Number) document.get("daysToConclusion");
+            return shape == null ? null : new Counted(shape, days == null ? null : days.intValue());
         }
     }
 
     private record Key(int generation, String agency) {
     }
 
-    /** Mutable, guarded by {@link #entries}. */
+    /** Mutable, guarded by its own monitor; {@code counts} per shape: cases, with days, days sum. */
     private static final class Entry {
         long stamp;
-        final Instant countedAt;
         final Map<Shape, long[]> counts;
 
-        Entry(long stamp, Instant countedAt, Map<Shape, long[]> counts) {
+        Entry(long stamp, Map<Shape, long[]> counts) {
             this.stamp = stamp;
-            this.countedAt = countedAt;
             this.counts = counts;
         }
 
@@ -128,23 +134,20 @@ public class CaseShapes {
         }
     }
 
-    private final MongoTemplate mongo;
+    private final ProjectionStore store;
     private final ProjectionChanges changes;
-    private final Clock clock;
     private final MeterRegistry meters;
-    private final Map<Key, ReadWriteLock> locks = new ConcurrentHashMap<>();
-    private final Map<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
-            return size() > ENTRIES;
-        }
-    };
+    private final ReadWriteLock[] locks = new ReadWriteLock[STRIPES];
+    private final Cache<Key, Entry> entries = Caffeine.newBuilder().maximumSize(ENTRIES)
+            .expireAfterWrite(RECOUNT_AFTER).build();
 
-    public CaseShapes(MongoTemplate mongo, ProjectionChanges changes, Clock clock, MeterRegistry meters) {
-        this.mongo = mongo;
+    public CaseShapes(ProjectionStore store, ProjectionChanges changes, MeterRegistry meters) {
+        this.store = store;
         this.changes = changes;
-        this.clock = clock;
         this.meters = meters;
+        for (int i = 0; i < STRIPES; i++) {
+            locks[i] = new ReentrantReadWriteLock();
+        }
     }
 
     /**
@@ -164,7 +167,8 @@ public class CaseShapes {
         try {
             long stamp = changes.stamp(generation, agency);
             kept = kept(key, stamp);
-            return kept != null ? kept : count(key, stamp, reason(key)).snapshot();
+            return kept != null ? kept
+                    : count(key, stamp, entries.getIfPresent(key) == null ? "cold" : "changed").snapshot();
         } finally {
             lock.writeLock().unlock();
         }
@@ -179,10 +183,12 @@ public class CaseShapes {
         ReadWriteLock lock = lock(key);
         lock.writeLock().lock();
         try {
-            Entry before;
-            synchronized (entries) {
-                Entry kept = entries.get(key);
-                before = kept == null ? null : new Entry(kept.stamp, kept.countedAt, new HashMap<>(kept.counts));
+            Entry before = null;
+            Entry kept = entries.getIfPresent(key);
+            if (kept != null) {
+                synchronized (kept) {
+                    before = new Entry(kept.stamp, new HashMap<>(kept.counts));
+                }
             }
             Entry counted = count(key, changes.stamp(generation, agency), "publication");
             if (before != null && before.stamp == counted.stamp && !equal(before.counts, counted.counts)) {
@@ -211,9 +217,7 @@ public class CaseShapes {
 
     /** Forgets the kept counts of the agency (a write this class did not see case by case). */
     void forget(int generation, String agency) {
-        synchronized (entries) {
-            entries.remove(new Key(generation, agency));
-        }
+        entries.invalidate(new Key(generation, agency));
     }
 
     final class Change implements AutoCloseable {
@@ -228,14 +232,19 @@ public class CaseShapes {
 
         /** The case went from {@code before} (null: new) to {@code after}, and the write got stamp {@code stamp}. */
         void applied(Counted before, Counted after, long stamp) {
-            synchronized (entries) {
-                Entry entry = entries.get(key);
-                if (entry != null && entry.stamp == stamp - 1) {
-                    entry.add(before, -1);
-                    entry.add(after, 1);
-                    entry.stamp = stamp;
-                } else if (entry != null) {
-                    entries.remove(key); // someone else wrote in between: the next read counts
+            Entry entry = entries.getIfPresent(key);
+            if (entry != null) {
+                boolean followed;
+                synchronized (entry) {
+                    followed = entry.stamp == stamp - 1;
+                    if (followed) {
+                        entry.add(before, -1);
+                        entry.add(after, 1);
+                        entry.stamp = stamp;
+                    }
+                }
+                if (!followed) {
+                    entries.invalidate(key); // someone else wrote in between: the next read counts
                 }
             }
             settled = true;
@@ -259,25 +268,14 @@ public class CaseShapes {
     }
 
     private List<ShapeCount> kept(Key key, long stamp) {
-        synchronized (entries) {
-            Entry entry = entries.get(key);
-            // An entry ahead of the stamp read: a change of ours landed since; it accounts for everything up to it.
-            if (entry != null && entry.stamp >= stamp && !expired(entry)) {
-                return entry.snapshot();
-            }
+        Entry entry = entries.getIfPresent(key);
+        if (entry == null) {
             return null;
         }
-    }
-
-    private String reason(Key key) {
-        synchronized (entries) {
-            Entry entry = entries.get(key);
-            return entry == null ? "cold" : expired(entry) ? "expired" : "changed";
+        synchronized (entry) {
+            // An entry ahead of the stamp read: a change of ours landed since; it accounts for everything up to it.
+            return entry.stamp >= stamp ? entry.snapshot() : null;
         }
-    }
-
-    private boolean expired(Entry entry) {
-        return !entry.countedAt.plus(RECOUNT_AFTER).isAfter(clock.instant());
     }
 
     /**
@@ -286,21 +284,18 @@ public class CaseShapes {
      */
     private Entry count(Key key, long stamp, String reason) {
         Map<Shape, long[]> counts = new HashMap<>();
-        Entry entry = new Entry(stamp, clock.instant(), counts);
-        for (Document stored : mongo.getCollection(ProjectionStore.cases(key.generation()))
-                .find(Filters.eq("agency", key.agency())).projection(Counted.FIELDS).batchSize(5000)) {
-            entry.add(Counted.of(stored), 1);
+        for (ShapeCount shape : store.shapes(key.generation(), key.agency())) {
+            counts.put(shape.shape(), new long[] { shape.cases(), shape.withDays(), shape.daysSum() });
         }
-        synchronized (entries) {
-            entries.put(key, entry);
-        }
+        Entry entry = new Entry(stamp, counts);
+        entries.put(key, entry);
         Counter.builder(RECOUNTS).description("Draft counts read afresh from the case projection, by reason")
                 .tag("reason", reason).register(meters).increment();
         return entry;
     }
 
     private ReadWriteLock lock(Key key) {
-        return locks.computeIfAbsent(key, k -> new ReentrantReadWriteLock());
+        return locks[Math.floorMod(key.hashCode(), STRIPES)];
     }
 
     private static boolean equal(Map<Shape, long[]> a, Map<Shape, long[]> b) {

@@ -63,7 +63,7 @@ public class ComplaintEventListener {
             log.debug("Ignored event type {} at {}-{}@{}", read.type(), record.topic(), record.partition(),
                     record.offset());
         } else {
-            outcome = projection.apply(read.event()).name().toLowerCase();
+            outcome = projection.apply(read.event()).tag();
             // Codes and positions only: the type, what the projection did, and where the record is.
             log.info("Projected {} ({}) from {}-{}@{}", read.type(), outcome, record.topic(), record.partition(),
                     record.offset());

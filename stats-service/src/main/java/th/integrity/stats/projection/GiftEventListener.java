@@ -45,7 +45,7 @@ public class GiftEventListener {
         }
         // Continues the declaring request's trace, as for complaints.
         tracing.continueTrace(event.traceparent(), event.tracestate(), "project gift event", event.type(), () -> {
-            String outcome = projection.apply(event);
+            String outcome = projection.apply(event).tag();
             log.info("Projected {} ({}) from {}-{}@{}", event.type(), outcome, record.topic(), record.partition(),
                     record.offset());
             count(event, outcome);

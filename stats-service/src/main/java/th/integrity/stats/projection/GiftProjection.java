@@ -2,38 +2,42 @@ package th.integrity.stats.projection;
 
 import java.time.Clock;
 
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.result.UpdateResult;
 
 /**
- * Applies gift events: the latest version of each declaration (same rule as the cases), a correction marks
- * the declaration it supersedes (which then stops counting, whichever of the two events arrives first), and a
- * nil return is kept once by its id.
+ * Applies gift events: the latest version of each declaration (same rule and same conditional write as the cases,
+ * {@link SnapshotStore}), a correction marks the declaration it supersedes (which then stops counting, whichever
+ * of the two events arrives first), and a nil return is kept once by its id.
  */
 @Component
 public class GiftProjection {
 
     private final MongoTemplate mongo;
+    private final SnapshotStore snapshots;
     private final Clock clock;
     private final ProjectionStore store;
 
-    public GiftProjection(MongoTemplate mongo, Clock clock, ProjectionStore store) {
+    GiftProjection(MongoTemplate mongo, SnapshotStore snapshots, Clock clock, ProjectionStore store) {
         this.mongo = mongo;
+        this.snapshots = snapshots;
         this.clock = clock;
         this.store = store;
     }
 
-    /** @return {@code created}, {@code updated} or {@code stale}, for the metric, as seen by the active generation */
-    public String apply(GiftEvent event) {
+    /** Applies a live event to every generation written to; returns what it did to the active one. */
+    public ProjectionOutcome apply(GiftEvent event) {
         var state = store.state();
-        String result = "stale";
+        ProjectionOutcome result = ProjectionOutcome.STALE;
         for (int generation : state.writeTargets()) {
-            String outcome = applyTo(generation, event);
+            ProjectionOutcome outcome = applyTo(generation, event);
             if (generation == state.active()) {
                 result = outcome;
             }
@@ -41,7 +45,7 @@ public class GiftProjection {
         return result;
     }
 
-    public String applyTo(int generation, GiftEvent event) {
+    public ProjectionOutcome applyTo(int generation, GiftEvent event) {
         if (event.nilReturn() != null) {
             var nil = event.nilReturn();
             UpdateResult result = mongo.upsert(
@@ -50,30 +54,28 @@ public class GiftProjection {
                             .setOnInsert("round", nil.round()).setOnInsert("filedAt", nil.filedAt())
                             .setOnInsert("lastEventId", event.id()),
                     ProjectionStore.nilReturns(generation));
-            return result.getUpsertedId() != null ? "created" : "stale";
+            return result.getUpsertedId() != null ? ProjectionOutcome.CREATED : ProjectionOutcome.STALE;
         }
         var d = event.declaration();
         String collection = ProjectionStore.declarations(generation);
-        String id = d.agency() + ":" + d.declarationId();
-        // Read by _id alone (see ComplaintCaseProjection); a stub created by a correction that arrived first has
-        // no version yet and counts as older.
-        boolean newer = ComplaintCaseProjection.storedVersion(mongo, collection, id) < d.version();
-        Update update = new Update()
-                .set("agency", d.agency()).set("declarationId", d.declarationId()).set("supersedes", d.supersedes())
-                .set("version", d.version()).set("fiscalYear", d.fiscalYear()).set("half", d.half())
-                .set("offeredOn", d.offeredOn() == null ? null : d.offeredOn().toString())
-                .set("offeredMonth", d.offeredOn() == null ? null : d.offeredOn().toString().substring(0, 7))
-                .set("kind", d.kind()).set("relation", d.relation()).set("disposition", d.disposition())
-                .set("valueBand", d.valueBand()).set("ruleOutcome", d.ruleOutcome())
-                .set("declaredLate", d.declaredLate())
-                .set("decisionDueOn", d.decisionDueOn() == null ? null : d.decisionDueOn().toString())
-                .set("decision", d.decision()).set("decidedAt", d.decidedAt())
-                .set("lastEventId", event.id()).set("lastEventType", event.type())
-                .set("projectedAt", clock.instant());
-        // $set, never a replace: a supersededBy mark set by the correction must survive. Same write and same
-        // safety argument as ComplaintCaseProjection.write.
-        String outcome = !newer ? "stale"
-                : ComplaintCaseProjection.write(mongo, collection, id, d.version(), update).name().toLowerCase();
+        Document fields = new Document()
+                .append("agency", d.agency()).append("declarationId", d.declarationId())
+                .append("supersedes", d.supersedes())
+                .append("version", d.version()).append("fiscalYear", d.fiscalYear()).append("half", d.half())
+                .append("offeredOn", d.offeredOn() == null ? null : d.offeredOn().toString())
+                .append("offeredMonth", d.offeredOn() == null ? null : d.offeredOn().toString().substring(0, 7))
+                .append("kind", d.kind()).append("relation", d.relation()).append("disposition", d.disposition())
+                .append("valueBand", d.valueBand()).append("ruleOutcome", d.ruleOutcome())
+                .append("declaredLate", d.declaredLate())
+                .append("decisionDueOn", d.decisionDueOn() == null ? null : d.decisionDueOn().toString())
+                .append("decision", d.decision()).append("decidedAt", d.decidedAt())
+                .append("lastEventId", event.id()).append("lastEventType", event.type())
+                .append("projectedAt", clock.instant());
+        // $set, never a replace: a supersededBy mark set by the correction must survive; a stub that mark created
+        // first has no version and counts as older.
+        ProjectionOutcome outcome = snapshots.write(collection,
+                new SnapshotStore.Snapshot(d.agency() + ":" + d.declarationId(), d.version(), fields),
+                Projections.include("_id")).outcome();
         if (d.supersedes() != null && !d.supersedes().equals(d.declarationId())) {
             mongo.upsert(Query.query(Criteria.where("_id").is(d.agency() + ":" + d.supersedes())),
                     new Update().set("supersededBy", d.declarationId()).setOnInsert("agency", d.agency()), collection);

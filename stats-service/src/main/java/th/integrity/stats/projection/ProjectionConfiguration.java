@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -46,6 +47,12 @@ class ProjectionConfiguration {
      * belong to complaints-service and gifts-service; declaring them here too would race their declarations
      * with other settings. Partitions are raised at start-up when fewer (KafkaAdmin), never lowered.
      */
+    /** The conditional upsert on MongoDB; by {@code _id} alone on a large development store (see there). */
+    @Bean
+    SnapshotStore snapshotStore(MongoTemplate mongo, ProjectionProperties properties) {
+        return properties.developmentStore() ? new DevelopmentSnapshotStore(mongo) : new MongoSnapshotStore(mongo);
+    }
+
     @Bean
     NewTopic complaintsDeadLetterTopic(ProjectionProperties properties) {
         return TopicBuilder.name(properties.deadLetterTopic()).partitions(properties.partitions())

@@ -33,6 +33,10 @@ import org.springframework.validation.annotation.Validated;
  *                          abandoned: its half-built generation is dropped and a new replay may start. A running
  *                          replay beats about every second (more often when this is short), but not while it
  *                          waits for Kafka's metadata at its start (up to 30 s): keep it well above that.
+ * @param developmentStore  the store is mongo-java-server with large collections (the launcher, the benchmark):
+ *                          write snapshots by {@code _id} alone under a lock of this process instead of the
+ *                          conditional upsert that server can only answer by a scan ({@link SnapshotStore}). Never
+ *                          in production: it is correct only while a single stats-service process writes.
  */
 @Validated
 @ConfigurationProperties("integrity.stats.projection")
@@ -48,7 +52,8 @@ public record ProjectionProperties(
         @NotNull @DefaultValue("500ms") Duration replayPollTimeout,
         @NotNull @DefaultValue("30m") Duration replayDeadline,
         @Min(1) @Max(20_000) @DefaultValue("5000") int replayBatchSize,
-        @NotNull @DefaultValue("2m") Duration replayStaleAfter) {
+        @NotNull @DefaultValue("2m") Duration replayStaleAfter,
+        @DefaultValue("false") boolean developmentStore) {
 
     /** A replay that waits out the state refresh before it starts must not look stale meanwhile. */
     @AssertTrue(message = "replay-stale-after must exceed state-refresh")

@@ -232,6 +232,35 @@ public class ProjectionStore {
         indexed.remove(generation);
     }
 
+    /**
+     * The agency's cases in {@code generation}, grouped by what a table counts them by ({@link CaseShapes.Shape}):
+     * how many, how many with days to conclusion, and the sum of those days. Counted by the server ({@code $group}),
+     * so only the groups travel.
+     */
+    List<CaseShapes.ShapeCount> shapes(int generation, String agency) {
+        List<Document> pipeline = List.of(
+                new Document("$match", new Document("agency", agency)),
+                new Document("$group", new Document("_id", new Document("fiscalYear", "$fiscalYear")
+                        .append("receivedMonth", "$receivedMonth").append("channel", "$channel")
+                        .append("category", "$category").append("status", "$status").append("final", "$final")
+                        .append("concludedMonth", "$concludedMonth"))
+                        .append("cases", new Document("$sum", 1))
+                        .append("withDays", new Document("$sum", new Document("$cond",
+                                List.of(new Document("$eq", java.util.Arrays.asList(
+                                        new Document("$ifNull", java.util.Arrays.asList("$daysToConclusion", null)), null)),
+                                        0, 1))))
+                        .append("daysSum", new Document("$sum", "$daysToConclusion"))));
+        List<CaseShapes.ShapeCount> shapes = new java.util.ArrayList<>();
+        for (Document group : mongo.getCollection(cases(generation)).aggregate(pipeline).batchSize(5000)) {
+            CaseShapes.Shape shape = CaseShapes.Shape.of((Document) group.get("_id"));
+            if (shape != null) {
+                shapes.add(new CaseShapes.ShapeCount(shape, ((Number) group.get("cases")).longValue(),
+                        ((Number) group.get("withDays")).longValue(), ((Number) group.get("daysSum")).longValue()));
+            }
+        }
+        return shapes;
+    }
+
     /** The indexes the tables and reports query by, on one generation's collections. */
     public void ensureIndexes(int generation) {
         if (indexed.contains(generation)) {

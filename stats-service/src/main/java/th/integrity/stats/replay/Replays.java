@@ -56,15 +56,11 @@ import th.integrity.stats.projection.ProjectionStore;
  * <li>It applies the records to the new generation only, a poll ({@code replay-batch-size} records) at a time,
  * until its position reaches the captured end offset of every partition. Everything after those offsets reached
  * the new generation through the live listeners. The complaint events of a poll are folded to the highest
- * version per case, compared with the stored versions ({@code $in} reads by {@code _id}) and written with one
- * bulk write ({@link ComplaintCaseProjection#applyAllTo}) instead of two round trips per event; gift events
- * (few) are applied one by one.</li>
- * <li>Repair: writes are a read of the stored version and then a write by {@code _id} (no compare-and-set on
- * the development store), so a live listener's newer write can land between a batch's read and its write and be
- * overwritten by an older version. The record of such a live write existed before the replay caught up, so
- * the replay applies, once more, the records from the captured end offsets to the end offsets of now; it
- * repeats while such a pass still writes something (at most {@link #REPAIR_PASSES} times). Records before the
- * captured end need no repair: the replay itself applies them after any older version it wrote.</li>
+ * version per case and written with one bulk write ({@link ComplaintCaseProjection#applyAllTo}) instead of a
+ * round trip per event; gift events (few) are applied one by one.</li>
+ * <li>No repair pass: every write is conditional on the stored version ({@code SnapshotStore}), so a live
+ * listener's newer write that lands while the replay works on the same case is never overwritten by an older
+ * version, in whichever order the two write.</li>
  * <li>The new generation becomes active. The replay and the live listeners converge on the highest version per
  * case, whichever order they write in.</li>
  * </ol>
@@ -75,7 +71,7 @@ import th.integrity.stats.projection.ProjectionStore;
  * not taken over: its half-built generation is dropped and {@code building} cleared ({@link ProjectionStore}),
  * its progress document turns {@code FAILED}, and the next replay starts from the beginning into a new
  * generation. Taking over would mean trusting a half-built copy that a dead process left at an unknown point
- * (the repair passes only cover records after the captured end offsets); a replay from the start costs minutes.
+ * (nothing records how far its writes got); a replay from the start costs minutes.
  * A replay that still beats is never abandoned (409), and a hung one that wakes up finds its generation
  * abandoned at its next beat and stops.
  */
@@ -102,9 +98,6 @@ public class Replays implements DisposableBean {
         return thread;
     });
     private volatile boolean stopping;
-
-    /** At most this many passes over the records that arrived during the replay (normally one or two). */
-    static final int REPAIR_PASSES = 5;
 
     public Replays(MongoTemplate mongo, ProjectionStore store, ConsumerFactory<String, String> consumers,
             ComplaintEventReader complaintReader, ComplaintCaseProjection complaints, GiftEventReader giftReader,
@@ -191,7 +184,6 @@ public class Replays implements DisposableBean {
                 Tally tally = applyUntil(consumer, generation, end, deadline,
                         t -> progress(replay.id(), generation, consumer, end, t.read, t.skipped));
                 progress(replay.id(), generation, consumer, end, tally.read, tally.skipped);
-                repair(consumer, generation, partitions, end, deadline, replay.id());
             }
             if (!store.activate(generation)) {
                 throw abandoned(generation);
@@ -216,8 +208,6 @@ public class Replays implements DisposableBean {
     private static final class Tally {
         long read;
         long skipped;
-        /** Documents the pass created or changed (a pass that changed none overwrote no live write). */
-        long written;
     }
 
     /**
@@ -241,11 +231,11 @@ public class Replays implements DisposableBean {
                 }
                 tally.read++;
                 records.increment();
-                if (!collect(generation, record, batch, tally)) {
+                if (!collect(generation, record, batch)) {
                     tally.skipped++;
                 }
             }
-            tally.written += complaints.applyAllTo(generation, batch);
+            complaints.applyAllTo(generation, batch);
             batch.clear();
             if (lastReport.plus(properties.replayHeartbeat()).isBefore(clock.instant())) {
                 report.accept(tally);
@@ -260,8 +250,7 @@ public class Replays implements DisposableBean {
      *
      * @return whether the record is projectable ({@code false}: skipped)
      */
-    private boolean collect(int generation, ConsumerRecord<String, String> record, List<ComplaintEvent> batch,
-            Tally tally) {
+    private boolean collect(int generation, ConsumerRecord<String, String> record, List<ComplaintEvent> batch) {
         try {
             if (record.topic().equals(properties.complaintsTopic())) {
                 var read = complaintReader.read(record.value());
@@ -272,38 +261,13 @@ public class Replays implements DisposableBean {
                 }
             } else {
                 GiftEvent event = giftReader.read(record.value());
-                if (event != null && !"stale".equals(gifts.applyTo(generation, event))) {
-                    tally.written++;
+                if (event != null) {
+                    gifts.applyTo(generation, event);
                 }
             }
             return true;
         } catch (InvalidEventException e) {
             return false;
-        }
-    }
-
-    /**
-     * Re-applies the records that arrived since {@code end} (see the class comment): a live write that landed
-     * between a replay read and its bulk write of an older version was overwritten, and its record is among
-     * them. Stops at the first pass that changed nothing (it can have overwritten nothing) or after
-     * {@link #REPAIR_PASSES}.
-     */
-    private void repair(Consumer<String, String> consumer, int generation, List<TopicPartition> partitions,
-            Map<TopicPartition, Long> end, Instant deadline, String id) {
-        Map<TopicPartition, Long> from = end;
-        for (int pass = 1; pass <= REPAIR_PASSES; pass++) {
-            Map<TopicPartition, Long> to = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            if (to.equals(from)) {
-                return; // nothing arrived, so no live listener wrote anything the replay could have overwritten
-            }
-            from.forEach(consumer::seek);
-            Tally tally = applyUntil(consumer, generation, to, deadline, t -> beat(id, generation));
-            log.info("Replay {} repair pass {}: {} records since the end offsets, {} documents written", id, pass,
-                    tally.read, tally.written);
-            if (tally.written == 0) {
-                return;
-            }
-            from = to;
         }
     }
 

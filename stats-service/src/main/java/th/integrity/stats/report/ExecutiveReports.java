@@ -10,16 +10,12 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
-import com.mongodb.client.model.Filters;
 
 import th.integrity.stats.agency.AgencyDirectory;
 import th.integrity.stats.calendar.FiscalCalendar;
@@ -35,32 +31,30 @@ public class ExecutiveReports {
     private static final List<String> OUTCOMES = List.of("CONCLUDED_WITH_CAUSE", "CONCLUDED_WITHOUT_CAUSE",
             "CLOSED_WITHOUT_INQUIRY");
 
-    private final MongoTemplate mongo;
+    private final ReportStore reports;
     private final ProjectionStore store;
     private final AgencyDirectory agencies;
     private final Clock clock;
 
-    public ExecutiveReports(MongoTemplate mongo, ProjectionStore store, AgencyDirectory agencies, Clock clock) {
-        this.mongo = mongo;
+    public ExecutiveReports(ReportStore reports, ProjectionStore store, AgencyDirectory agencies, Clock clock) {
+        this.reports = reports;
         this.store = store;
         this.agencies = agencies;
         this.clock = clock;
     }
 
+    /** Counted by MongoDB ({@code $group}, {@link ReportStore}); folded here into the report's labelled rows. */
     public ExecutiveReport report(String agency, YearMonth month) {
         int generation = store.active();
         Instant now = clock.instant();
-        var cases = mongo.getCollection(ProjectionStore.cases(generation));
 
         Map<String, Long> byCategory = zeros(Labels.CATEGORIES);
         Map<String, Long> byChannel = zeros(Labels.CHANNELS);
         long received = 0;
-        for (Document c : cases.find(Filters.and(Filters.eq("agency", agency),
-                Filters.eq("fiscalYear", FiscalCalendar.fiscalYearOf(month).buddhistYear()),
-                Filters.eq("receivedMonth", month.toString())))) {
-            received++;
-            count(byCategory, c.getString("category"), "OTHER");
-            count(byChannel, c.getString("channel"), "OTHER");
+        for (ReportStore.Group g : reports.received(generation, agency, month)) {
+            received += g.cases();
+            count(byCategory, g.get("category"), "OTHER", g.cases());
+            count(byChannel, g.get("channel"), "OTHER", g.cases());
         }
 
         Map<String, Long> byOutcome = new LinkedHashMap<>();
@@ -69,35 +63,27 @@ public class ExecutiveReports {
         long concluded = 0;
         long withDays = 0;
         long days = 0;
-        for (Document c : cases.find(Filters.and(Filters.eq("agency", agency),
-                Filters.eq("concludedMonth", month.toString())))) {
-            concluded++;
-            count(byOutcome, c.getString("status"), null);
-            if ("CLOSED_WITHOUT_INQUIRY".equals(c.getString("status"))) {
-                count(byReason, c.getString("closureReason"), null);
+        for (ReportStore.Group g : reports.concluded(generation, agency, month)) {
+            concluded += g.cases();
+            count(byOutcome, g.get("status"), null, g.cases());
+            if ("CLOSED_WITHOUT_INQUIRY".equals(g.get("status"))) {
+                count(byReason, g.get("closureReason"), null, g.cases());
             }
-            Number d = (Number) c.get("daysToConclusion");
-            if (d != null) {
-                withDays++;
-                days += d.longValue();
-            }
+            withDays += g.withDays();
+            days += g.daysSum();
         }
 
         Map<String, Long> open = new LinkedHashMap<>();
         Labels.PROGRESS.stream().filter(p -> !OUTCOMES.contains(p.code())).forEach(p -> open.put(p.code(), 0L));
+        for (ReportStore.Group g : reports.open(generation, agency)) {
+            count(open, g.get("status"), null, g.cases());
+        }
+        long overdueTotal = reports.overdueCount(generation, agency, now);
         List<ExecutiveReport.OverdueCase> overdue = new ArrayList<>();
-        long overdueTotal = 0;
-        for (Document c : cases.find(Filters.and(Filters.eq("agency", agency), Filters.eq("final", false)))) {
-            count(open, c.getString("status"), null);
-            Date due = c.getDate("dueAt");
-            if (due != null && due.toInstant().isBefore(now)) {
-                overdueTotal++;
-                overdue.add(new ExecutiveReport.OverdueCase(c.getString("caseId"), c.getString("category"),
-                        c.getString("status"), Labels.thai(c.getString("status")),
-                        OffsetDateTime.ofInstant(due.toInstant(), FiscalCalendar.ZONE)
-                                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
-                        Duration.between(due.toInstant(), now).toDays()));
-            }
+        for (ReportStore.OverdueCase c : reports.mostOverdue(generation, agency, now, MAX_OVERDUE_LISTED)) {
+            overdue.add(new ExecutiveReport.OverdueCase(c.caseId(), c.category(), c.status(), Labels.thai(c.status()),
+                    OffsetDateTime.ofInstant(c.dueAt(), FiscalCalendar.ZONE).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                    Duration.between(c.dueAt(), now).toDays()));
         }
         overdue.sort(Comparator.comparingLong(ExecutiveReport.OverdueCase::daysOverdue).reversed()
                 .thenComparing(ExecutiveReport.OverdueCase::caseId));
@@ -105,22 +91,12 @@ public class ExecutiveReports {
         LocalDate today = FiscalCalendar.dateOf(now);
         Map<String, Long> dispositions = zeros(GiftLabels.DISPOSITIONS);
         long declared = 0;
-        long pending = 0;
-        long pendingOverdue = 0;
-        for (Document d : mongo.getCollection(ProjectionStore.declarations(generation)).find(Filters.and(
-                Filters.eq("agency", agency), Filters.exists("version"), Filters.eq("supersededBy", null)))) {
-            if (month.toString().equals(d.getString("offeredMonth"))) {
-                declared++;
-                count(dispositions, d.getString("disposition"), null);
-            }
-            if ("NEEDS_DECISION".equals(d.getString("ruleOutcome")) && d.getString("decision") == null) {
-                pending++;
-                String dueOn = d.getString("decisionDueOn");
-                if (dueOn != null && LocalDate.parse(dueOn).isBefore(today)) {
-                    pendingOverdue++;
-                }
-            }
+        for (ReportStore.Group g : reports.declared(generation, agency, month)) {
+            declared += g.cases();
+            count(dispositions, g.get("disposition"), null, g.cases());
         }
+        long pending = reports.pendingDecisions(generation, agency, null);
+        long pendingOverdue = reports.pendingDecisions(generation, agency, today);
 
         OffsetDateTime generatedAt = OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.SECONDS), FiscalCalendar.ZONE);
         return new ExecutiveReport(agency, agencies.nameTh(agency), month.toString(),
@@ -140,8 +116,8 @@ public class ExecutiveReports {
         return map;
     }
 
-    private static void count(Map<String, Long> map, String code, String fallback) {
+    private static void count(Map<String, Long> map, String code, String fallback, long cases) {
         String key = code != null && map.containsKey(code) ? code : fallback != null ? fallback : "UNKNOWN";
-        map.merge(key, 1L, Long::sum);
+        map.merge(key, cases, Long::sum);
     }
 }

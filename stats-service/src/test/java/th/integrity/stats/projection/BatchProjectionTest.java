@@ -105,10 +105,9 @@ class BatchProjectionTest extends IntegrationTestSupport {
     }
 
     @Test
-    void aCaseThatAppearedAfterTheReadIsAppliedOnItsOwn() {
-        // Stands in for a live listener creating the case between the batch's read and its write: the read
-        // finds no version under this id, the insert then fails on the duplicate key, and that event alone
-        // takes the one-event path, which compares with what is stored now.
+    void aStoredDocumentWithoutAVersionCountsAsOlder() {
+        // A document under this id without a version (as a correction's supersededBy mark leaves for a gift
+        // declaration): the batch's write must update it, not take its duplicate key for "stale".
         String a = newAgency();
         String b = newAgency();
         int generation = generation();

@@ -113,11 +113,11 @@ class ComplaintProjectionTest extends IntegrationTestSupport {
         var v2 = event(agency, 2, "UNDER_REVIEW");
         var v3 = event(agency, 3, "FORWARDED");
 
-        assertThat(projection.apply(v2)).isEqualTo(ComplaintCaseProjection.Outcome.CREATED);
-        assertThat(projection.apply(v1)).isEqualTo(ComplaintCaseProjection.Outcome.STALE);
-        assertThat(projection.apply(v2)).isEqualTo(ComplaintCaseProjection.Outcome.STALE);
-        assertThat(projection.apply(v3)).isEqualTo(ComplaintCaseProjection.Outcome.UPDATED);
-        assertThat(projection.apply(v1)).isEqualTo(ComplaintCaseProjection.Outcome.STALE);
+        assertThat(projection.apply(v2)).isEqualTo(ProjectionOutcome.CREATED);
+        assertThat(projection.apply(v1)).isEqualTo(ProjectionOutcome.STALE);
+        assertThat(projection.apply(v2)).isEqualTo(ProjectionOutcome.STALE);
+        assertThat(projection.apply(v3)).isEqualTo(ProjectionOutcome.UPDATED);
+        assertThat(projection.apply(v1)).isEqualTo(ProjectionOutcome.STALE);
 
         ComplaintCase stored = stored(agency, "C-1");
         assertThat(stored.version()).isEqualTo(3);

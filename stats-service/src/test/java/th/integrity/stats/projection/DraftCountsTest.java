@@ -174,7 +174,7 @@ class DraftCountsTest extends IntegrationTestSupport {
         long stamp = changes.stamp(generation, agency);
 
         // The writer of `second` may have died between its write and its stamp: its redelivery stamps again.
-        assertThat(projection.applyTo(generation, second)).isEqualTo(ComplaintCaseProjection.Outcome.STALE);
+        assertThat(projection.applyTo(generation, second)).isEqualTo(ProjectionOutcome.STALE);
         assertThat(changes.stamp(generation, agency)).isEqualTo(stamp + 1);
         // An older event, or another event of the same version, proves nothing about a lost stamp.
         projection.applyTo(generation, first);

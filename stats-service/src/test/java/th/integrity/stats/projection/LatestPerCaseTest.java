@@ -19,7 +19,7 @@ class LatestPerCaseTest {
         List<ComplaintEvent> events = List.of(event("e3", "a", "C-1", 3), event("e1", "a", "C-1", 1),
                 event("e5", "a", "C-2", 5), event("e4", "a", "C-1", 4), event("e2", "a", "C-2", 2));
 
-        Map<String, ComplaintEvent> latest = ComplaintCaseProjection.latestPerCase(events);
+        Map<String, ComplaintEvent> latest = CaseState.latestPerCase(events);
 
         assertThat(latest).containsOnlyKeys("a:C-1", "a:C-2");
         assertThat(latest.get("a:C-1").id()).isEqualTo("e4");
@@ -29,7 +29,7 @@ class LatestPerCaseTest {
     @Test
     void ofTwoEventsWithTheSameVersionTheFirstWinsAsAppliedOneByOne() {
         // A redelivered duplicate carries its own id: applyTo would find the first stored and skip the second.
-        Map<String, ComplaintEvent> latest = ComplaintCaseProjection.latestPerCase(
+        Map<String, ComplaintEvent> latest = CaseState.latestPerCase(
                 List.of(event("first", "a", "C-1", 2), event("older", "a", "C-1", 1), event("second", "a", "C-1", 2)));
 
         assertThat(latest.get("a:C-1").id()).isEqualTo("first");
@@ -37,7 +37,7 @@ class LatestPerCaseTest {
 
     @Test
     void casesAreKeyedByAgencyAndCaseId() {
-        Map<String, ComplaintEvent> latest = ComplaintCaseProjection.latestPerCase(
+        Map<String, ComplaintEvent> latest = CaseState.latestPerCase(
                 List.of(event("x", "a", "C-1", 1), event("y", "b", "C-1", 1)));
 
         assertThat(latest).containsOnlyKeys("a:C-1", "b:C-1");
@@ -46,7 +46,7 @@ class LatestPerCaseTest {
 
     @Test
     void anEmptyBatchFoldsToNothing() {
-        assertThat(ComplaintCaseProjection.latestPerCase(List.of())).isEmpty();
+        assertThat(CaseState.latestPerCase(List.of())).isEmpty();
     }
 
     @Test
@@ -60,7 +60,7 @@ class LatestPerCaseTest {
         Random random = new Random(9);
         for (int round = 0; round < 50; round++) {
             Collections.shuffle(events, random);
-            Map<String, ComplaintEvent> latest = ComplaintCaseProjection.latestPerCase(events);
+            Map<String, ComplaintEvent> latest = CaseState.latestPerCase(events);
             assertThat(latest).hasSize(20);
             latest.forEach((id, event) -> {
                 int c = Integer.parseInt(event.data().caseId().substring(2));
