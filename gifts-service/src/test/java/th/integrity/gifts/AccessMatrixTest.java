@@ -27,7 +27,7 @@ import th.integrity.platform.calendar.FiscalCalendar;
  * Rows never depend on each other's order: every row that changes state has a fixture of its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccessMatrixTest extends GiftsTestSupport {
+class AccessMatrixTest extends IntegrationTestSupport {
 
     private static final String OTHER_AGENCY = "huaikhwang";
     /** In every fixture's description: a response that must not leak fixtures is checked for it. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** OpenAPI describes every endpoint; Prometheus shows declarations by disposition and the heads' queues. */
-class ApiDocsAndMetricsTest extends GiftsTestSupport {
+class ApiDocsAndMetricsTest extends IntegrationTestSupport {
 
     @Test
     void openApiListsEveryEndpoint() {

@@ -21,7 +21,7 @@ import th.integrity.embedded.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
 
 /** The skeleton against the real Kafka broker and the embedded MongoDB server: probes, metrics, its topic. */
-class GiftsServiceStartupTest extends GiftsTestSupport {
+class GiftsServiceStartupTest extends IntegrationTestSupport {
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

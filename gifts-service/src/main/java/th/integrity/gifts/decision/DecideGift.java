@@ -11,7 +11,7 @@ import th.integrity.gifts.gift.HeadDecisionType;
  * @param decision MAY_KEEP, MUST_RETURN or HAND_TO_AGENCY
  * @param note     the head's reasons, optional
  */
-public record DecideGift(
+record DecideGift(
         @NotNull(message = "{gifts.decision.required}") HeadDecisionType decision,
         @Size(max = 1000, message = "{gifts.decision.note.size}") String note) {
 

@@ -16,30 +16,31 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import th.integrity.gifts.declaration.DeclarationView;
+import th.integrity.platform.security.CurrentUser;
 
 /** The head of agency's queue and decisions (HEAD of the declaration's agency only). */
 @RestController
 @Tag(name = "decisions", description = "The head of agency's decisions on gifts above the limit or from givers with business pending")
 class DecisionController {
 
-    private final Decisions decisions;
+    private final DecisionService decisions;
 
-    DecisionController(Decisions decisions) {
+    DecisionController(DecisionService decisions) {
         this.decisions = decisions;
     }
 
     @Operation(summary = "Declarations waiting for a decision, oldest first, with days left and an overdue flag (HEAD)")
     @GetMapping(path = "/api/gifts/decisions/pending", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('HEAD')")
-    List<PendingDecision> pending() {
-        return decisions.pending();
+    List<PendingDecision> pending(CurrentUser user) {
+        return decisions.pending(user);
     }
 
     @Operation(summary = "Decide on a declaration: MAY_KEEP, MUST_RETURN or HAND_TO_AGENCY; once only (HEAD)")
     @PostMapping(path = "/api/gifts/declarations/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('HEAD')")
-    DeclarationView decide(@PathVariable String id, @Valid @RequestBody DecideGift decision) {
-        return decisions.decide(id, decision);
+    DeclarationView decide(CurrentUser user, @PathVariable String id, @Valid @RequestBody DecideGift decision) {
+        return decisions.decide(user, id, decision);
     }
 }

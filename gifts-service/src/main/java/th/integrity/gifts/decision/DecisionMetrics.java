@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import th.integrity.platform.calendar.FiscalCalendar;
 import th.integrity.gifts.declaration.Declaration;
+import th.integrity.gifts.declaration.DeclarationStore;
 import th.integrity.gifts.declaration.DeclarationsChanged;
 
 /**
@@ -35,21 +35,21 @@ import th.integrity.gifts.declaration.DeclarationsChanged;
  * cannot stall Prometheus.
  */
 @Component
-public class DecisionMetrics {
+class DecisionMetrics {
 
     public static final String PENDING = "integrity.gifts.decisions.pending";
     public static final String OVERDUE = "integrity.gifts.decisions.overdue";
 
     private static final Logger log = LoggerFactory.getLogger(DecisionMetrics.class);
 
-    private final MongoTemplate mongo;
+    private final DeclarationStore declarations;
     private final MeterRegistry meters;
     private final Clock clock;
     private final Map<String, AtomicLong> pending = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> overdue = new ConcurrentHashMap<>();
 
-    public DecisionMetrics(MongoTemplate mongo, MeterRegistry meters, Clock clock) {
-        this.mongo = mongo;
+    DecisionMetrics(DeclarationStore declarations, MeterRegistry meters, Clock clock) {
+        this.declarations = declarations;
         this.meters = meters;
         this.clock = clock;
     }
@@ -75,7 +75,7 @@ public class DecisionMetrics {
         try {
             LocalDate today = LocalDate.now(clock.withZone(FiscalCalendar.BANGKOK));
             Map<String, long[]> counts = new TreeMap<>();
-            for (Declaration d : Decisions.waiting(mongo, null)) {
+            for (Declaration d : declarations.waiting(null)) {
                 long[] c = counts.computeIfAbsent(d.agency(), a -> new long[2]);
                 c[0]++;
                 if (today.isAfter(d.evaluation().decisionDueOn())) {

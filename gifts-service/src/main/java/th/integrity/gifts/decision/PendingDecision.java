@@ -15,7 +15,7 @@ import th.integrity.gifts.staff.StaffMember;
  * @param daysLeft days from today until the decision is due (negative when overdue)
  * @param overdue  today is after the due date
  */
-public record PendingDecision(
+record PendingDecision(
         String id,
         StaffMember declarant,
         LocalDate offeredOn,

@@ -38,7 +38,7 @@ import th.integrity.platform.outbox.OutboxMessage;
 @Document(Declaration.COLLECTION)
 @CompoundIndex(name = "agency_declarant_year", def = "{'agency': 1, 'declarant.subject': 1, 'fiscalYear': 1}")
 @CompoundIndex(name = "agency_year", def = "{'agency': 1, 'fiscalYear': 1}")
-// The heads' queues (Decisions.waiting, read by every metrics recount): only declarations that need a decision.
+// The heads' queues (DeclarationStore.waiting, read by every metrics recount): only declarations that need a decision.
 @CompoundIndex(name = "needs_decision", def = "{'evaluation.outcome': 1, 'agency': 1}",
         partialFilter = "{'evaluation.outcome': 'NEEDS_DECISION'}")
 public record Declaration(
@@ -70,6 +70,8 @@ public record Declaration(
         List<OutboxMessage> outbox) {
 
     public static final String COLLECTION = "declarations";
+    /** The version of a declaration once the head has decided on it. */
+    public static final int DECIDED_VERSION = 2;
 
     /**
      * @param nameKey the name normalised (white space collapsed, lower case) to recognise the same giver
@@ -83,10 +85,10 @@ public record Declaration(
     public record HeadDecision(HeadDecisionType decision, String note, StaffMember decidedBy, Instant decidedAt) {
     }
 
-    /** This declaration with the head's decision: version 2. */
-    public Declaration decided(HeadDecision headDecision) {
-        return new Declaration(id, agency, 2, declarant, offeredOn, giver, kind, description, value, valuation,
+    /** This declaration holding {@code events} in its outbox (the only copy of it, next to its components). */
+    public Declaration withOutbox(List<OutboxMessage> events) {
+        return new Declaration(id, agency, version, declarant, offeredOn, giver, kind, description, value, valuation,
                 acceptanceReason, occasion, occasionDetail, occasionKey, disposition, disposedOn, fiscalYear, half,
-                declaredAt, declaredOn, evaluation, supersedes, supersededBy, supersededAt, headDecision, outbox);
+                declaredAt, declaredOn, evaluation, supersedes, supersededBy, supersededAt, decision, events);
     }
 }

@@ -3,6 +3,7 @@ package th.integrity.gifts.declaration;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 
 import th.integrity.platform.calendar.FiscalCalendar;
 import th.integrity.gifts.gift.Disposition;
@@ -11,6 +12,7 @@ import th.integrity.gifts.gift.Half;
 import th.integrity.gifts.gift.Occasion;
 import th.integrity.gifts.policy.Evaluation;
 import th.integrity.gifts.staff.StaffMember;
+import th.integrity.platform.text.Texts;
 
 /**
  * A declaration as its declarant, the head and the integrity officer read it.
@@ -50,35 +52,23 @@ public record DeclarationView(
 
     public static DeclarationView of(Declaration d, String supersededBy) {
         String status;
-        String th;
-        String en;
         if (supersededBy != null) {
             status = "SUPERSEDED";
-            th = "ถูกแก้ไขด้วยฉบับใหม่แล้ว";
-            en = "Superseded by a correction";
         } else if (d.decision() != null) {
             status = "DECIDED";
-            th = "ผู้บังคับบัญชาวินิจฉัยแล้ว: " + d.decision().decision().labelTh();
-            en = "Decided by the head: " + d.decision().decision().labelEn();
         } else {
-            switch (d.evaluation().outcome()) {
-                case NEEDS_DECISION -> {
-                    status = "AWAITING_DECISION";
-                    th = "รอผู้บังคับบัญชาวินิจฉัย";
-                    en = "Awaiting the head's decision";
-                }
-                case NOT_ALLOWED -> {
-                    status = "NOT_ALLOWED";
-                    th = "รับไม่ได้ตามหลักเกณฑ์";
-                    en = "Not allowed by the rule";
-                }
-                default -> {
-                    status = "RECORDED";
-                    th = "บันทึกแล้ว รับได้ตามหลักเกณฑ์";
-                    en = "Recorded: allowed by the rule";
-                }
-            }
+            status = switch (d.evaluation().outcome()) {
+                case NEEDS_DECISION -> "AWAITING_DECISION";
+                case NOT_ALLOWED -> "NOT_ALLOWED";
+                default -> "RECORDED";
+            };
         }
+        // A decided declaration's status names the decision, each language by its own label.
+        String key = "gifts.status." + status;
+        boolean decided = status.equals("DECIDED");
+        String th = decided ? Texts.in(Texts.THAI, key, d.decision().decision().labelTh()) : Texts.in(Texts.THAI, key);
+        String en = decided ? Texts.in(Locale.ENGLISH, key, d.decision().decision().labelEn())
+                : Texts.in(Locale.ENGLISH, key);
         return new DeclarationView(d.id(), d.agency(), d.version(), status, th, en, d.declarant(), d.offeredOn(),
                 FiscalCalendar.dateLabelThaiShort(d.offeredOn()), d.giver(), d.kind(), d.description(), d.value(), d.valuation(),
                 d.acceptanceReason(), d.occasion(), d.occasionDetail(), d.disposition(), d.disposedOn(),

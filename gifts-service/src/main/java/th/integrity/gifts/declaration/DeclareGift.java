@@ -21,7 +21,7 @@ import th.integrity.gifts.gift.Relation;
 /**
  * A gift declaration as the form sends it (also the body of a correction). The declarant is not part of it: the
  * token and the staff directory name them. Rules that involve several fields (dates, the reason for keeping,
- * the detail of an "other" occasion) are checked by {@link Declarations}.
+ * the detail of an "other" occasion) are checked by {@link DeclarationService}.
  *
  * @param offeredOn        the date the gift was offered (Asia/Bangkok), not in the future
  * @param value            estimated value in baht: a JSON number or string, at least 0, at most 2 decimal places
@@ -30,7 +30,7 @@ import th.integrity.gifts.gift.Relation;
  * @param occasionDetail   what the occasion was; required when the occasion is OTHER
  * @param disposedOn       when it was refused, returned, handed over or donated; required unless it was kept
  */
-public record DeclareGift(
+record DeclareGift(
         @NotNull(message = "{gifts.offeredOn.required}") LocalDate offeredOn,
         @NotNull(message = "{gifts.giver.required}") @Valid GiverInput giver,
         @NotNull(message = "{gifts.kind.required}") GiftKind kind,

@@ -37,11 +37,20 @@ public record GiftEventData(
     public static final String DECIDED = "gift.decided.v1";
     public static final String SERVICE = "gifts";
 
+    /** The declaration as it is. */
     public static GiftEventData of(Declaration d) {
-        return new GiftEventData(d.agency(), d.id(), d.supersedes(), d.version(), d.fiscalYear(), d.half(),
+        return of(d, d.version(), d.decision());
+    }
+
+    /** The declaration once {@code decision} is added to it. */
+    public static GiftEventData decided(Declaration d, Declaration.HeadDecision decision) {
+        return of(d, Declaration.DECIDED_VERSION, decision);
+    }
+
+    private static GiftEventData of(Declaration d, int version, Declaration.HeadDecision decision) {
+        return new GiftEventData(d.agency(), d.id(), d.supersedes(), version, d.fiscalYear(), d.half(),
                 d.offeredOn(), d.kind(), d.giver().relation(), d.disposition(), ValueBand.of(d.value()),
                 d.evaluation().outcome(), d.evaluation().declaredLate(), d.evaluation().decisionDueOn(),
-                d.decision() == null ? null : d.decision().decision(),
-                d.decision() == null ? null : d.decision().decidedAt());
+                decision == null ? null : decision.decision(), decision == null ? null : decision.decidedAt());
     }
 }

@@ -5,16 +5,8 @@ import th.integrity.platform.calendar.FiscalYear;
 
 /** A reporting round of the register: 6 months (H1) or the whole fiscal year (FY). */
 public enum Round implements Labelled {
-    H1("รอบ 6 เดือน", "6-month round"),
-    FY("รอบ 12 เดือน", "12-month round");
-
-    private final String th;
-    private final String en;
-
-    Round(String th, String en) {
-        this.th = th;
-        this.en = en;
-    }
+    H1,
+    FY;
 
     /** Its days in a Buddhist-Era fiscal year: 1 October – 31 March (H1) or – 30 September (FY). */
     public FiscalPeriod period(int fiscalYear) {
@@ -30,15 +22,5 @@ public enum Round implements Labelled {
     /** {@code 6-month round (1 October 2567 BE – 31 March 2568 BE)}. */
     public String describedEn(int fiscalYear) {
         return labelEn() + " (" + period(fiscalYear).labelEnglish() + ")";
-    }
-
-    @Override
-    public String labelTh() {
-        return th;
-    }
-
-    @Override
-    public String labelEn() {
-        return en;
     }
 }

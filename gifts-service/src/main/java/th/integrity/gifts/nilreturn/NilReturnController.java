@@ -17,14 +17,16 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import th.integrity.platform.security.CurrentUser;
+
 @RestController
 @RequestMapping("/api/gifts/nil-returns")
 @Tag(name = "nil returns", description = "Reporting that nothing was offered in a round (รายงานว่าไม่มีการรับของขวัญ)")
 class NilReturnController {
 
-    private final NilReturns nilReturns;
+    private final NilReturnService nilReturns;
 
-    NilReturnController(NilReturns nilReturns) {
+    NilReturnController(NilReturnService nilReturns) {
         this.nilReturns = nilReturns;
     }
 
@@ -32,14 +34,14 @@ class NilReturnController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('STAFF', 'OFFICER', 'HEAD')")
-    NilReturnView file(@Valid @RequestBody FileNilReturn command) {
-        return nilReturns.file(command);
+    NilReturnView file(CurrentUser user, @Valid @RequestBody FileNilReturn command) {
+        return nilReturns.file(user, command);
     }
 
     @Operation(summary = "My own nil returns, newest first")
     @GetMapping(path = "/mine", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('STAFF', 'OFFICER', 'HEAD')")
-    List<NilReturnView> mine() {
-        return nilReturns.mine();
+    List<NilReturnView> mine(CurrentUser user) {
+        return nilReturns.mine(user);
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Locale;
 
 import th.integrity.platform.calendar.FiscalCalendar;
@@ -11,6 +12,7 @@ import th.integrity.gifts.gift.Disposition;
 import th.integrity.gifts.gift.GiftKind;
 import th.integrity.gifts.gift.Relation;
 import th.integrity.gifts.gift.RuleOutcome;
+import th.integrity.platform.text.Texts;
 
 /**
  * The national rule (NACC announcement on ethical acceptance, behind section 128) with the agency's policy, as a
@@ -47,68 +49,59 @@ public final class GiftRule {
 
     public static Evaluation evaluate(Facts facts, GiftsProperties.Policy policy) {
         BigDecimal total = facts.value().add(facts.earlierFromSameGiver()).setScale(2);
-        String limitText = baht(policy.limit());
         int window = policy.decisionWindowDays();
         LocalDate due = facts.offeredOn().plusDays(window);
-        String dueTh = FiscalCalendar.dateLabelThaiShort(due);
-        String dueEn = due.toString();
         boolean kept = facts.disposition() == Disposition.KEPT;
         boolean taken = facts.disposition().accepted();
 
         RuleOutcome outcome;
-        String th;
-        String en;
+        String reason;
         if (facts.kind() == GiftKind.MONEY && facts.relation() != Relation.RELATIVE) {
             outcome = RuleOutcome.NOT_ALLOWED;
-            th = "ห้ามรับเงินจากผู้ที่ไม่ใช่ญาติไม่ว่าจำนวนเท่าใด ต้องปฏิเสธหรือส่งคืนผู้ให้";
-            en = "Money may never be accepted from anyone but a relative, whatever the amount: refuse it or return it.";
+            reason = "gifts.rule.money";
         } else if (facts.pendingBusiness() && taken) {
             outcome = RuleOutcome.NEEDS_DECISION;
-            th = "ผู้ให้มีเรื่องอยู่ระหว่างการพิจารณาหรือติดต่อกับหน่วยงาน ต้องรายงานผู้บังคับบัญชาเพื่อวินิจฉัยไม่ว่ามูลค่าเท่าใด"
-                    + " ภายใน " + window + " วันนับแต่วันที่ได้รับ (ภายใน " + dueTh + ")";
-            en = "The giver has business pending with the office: the head of agency must decide, whatever the value;"
-                    + " report within " + window + " days of the date offered (by " + dueEn + ").";
+            reason = "gifts.rule.pending-business";
         } else if (facts.pendingBusiness()) {
             outcome = RuleOutcome.ALLOWED;
-            th = "ผู้ให้มีเรื่องอยู่ระหว่างการพิจารณาของหน่วยงาน และได้ปฏิเสธหรือส่งคืนแล้ว จึงไม่ต้องวินิจฉัย";
-            en = "The giver has business pending with the office, and the gift was refused or returned: no decision is needed.";
+            reason = "gifts.rule.pending-business-not-taken";
         } else if (facts.relation() == Relation.RELATIVE) {
             outcome = RuleOutcome.ALLOWED;
-            th = "รับจากญาติได้ตามที่เหมาะสมแก่ฐานานุรูปและตามประเพณีนิยม";
-            en = "From a relative: may be accepted as custom permits.";
+            reason = "gifts.rule.relative";
         } else if (facts.relation() == Relation.GIVEN_TO_PUBLIC) {
             outcome = RuleOutcome.ALLOWED;
-            th = "เป็นทรัพย์สินหรือประโยชน์ที่ให้แก่บุคคลทั่วไปเป็นการทั่วไป รับได้";
-            en = "Given to the public alike: may be accepted.";
+            reason = "gifts.rule.public";
         } else if (total.compareTo(policy.limit()) <= 0) {
             outcome = RuleOutcome.ALLOWED;
-            th = "มูลค่ารวมจากผู้ให้รายเดียวกันในโอกาสเดียวกัน " + baht(total) + " บาท ไม่เกิน " + limitText + " บาท รับได้";
-            en = "Worth " + baht(total) + " baht in all from this giver on this occasion, not more than " + limitText
-                    + " baht: may be accepted.";
+            reason = "gifts.rule.within-limit";
         } else if (kept) {
             outcome = RuleOutcome.NEEDS_DECISION;
-            th = "มูลค่ารวมจากผู้ให้รายเดียวกันในโอกาสเดียวกัน " + baht(total) + " บาท เกิน " + limitText
-                    + " บาท ต้องรายงานผู้บังคับบัญชาภายใน " + window + " วันนับแต่วันที่ได้รับ (ภายใน " + dueTh
-                    + ") เพื่อวินิจฉัยว่าจะรับไว้ได้หรือไม่";
-            en = "Worth " + baht(total) + " baht in all from this giver on this occasion, more than " + limitText
-                    + " baht: report to the head of agency within " + window + " days of the date offered (by " + dueEn
-                    + "), who decides whether it may be kept.";
+            reason = "gifts.rule.over-limit-kept";
         } else {
             outcome = RuleOutcome.ALLOWED;
-            th = "มูลค่ารวม " + baht(total) + " บาท เกิน " + limitText + " บาท แต่มิได้เก็บไว้เป็นของตนเอง ("
-                    + facts.disposition().labelTh() + ") จึงไม่ต้องวินิจฉัย";
-            en = "Worth " + baht(total) + " baht in all, more than " + limitText + " baht, but not kept ("
-                    + facts.disposition().labelEn().toLowerCase(Locale.ROOT) + "): no decision is needed.";
+            reason = "gifts.rule.over-limit-not-kept";
         }
 
         boolean mustMeetWindow = policy.everyGiftMustBeDeclared() || outcome != RuleOutcome.ALLOWED;
         boolean late = mustMeetWindow && facts.declaredOn().isAfter(due);
-        if (late) {
-            th += " — ยื่นเกิน " + window + " วันนับแต่วันที่ได้รับ";
-            en += " Declared more than " + window + " days after the date offered.";
+        // The same facts in each language: the due date as Thai readers write it, the disposition's own label.
+        Object[] th = { baht(total), baht(policy.limit()), window, FiscalCalendar.dateLabelThaiShort(due),
+                facts.disposition().labelTh() };
+        Object[] en = { baht(total), baht(policy.limit()), window, due,
+                facts.disposition().labelEn().toLowerCase(Locale.ROOT) };
+        return new Evaluation(outcome, text(Texts.THAI, reason, late, th), text(Locale.ENGLISH, reason, late, en),
+                late, outcome == RuleOutcome.NEEDS_DECISION ? due : null, total, policy.limit());
+    }
+
+    /** The reason in one language, with the lateness note after it when the declaration came late. */
+    private static String text(Locale language, String reason, boolean late, Object[] facts) {
+        String text = Texts.in(language, reason, facts);
+        if (!late) {
+            return text;
         }
-        return new Evaluation(outcome, th, en, late, outcome == RuleOutcome.NEEDS_DECISION ? due : null, total,
-                policy.limit());
+        Object[] withReason = Arrays.copyOf(facts, 6);
+        withReason[5] = text;
+        return Texts.in(language, "gifts.rule.late", withReason);
     }
 
     /** {@code 3,000.00} */

@@ -19,7 +19,7 @@ import th.integrity.gifts.staff.StaffMember;
  * ศปท.กทม.: every current declaration offered in the round, every nil return filed for it, totals, and the staff
  * who have done neither. Dates are given both as ISO dates and in Thai with the Buddhist-Era year.
  */
-public record Register(
+record Register(
         String agency,
         String agencyNameTh,
         String agencyNameEn,

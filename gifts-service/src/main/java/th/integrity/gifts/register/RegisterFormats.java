@@ -10,6 +10,8 @@ import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
+import th.integrity.platform.text.Texts;
+
 /** The register as CSV (UTF-8 with a BOM, so spreadsheet programs show Thai) and as XLSX. */
 final class RegisterFormats {
 
@@ -42,7 +44,8 @@ final class RegisterFormats {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             Workbook workbook = new Workbook(out, "gifts-service", "1.0");
-            Worksheet sheet = workbook.newWorksheet("ทะเบียนของขวัญ " + register.fiscalYear() + " " + register.round());
+            Worksheet sheet = workbook.newWorksheet(
+                    Texts.in(Texts.THAI, "gifts.register.sheet", register.fiscalYear(), register.round()));
             List<List<Object>> lines = RegisterSheet.lines(register);
             for (int r = 0; r < lines.size(); r++) {
                 List<Object> line = lines.get(r);

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import th.integrity.gifts.gift.Labelled;
+import th.integrity.platform.text.Texts;
 
 /**
  * The register laid out as lines of cells, in Thai, the same for CSV and XLSX: title, round and report date,
@@ -14,11 +15,11 @@ import th.integrity.gifts.gift.Labelled;
  */
 final class RegisterSheet {
 
-    static final List<String> DECLARATION_HEADERS = List.of("ลำดับ", "ชื่อ-นามสกุลผู้รายงาน", "ตำแหน่ง", "ฝ่าย",
-            "วันที่ได้รับ", "ผู้ให้", "ประเภทผู้ให้", "ความสัมพันธ์กับผู้ให้", "ผู้ให้มีเรื่องอยู่ระหว่างพิจารณา",
-            "ประเภทของขวัญ", "รายละเอียด", "มูลค่าโดยประมาณ (บาท)", "วิธีประเมินมูลค่า", "โอกาส", "การดำเนินการ",
-            "วันที่ดำเนินการ", "ผลตามหลักเกณฑ์", "เหตุผลตามหลักเกณฑ์", "รายงานเกินกำหนด", "ผลการวินิจฉัยของผู้บังคับบัญชา",
-            "วันที่วินิจฉัย", "วันที่รายงาน", "เลขที่รายการ", "แก้ไขแทนรายการเลขที่");
+    /** The declarations' columns, as keys of {@code gifts.register.col.*}. */
+    static final List<String> DECLARATION_COLUMNS = List.of("no", "declarant", "position", "division", "offered-on",
+            "giver", "giver-type", "relation", "pending-business", "kind", "description", "value", "valuation",
+            "occasion", "disposition", "disposed-on", "outcome", "reason", "late", "decision", "decided-on",
+            "declared-on", "id", "supersedes");
 
     private RegisterSheet() {
     }
@@ -26,16 +27,16 @@ final class RegisterSheet {
     static List<List<Object>> lines(Register register) {
         List<List<Object>> lines = new ArrayList<>();
         lines.add(List.of(register.titleTh()));
-        lines.add(List.of("หน่วยงาน", register.agencyNameTh()));
-        lines.add(List.of("ปีงบประมาณ พ.ศ.", String.valueOf(register.fiscalYear())));
-        lines.add(List.of("รอบการรายงาน", register.roundTh()));
-        lines.add(List.of("วันที่จัดทำรายงาน", register.reportDateTh()));
+        lines.add(List.of(th("agency"), register.agencyNameTh()));
+        lines.add(List.of(th("fiscal-year"), String.valueOf(register.fiscalYear())));
+        lines.add(List.of(th("round"), register.roundTh()));
+        lines.add(List.of(th("report-date"), register.reportDateTh()));
         lines.add(List.of());
 
-        lines.add(List.of("รายการรับของขวัญและของกำนัล"));
-        lines.add(new ArrayList<>(DECLARATION_HEADERS));
+        lines.add(List.of(th("declarations")));
+        lines.add(new ArrayList<>(DECLARATION_COLUMNS.stream().map(c -> th("col." + c)).toList()));
         if (register.declarations().isEmpty()) {
-            lines.add(List.of("-", "ไม่มีรายการรับของขวัญในรอบนี้"));
+            lines.add(List.of("-", th("no-declarations")));
         }
         for (Register.Row r : register.declarations()) {
             lines.add(Arrays.asList(String.valueOf(r.no()), r.declarantName(), text(r.position()), text(r.division()),
@@ -48,36 +49,36 @@ final class RegisterSheet {
         }
         lines.add(List.of());
 
-        lines.add(List.of("สรุปตามการดำเนินการ"));
-        lines.add(List.of("การดำเนินการ", "จำนวนรายการ", "มูลค่ารวม (บาท)"));
+        lines.add(List.of(th("by-disposition")));
+        lines.add(List.of(th("col.disposition"), th("col.count"), th("col.total")));
         for (Register.DispositionTotal t : register.totals().byDisposition()) {
             lines.add(List.of(t.labelTh(), String.valueOf(t.count()), t.value()));
         }
-        lines.add(List.of("รวมทั้งสิ้น", String.valueOf(register.totals().declarations()), register.totals().value()));
+        lines.add(List.of(th("total"), String.valueOf(register.totals().declarations()), register.totals().value()));
         lines.add(List.of());
-        lines.add(List.of("สรุปตามผลตามหลักเกณฑ์"));
-        lines.add(List.of("ผลตามหลักเกณฑ์", "จำนวนรายการ", "มูลค่ารวม (บาท)"));
+        lines.add(List.of(th("by-outcome")));
+        lines.add(List.of(th("col.outcome"), th("col.count"), th("col.total")));
         for (Register.OutcomeTotal t : register.totals().byOutcome()) {
             lines.add(List.of(t.labelTh(), String.valueOf(t.count()), t.value()));
         }
-        lines.add(List.of("รายงานเกินกำหนด", String.valueOf(register.totals().late())));
-        lines.add(List.of("รอผู้บังคับบัญชาวินิจฉัย", String.valueOf(register.totals().awaitingDecision())));
+        lines.add(List.of(th("late"), String.valueOf(register.totals().late())));
+        lines.add(List.of(th("awaiting"), String.valueOf(register.totals().awaitingDecision())));
         lines.add(List.of());
 
-        lines.add(List.of("ผู้รายงานว่าไม่มีการรับของขวัญในรอบนี้"));
-        lines.add(List.of("ลำดับ", "ชื่อ-นามสกุล", "ตำแหน่ง", "ฝ่าย", "วันที่รายงาน"));
+        lines.add(List.of(th("nil-returns")));
+        lines.add(List.of(th("col.no"), th("col.name"), th("col.position"), th("col.division"), th("col.declared-on")));
         if (register.nilReturns().isEmpty()) {
-            lines.add(List.of("-", "ไม่มี"));
+            lines.add(List.of("-", th("none")));
         }
         for (Register.NilRow n : register.nilReturns()) {
             lines.add(List.of(String.valueOf(n.no()), n.name(), text(n.position()), text(n.division()), n.filedOnTh()));
         }
         lines.add(List.of());
 
-        lines.add(List.of("ผู้ที่ยังไม่ได้รายงาน (ไม่มีทั้งรายการรับของขวัญและรายงานว่าไม่มีการรับ)"));
-        lines.add(List.of("ลำดับ", "ชื่อ-นามสกุล", "ตำแหน่ง", "ฝ่าย"));
+        lines.add(List.of(th("not-reported")));
+        lines.add(List.of(th("col.no"), th("col.name"), th("col.position"), th("col.division")));
         if (register.notReported().isEmpty()) {
-            lines.add(List.of("-", "ไม่มี"));
+            lines.add(List.of("-", th("none")));
         }
         int no = 1;
         for (var s : register.notReported()) {
@@ -99,12 +100,17 @@ final class RegisterSheet {
                 ? "'" + cell : cell;
     }
 
+    /** The register's own text under {@code gifts.register.<key>}, in Thai. */
+    private static String th(String key) {
+        return Texts.in(Texts.THAI, "gifts.register." + key);
+    }
+
     private static String label(Labelled value) {
         return value == null ? "" : value.labelTh();
     }
 
     private static String yesNo(boolean value) {
-        return value ? "ใช่" : "ไม่ใช่";
+        return th(value ? "yes" : "no");
     }
 
     private static String text(String value) {

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import th.integrity.embedded.TestIssuer;
-import th.integrity.gifts.GiftsTestSupport;
+import th.integrity.gifts.IntegrationTestSupport;
 
 /** The head's queue and decisions: oldest first, days left, overdue, one decision only, own agency only. */
-class DecisionTest extends GiftsTestSupport {
+class DecisionTest extends IntegrationTestSupport {
 
     private final String head = TestIssuer.shared().token("head-" + UUID.randomUUID(), AGENCY, "HEAD");
 

@@ -14,7 +14,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 
-import th.integrity.gifts.GiftsTestSupport;
+import th.integrity.gifts.IntegrationTestSupport;
 import th.integrity.gifts.declaration.Declaration;
 import th.integrity.platform.sweep.SweepLocks;
 
@@ -23,7 +23,7 @@ import th.integrity.platform.sweep.SweepLocks;
  * while another replica holds its lock (it took it and hangs), the recount here waits; once that replica's
  * lockAtMostFor has passed, it runs.
  */
-class OneReplicaRecountTest extends GiftsTestSupport {
+class OneReplicaRecountTest extends IntegrationTestSupport {
 
     @Autowired
     DecisionMetrics metrics;

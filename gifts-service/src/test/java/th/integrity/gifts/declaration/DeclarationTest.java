@@ -16,10 +16,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.JsonNode;
 
 import th.integrity.embedded.TestIssuer;
-import th.integrity.gifts.GiftsTestSupport;
+import th.integrity.gifts.IntegrationTestSupport;
 
 /** Declaring gifts through the API, stored in the embedded MongoDB with the rule's result. */
-class DeclarationTest extends GiftsTestSupport {
+class DeclarationTest extends IntegrationTestSupport {
 
     @Test
     void exactly3000IsAllowedAnd3000point01NeedsADecision() {

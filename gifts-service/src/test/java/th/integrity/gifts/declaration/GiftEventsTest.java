@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import th.integrity.embedded.TestIssuer;
-import th.integrity.gifts.GiftsTestSupport;
+import th.integrity.gifts.IntegrationTestSupport;
 
 /** The events on gifts.v1 carry exactly the fields of docs/events.md: no names, no descriptions, no amounts. */
-class GiftEventsTest extends GiftsTestSupport {
+class GiftEventsTest extends IntegrationTestSupport {
 
     static final Set<String> DECLARATION_FIELDS = Set.of("agency", "declarationId", "supersedes", "version",
             "fiscalYear", "half", "offeredOn", "kind", "relation", "disposition", "valueBand", "ruleOutcome",

@@ -15,7 +15,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 import th.integrity.embedded.RawHttp;
-import th.integrity.gifts.GiftsTestSupport;
+import th.integrity.gifts.IntegrationTestSupport;
 
 /**
  * A client's mistake on the gifts API is a 4xx problem and stores nothing: multipart (well-formed or broken) sent
@@ -23,7 +23,7 @@ import th.integrity.gifts.GiftsTestSupport;
  * logged above INFO and the value sent is never repeated (every hostile value carries {@link #MARK}).
  */
 @ExtendWith(OutputCaptureExtension.class)
-class ClientMistakesTest extends GiftsTestSupport {
+class ClientMistakesTest extends IntegrationTestSupport {
 
     private static final String MARK = "HOSTILEg4w";
 

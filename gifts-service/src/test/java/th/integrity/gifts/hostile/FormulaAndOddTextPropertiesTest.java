@@ -21,7 +21,7 @@ import net.jqwik.api.Combinators;
 import tools.jackson.databind.JsonNode;
 
 import th.integrity.embedded.TestIssuer;
-import th.integrity.gifts.GiftsTestSupport;
+import th.integrity.gifts.IntegrationTestSupport;
 import th.integrity.embedded.Hostile.Body;
 
 /**
@@ -30,7 +30,7 @@ import th.integrity.embedded.Hostile.Body;
  * valid Unicode text (Thai combining marks, zero-width and bidi controls, emoji) is stored exactly as sent.
  * Uses its own agency so the other register tests' totals are untouched.
  */
-class FormulaAndOddTextPropertiesTest extends GiftsTestSupport {
+class FormulaAndOddTextPropertiesTest extends IntegrationTestSupport {
 
     private static final String TOWN = "formulatown";
     private static final List<String> PREFIXES = List.of("=", "+", "-", "@", "\t=", "\r=", "\t+", "\r@", "\t-", " =");

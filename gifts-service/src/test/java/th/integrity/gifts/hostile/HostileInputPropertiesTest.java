@@ -16,7 +16,7 @@ import net.jqwik.api.Arbitrary;
 
 import tools.jackson.databind.node.ObjectNode;
 
-import th.integrity.gifts.GiftsTestSupport;
+import th.integrity.gifts.IntegrationTestSupport;
 import th.integrity.embedded.Hostile.Body;
 import th.integrity.embedded.Hostile.Field;
 import th.integrity.embedded.Hostile.Kind;
@@ -26,7 +26,7 @@ import th.integrity.embedded.Hostile.Kind;
  * valid STAFF token: each is answered 4xx as problem details, never 5xx, and nothing is stored — no document
  * in any collection, so no outbox event either (events live in the document they describe).
  */
-class HostileInputPropertiesTest extends GiftsTestSupport {
+class HostileInputPropertiesTest extends IntegrationTestSupport {
 
     private static final int TRIES = Integer.getInteger("hostile.tries", 300);
 

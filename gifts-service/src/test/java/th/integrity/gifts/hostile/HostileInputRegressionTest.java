@@ -9,11 +9,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Query;
 
-import th.integrity.gifts.GiftsTestSupport;
+import th.integrity.gifts.IntegrationTestSupport;
 import th.integrity.gifts.declaration.Declaration;
 
 /** Hostile bodies the property tests found accepted, kept as plain examples. */
-class HostileInputRegressionTest extends GiftsTestSupport {
+class HostileInputRegressionTest extends IntegrationTestSupport {
 
     private HttpResponse<String> declareRaw(String from, String to) {
         String body = json.writeValueAsString(gift("1000.00", "KEPT", Map.of("offeredOn", "2025-01-02")));

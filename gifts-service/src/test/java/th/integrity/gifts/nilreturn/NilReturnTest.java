@@ -9,10 +9,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import th.integrity.embedded.TestIssuer;
-import th.integrity.gifts.GiftsTestSupport;
+import th.integrity.gifts.IntegrationTestSupport;
 import th.integrity.platform.calendar.FiscalCalendar;
 
-class NilReturnTest extends GiftsTestSupport {
+class NilReturnTest extends IntegrationTestSupport {
 
     private HttpResponse<String> nil(String token, Object fiscalYear, String round) {
         return post("/api/gifts/nil-returns", json.writeValueAsString(Map.of("fiscalYear", fiscalYear, "round", round)),

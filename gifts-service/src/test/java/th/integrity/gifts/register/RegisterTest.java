@@ -18,14 +18,14 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import th.integrity.embedded.TestIssuer;
-import th.integrity.gifts.GiftsTestSupport;
+import th.integrity.gifts.IntegrationTestSupport;
 import th.integrity.platform.calendar.FiscalCalendar;
 
 /**
  * The register of agency {@code testdistrict} (staff t-a, t-b, t-c): t-a declared in the first half of 2568 and
  * again in the second, t-b filed a nil return for the first half, t-c did neither.
  */
-class RegisterTest extends GiftsTestSupport {
+class RegisterTest extends IntegrationTestSupport {
 
     private static final String DISTRICT = "testdistrict";
     private static boolean seeded;

@@ -52,7 +52,7 @@ import th.integrity.platform.calendar.FiscalCalendar;
         "integrity.gifts.agencies.testdistrict.staff[2].name=นางสาวทดสอบ สาม",
         "integrity.gifts.agencies.testdistrict.staff[2].position=เจ้าพนักงาน",
         "integrity.gifts.agencies.testdistrict.staff[2].division=REG" })
-public abstract class GiftsTestSupport {
+public abstract class IntegrationTestSupport {
 
     public static final String AGENCY = "wangthonglang";
     public static final String TOPIC = "gifts.v1";

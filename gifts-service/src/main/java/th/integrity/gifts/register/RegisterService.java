@@ -9,63 +9,56 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
 
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import th.integrity.gifts.GiftsProblems;
 import th.integrity.platform.calendar.FiscalCalendar;
 import th.integrity.platform.calendar.FiscalYear;
 import th.integrity.gifts.declaration.Declaration;
-import th.integrity.gifts.declaration.Declarations;
+import th.integrity.gifts.declaration.DeclarationStore;
 import th.integrity.gifts.gift.Disposition;
-import th.integrity.gifts.gift.Half;
 import th.integrity.gifts.gift.Occasion;
 import th.integrity.gifts.gift.Round;
 import th.integrity.gifts.gift.RuleOutcome;
 import th.integrity.gifts.nilreturn.NilReturn;
+import th.integrity.gifts.nilreturn.NilReturnStore;
 import th.integrity.gifts.policy.GiftsProperties;
 import th.integrity.gifts.staff.StaffDirectory;
 import th.integrity.gifts.staff.StaffMember;
 import th.integrity.platform.security.CurrentUser;
+import th.integrity.platform.text.Texts;
 
 /** Compiles the register of the caller's agency for a fiscal round. */
 @Service
-public class Registers {
+class RegisterService {
 
-    private final MongoTemplate mongo;
+    private final DeclarationStore declarations;
+    private final NilReturnStore nilReturns;
     private final GiftsProperties properties;
     private final StaffDirectory staff;
     private final Clock clock;
 
-    public Registers(MongoTemplate mongo, GiftsProperties properties, StaffDirectory staff, Clock clock) {
-        this.mongo = mongo;
+    RegisterService(DeclarationStore declarations, NilReturnStore nilReturns, GiftsProperties properties,
+            StaffDirectory staff, Clock clock) {
+        this.declarations = declarations;
+        this.nilReturns = nilReturns;
         this.properties = properties;
         this.staff = staff;
         this.clock = clock;
     }
 
-    public Register compile(int fiscalYear, Round round) {
-        CurrentUser user = GiftsProblems.caller();
+    Register compile(CurrentUser user, int fiscalYear, Round round) {
+        GiftsProblems.requireAgency(user);
         String agency = user.agency();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         LocalDate today = LocalDate.ofInstant(now, FiscalCalendar.BANGKOK);
 
-        Criteria criteria = Criteria.where("agency").is(agency).and("fiscalYear").is(fiscalYear)
-                .and("supersededBy").isNull();
-        if (round == Round.H1) {
-            criteria = criteria.and("half").is(Half.H1);
-        }
-        List<Declaration> found = mongo.find(new Query(criteria), Declaration.class);
-        Map<String, String> successors = Declarations.successors(mongo, found);
-        List<Declaration> current = found.stream().filter(d -> !successors.containsKey(d.id()))
+        List<Declaration> current = declarations.currentInRound(agency, null, fiscalYear, round).stream()
                 .sorted(Comparator.comparing(Declaration::offeredOn).thenComparing(Declaration::declaredAt)).toList();
-        List<NilReturn> nils = mongo.find(new Query(Criteria.where("agency").is(agency).and("fiscalYear")
-                .is(fiscalYear).and("round").is(round)), NilReturn.class).stream()
+        List<NilReturn> nils = nilReturns.inRound(agency, fiscalYear, round).stream()
                 .sorted(Comparator.comparing(NilReturn::filedAt)).toList();
 
         List<Register.Row> rows = new ArrayList<>();
@@ -96,8 +89,8 @@ public class Registers {
         String nameEn = properties.nameEn(agency);
         String roundTh = round.describedTh(fiscalYear);
         String roundEn = round.describedEn(fiscalYear);
-        String titleTh = "ทะเบียนการรับของขวัญและของกำนัล " + nameTh + " ปีงบประมาณ พ.ศ. " + fiscalYear + " " + roundTh;
-        String titleEn = "Register of gifts offered, " + nameEn + ", fiscal year " + fiscalYear + " BE, " + roundEn;
+        String titleTh = Texts.in(Texts.THAI, "gifts.register.title", nameTh, fiscalYear, roundTh);
+        String titleEn = Texts.in(Locale.ENGLISH, "gifts.register.title", nameEn, fiscalYear, roundEn);
         return new Register(agency, nameTh, nameEn, fiscalYear, round, FiscalYear.of(fiscalYear).firstDay(),
                 round.period(fiscalYear).to(), titleTh, titleEn, roundTh, roundEn, today,
                 FiscalCalendar.dateLabelThaiShort(today), now, rows, nilRows, totals(current, nils.size(), notReported.size()),

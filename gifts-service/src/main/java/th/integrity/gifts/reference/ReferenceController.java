@@ -1,4 +1,4 @@
-package th.integrity.gifts.gift;
+package th.integrity.gifts.reference;
 
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +12,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import th.integrity.gifts.GiftsProblems;
+import th.integrity.gifts.gift.Disposition;
+import th.integrity.gifts.gift.GiftKind;
+import th.integrity.gifts.gift.GiverType;
+import th.integrity.gifts.gift.HeadDecisionType;
+import th.integrity.gifts.gift.Labelled;
+import th.integrity.gifts.gift.Occasion;
+import th.integrity.gifts.gift.Relation;
+import th.integrity.gifts.gift.Round;
+import th.integrity.gifts.gift.RuleOutcome;
 import th.integrity.gifts.policy.GiftsProperties;
 import th.integrity.platform.security.CurrentUser;
 
@@ -34,8 +43,8 @@ class ReferenceController {
 
     @Operation(summary = "Codes and labels (occasions, kinds, relations, dispositions, decisions) and the caller's policy")
     @GetMapping(path = "/api/gifts/reference", produces = MediaType.APPLICATION_JSON_VALUE)
-    Reference reference() {
-        CurrentUser user = GiftsProblems.caller();
+    Reference reference(CurrentUser user) {
+        GiftsProblems.requireAgency(user);
         return new Reference(user.agency(), properties.policyFor(user.agency()), Map.of(
                 "occasions", labels(Occasion.values()), "kinds", labels(GiftKind.values()),
                 "relations", labels(Relation.values()), "giverTypes", labels(GiverType.values()),
