@@ -18,8 +18,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
-import th.integrity.complaints.complaint.ComplaintStatus;
-
 /**
  * Everything a deployment may tune in complaints-service; a bad value stops the service at start-up with a
  * message naming the property.
@@ -87,23 +85,15 @@ public record ComplaintsProperties(
         }
     }
 
-    /** Time allowed in each open state (e.g. 15 days from receipt to first review); final states have none. */
+    /**
+     * Time allowed in each open state (e.g. 15 days from receipt to first review); final states have none
+     * ({@code ComplaintStatus.deadlineIn}).
+     */
     public record Deadlines(
             @NotNull @DefaultValue("15d") Duration received,
             @NotNull @DefaultValue("30d") Duration underReview,
             @NotNull @DefaultValue("60d") Duration forwarded,
             @NotNull @DefaultValue("90d") Duration underInvestigation) {
-
-        /** The limit of {@code status}, or null for a final state. */
-        public Duration of(ComplaintStatus status) {
-            return switch (status) {
-                case RECEIVED -> received;
-                case UNDER_REVIEW -> underReview;
-                case FORWARDED -> forwarded;
-                case UNDER_INVESTIGATION -> underInvestigation;
-                default -> null;
-            };
-        }
     }
 
     /**

@@ -35,7 +35,7 @@ import th.integrity.embedded.TestIssuer;
  * every row reuses it. A refused row must also leave the case, the reference data and the reveal log unchanged.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccessMatrixTest extends ServiceTestSupport {
+class AccessMatrixTest extends IntegrationTestSupport {
 
     static final String HOME = "wangthonglang";
     static final String OTHER = "huaikhwang";

@@ -27,7 +27,7 @@ import th.integrity.complaints.metrics.CaseMetrics;
  * The series the alert rules (deploy/compose/prometheus/rules) read, as Prometheus scrapes them: overdue cases
  * per agency (bounded however many agencies the public form is given) and identity reveals per agency.
  */
-class MonitoringMetricsTest extends ServiceTestSupport {
+class MonitoringMetricsTest extends IntegrationTestSupport {
 
     private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)\\{(.*)\\} (\\S+)$");

@@ -23,7 +23,7 @@ import net.javacrumbs.shedlock.core.LockProvider;
 
 import th.integrity.complaints.attachments.AttachmentStore;
 import th.integrity.complaints.complaint.Complaint;
-import th.integrity.complaints.intake.Intake;
+import th.integrity.complaints.intake.IntakeService;
 import th.integrity.complaints.metrics.CaseMetrics;
 import th.integrity.complaints.retention.RetentionPurge;
 import th.integrity.platform.sweep.SweepLocks;
@@ -33,7 +33,7 @@ import th.integrity.platform.sweep.SweepLocks;
  * and died or hangs), the scheduled sweep here does nothing; once that replica's lockAtMostFor has passed, it
  * runs. And each sweep's read has its index.
  */
-class OneReplicaSweepsTest extends ServiceTestSupport {
+class OneReplicaSweepsTest extends IntegrationTestSupport {
 
     private static final String AGENCY = "sweeps-a";
     private static final List<String> LOCKS = List.of("retention-purge", "case-metrics", "attachment-orphans",
@@ -46,7 +46,7 @@ class OneReplicaSweepsTest extends ServiceTestSupport {
     @Autowired
     AttachmentStore attachments;
     @Autowired
-    Intake intake;
+    IntakeService intake;
     @Autowired
     GridFsTemplate gridFs;
     @Autowired

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The OpenAPI description lists every endpoint, without signing in. */
-class OpenApiTest extends ServiceTestSupport {
+class OpenApiTest extends IntegrationTestSupport {
 
     @Test
     void describesEveryEndpoint() {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
-class OperationsTest extends ServiceTestSupport {
+class OperationsTest extends IntegrationTestSupport {
 
     @Test
     void isReadyWhenMongoIsAndShowsKafkaInOverallHealth() {
@@ -26,15 +26,24 @@ class OperationsTest extends ServiceTestSupport {
 
     @Test
     void countsReceivedComplaintsByChannelAndCategory() {
+        // Other tests of the shared context file complaints too: the counter must grow by exactly this one.
+        double before = receivedCount("WEB", "OTHER");
+        double otherCategoryBefore = receivedCount("WEB", "CORRUPTION");
+
         assertThat(postComplaint("wang-thonglang", "OTHER", "ถนนหน้าสำนักงานเขตชำรุดมานานแล้วไม่มีผู้ใดมาซ่อม")
                 .statusCode()).isEqualTo(201);
 
-        HttpResponse<String> response = management("/actuator/prometheus");
+        assertThat(receivedCount("WEB", "OTHER")).isEqualTo(before + 1);
+        assertThat(receivedCount("WEB", "CORRUPTION")).isEqualTo(otherCategoryBefore);
+    }
 
+    /** {@code integrity_complaints_received_total} of one channel and category as scraped; 0 before the first. */
+    private double receivedCount(String channel, String category) {
+        HttpResponse<String> response = management("/actuator/prometheus");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body().lines().filter(line -> line.startsWith("integrity_complaints_received_total{"))
-                .filter(line -> line.contains("category=\"OTHER\"") && line.contains("channel=\"WEB\"")))
-                .singleElement().satisfies(line -> assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                        .isGreaterThanOrEqualTo(1.0));
+        return response.body().lines().filter(line -> line.startsWith("integrity_complaints_received_total{"))
+                .filter(line -> line.contains("category=\"" + category + "\"")
+                        && line.contains("channel=\"" + channel + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 }

@@ -10,6 +10,7 @@ import org.apache.tika.Tika;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
+import th.integrity.complaints.ComplaintsProblems;
 import th.integrity.complaints.ComplaintsProperties;
 import th.integrity.platform.web.FieldProblem;
 import th.integrity.platform.web.ProblemException;
@@ -44,10 +45,8 @@ public class AttachmentInspector {
     public List<CleanFile> inspect(List<MultipartFile> files) {
         List<MultipartFile> given = files == null ? List.of() : files;
         if (given.size() > limits.maxFiles()) {
-            throw new ProblemException(ProblemType.VALIDATION, "Check these fields: files.",
-                    "กรุณาตรวจสอบข้อมูลต่อไปนี้: files", List.of(new FieldProblem("files",
-                            "at most " + limits.maxFiles() + " files may be attached, not " + given.size(),
-                            "แนบไฟล์ได้ไม่เกิน " + limits.maxFiles() + " ไฟล์ (ส่งมา " + given.size() + " ไฟล์)")));
+            throw ProblemException.invalid(
+                    ComplaintsProblems.field("files", "files.too-many", limits.maxFiles(), given.size()));
         }
         List<FieldProblem> empty = new ArrayList<>();
         List<FieldProblem> large = new ArrayList<>();
@@ -58,12 +57,11 @@ public class AttachmentInspector {
             MultipartFile file = given.get(i);
             String field = "files[" + i + "]";
             if (file.isEmpty()) {
-                empty.add(new FieldProblem(field, "is empty", "เป็นไฟล์ว่าง"));
+                empty.add(ComplaintsProblems.field(field, "file.empty"));
                 continue;
             }
             if (file.getSize() > max) {
-                large.add(new FieldProblem(field, "is larger than " + limits.maxFileSize().toMegabytes() + " MB",
-                        "มีขนาดเกิน " + limits.maxFileSize().toMegabytes() + " MB"));
+                large.add(ComplaintsProblems.field(field, "file.too-large", limits.maxFileSize().toMegabytes()));
                 continue;
             }
             byte[] bytes;
@@ -76,39 +74,29 @@ public class AttachmentInspector {
             String extension = EXTENSIONS.get(detected);
             String claimed = claimedType(file.getOriginalFilename());
             if (extension == null || (claimed != null && !claimed.equals(detected))) {
-                wrong.add(new FieldProblem(field,
-                        "must be a JPEG, PNG or PDF file, judged by its contents"
-                                + (claimed != null && extension != null ? " (its name says otherwise)" : ""),
-                        "ต้องเป็นไฟล์ JPEG, PNG หรือ PDF โดยพิจารณาจากเนื้อหาของไฟล์"
-                                + (claimed != null && extension != null ? " (ชื่อไฟล์ไม่ตรงกับเนื้อหา)" : "")));
+                wrong.add(ComplaintsProblems.field(field,
+                        claimed != null && extension != null ? "file.type.misnamed" : "file.type"));
                 continue;
             }
             try {
                 clean.add(new CleanFile(detected, extension, clean(detected, bytes)));
             } catch (AttachmentRefusal refusal) {
-                FieldProblem problem = new FieldProblem(field, refusal.getMessage(), refusal.messageTh());
-                (refusal.type() == AttachmentProblems.TOO_LARGE ? large : wrong).add(problem);
+                FieldProblem problem = ComplaintsProblems.field(field, refusal.key(), refusal.args());
+                (refusal.type() == ComplaintsProblems.ATTACHMENT_TOO_LARGE ? large : wrong).add(problem);
             } catch (IOException | RuntimeException unreadable) {
-                wrong.add(new FieldProblem(field, "could not be read as a " + extension.toUpperCase(Locale.ROOT) + " file",
-                        "ไม่สามารถอ่านเป็นไฟล์ " + extension.toUpperCase(Locale.ROOT) + " ได้"));
+                wrong.add(ComplaintsProblems.field(field, "file.unreadable", extension.toUpperCase(Locale.ROOT)));
             }
         }
         if (!empty.isEmpty()) {
-            throw problem(ProblemType.VALIDATION, empty);
+            throw ComplaintsProblems.files(ProblemType.VALIDATION, empty);
         }
         if (!large.isEmpty()) {
-            throw problem(AttachmentProblems.TOO_LARGE, large);
+            throw ComplaintsProblems.files(ComplaintsProblems.ATTACHMENT_TOO_LARGE, large);
         }
         if (!wrong.isEmpty()) {
-            throw problem(AttachmentProblems.UNSUPPORTED, wrong);
+            throw ComplaintsProblems.files(ComplaintsProblems.UNSUPPORTED_ATTACHMENT, wrong);
         }
         return clean;
-    }
-
-    private static ProblemException problem(ProblemType type, List<FieldProblem> errors) {
-        String fields = String.join(", ", errors.stream().map(FieldProblem::field).toList());
-        return new ProblemException(type, "Check these files: " + fields + ".", "กรุณาตรวจสอบไฟล์ต่อไปนี้: " + fields,
-                errors);
     }
 
     /** The type a file name's extension claims, if it is one of the accepted ones; "other" for anything else. */

@@ -13,7 +13,6 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.gridfs.GridFsTemplate;
@@ -25,6 +24,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import com.mongodb.client.gridfs.model.GridFSFile;
 
 import th.integrity.complaints.ComplaintsProperties;
+import th.integrity.complaints.complaint.CaseStore;
 import th.integrity.complaints.complaint.Complaint;
 
 /**
@@ -38,13 +38,13 @@ public class AttachmentStore {
     private static final Logger log = LoggerFactory.getLogger(AttachmentStore.class);
 
     private final GridFsTemplate gridFs;
-    private final MongoTemplate mongo;
+    private final CaseStore cases;
     private final Clock clock;
     private final ComplaintsProperties.Attachments limits;
 
-    public AttachmentStore(GridFsTemplate gridFs, MongoTemplate mongo, Clock clock, ComplaintsProperties properties) {
+    AttachmentStore(GridFsTemplate gridFs, CaseStore cases, Clock clock, ComplaintsProperties properties) {
         this.gridFs = gridFs;
-        this.mongo = mongo;
+        this.cases = cases;
         this.clock = clock;
         this.limits = properties.attachments();
     }
@@ -104,8 +104,7 @@ public class AttachmentStore {
         List<String> orphans = new ArrayList<>();
         for (GridFSFile file : gridFs.find(new Query(Criteria.where("metadata.storedAt").lt(java.util.Date.from(before))))) {
             String id = file.getObjectId().toHexString();
-            boolean referenced = mongo.exists(new Query(Criteria.where("attachments.fileId").is(id)), Complaint.class);
-            if (!referenced) {
+            if (!cases.referencesAttachment(id)) {
                 orphans.add(id);
             }
         }

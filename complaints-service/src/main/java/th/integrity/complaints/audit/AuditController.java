@@ -2,10 +2,6 @@ package th.integrity.complaints.audit;
 
 import java.util.List;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,10 +18,10 @@ import th.integrity.platform.web.PageRequest;
 @Tag(name = "Audit (HEAD)", description = "The append-only log of identity reveals")
 class AuditController {
 
-    private final MongoTemplate mongo;
+    private final AuditStore store;
 
-    AuditController(MongoTemplate mongo) {
-        this.mongo = mongo;
+    AuditController(AuditStore store) {
+        this.store = store;
     }
 
     record Page(List<IdentityReveal> items, int page, int size, long total) {
@@ -34,21 +30,17 @@ class AuditController {
     @GetMapping("/api/complaints/audit/identity-reveals")
     @PreAuthorize("hasRole('HEAD')")
     @Operation(summary = "Identity reveals of the caller's agency, newest first (HEAD)")
-    Page reveals(@RequestParam(required = false) String caseId, @RequestParam(defaultValue = "0") int page,
+    Page reveals(CurrentUser user, @RequestParam(required = false) String caseId,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        String agency = CurrentUser.current().map(CurrentUser::agency).orElse(null);
+        String agency = user.agency();
         PageRequest paging = PageRequest.of(page, size, 200);
         int p = paging.page();
         int s = paging.size();
-        Criteria criteria = Criteria.where("agency").is(agency);
-        if (caseId != null) {
-            criteria = criteria.and("caseId").is(caseId);
+        if (agency == null) {
+            return new Page(List.of(), p, s, 0);
         }
-        Query query = new Query(criteria);
-        long total = agency == null ? 0 : mongo.count(query, IdentityReveal.class);
-        List<IdentityReveal> items = agency == null ? List.of()
-                : mongo.find(query.with(Sort.by(Sort.Direction.DESC, "at")).skip(paging.skip()).limit(s),
-                        IdentityReveal.class);
-        return new Page(items, p, s, total);
+        AuditStore.Page found = store.reveals(agency, caseId, paging.skip(), s);
+        return new Page(found.items(), p, s, found.total());
     }
 }

@@ -29,6 +29,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import th.integrity.complaints.ComplaintsProblems;
 import th.integrity.complaints.attachments.AttachmentStore;
 import th.integrity.complaints.complaint.CaseStore;
 import th.integrity.complaints.complaint.Category;
@@ -36,10 +37,8 @@ import th.integrity.complaints.complaint.Channel;
 import th.integrity.complaints.complaint.Complaint;
 import th.integrity.complaints.complaint.ComplaintStatus;
 import th.integrity.platform.security.CurrentUser;
-import th.integrity.platform.web.FieldProblem;
 import th.integrity.platform.web.PageRequest;
 import th.integrity.platform.web.ProblemException;
-import th.integrity.platform.web.ProblemType;
 
 /**
  * Casework: integrity officers (OFFICER) of the case's own agency only. A case of another agency answers the
@@ -51,17 +50,17 @@ import th.integrity.platform.web.ProblemType;
 @Tag(name = "Casework (OFFICER)", description = "Cases of the officer's own agency")
 class CaseController {
 
-    private final Casework casework;
+    private final CaseworkService casework;
     private final AttachmentStore attachments;
 
-    CaseController(Casework casework, AttachmentStore attachments) {
+    CaseController(CaseworkService casework, AttachmentStore attachments) {
         this.casework = casework;
         this.attachments = attachments;
     }
 
     @GetMapping
     @Operation(summary = "List cases, newest first, with filters")
-    CaseViews.Page list(@RequestParam(required = false) ComplaintStatus status,
+    CaseViews.Page list(CurrentUser user, @RequestParam(required = false) ComplaintStatus status,
             @RequestParam(required = false) Category category, @RequestParam(required = false) Channel channel,
             @Parameter(description = "month received, YYYY-MM, in Asia/Bangkok") @RequestParam(required = false) String month,
             @RequestParam(required = false) Boolean overdue, @RequestParam(defaultValue = "0") int page,
@@ -71,70 +70,72 @@ class CaseController {
             try {
                 yearMonth = YearMonth.parse(month);
             } catch (DateTimeParseException e) {
-                throw new ProblemException(ProblemType.VALIDATION, "Check these fields: month.",
-                        "กรุณาตรวจสอบข้อมูลต่อไปนี้: month", List.of(new FieldProblem("month",
-                                "must be a month as YYYY-MM (Christian era), e.g. 2025-03",
-                                "ต้องเป็นเดือนในรูปแบบ YYYY-MM (ปีคริสต์ศักราช) เช่น 2025-03")));
+                throw ProblemException.invalid(ComplaintsProblems.field("month", "month"));
             }
         }
         PageRequest paging = PageRequest.of(page, size, 100);
-        return casework.list(user(), new Casework.Filter(status, category, channel, yearMonth, overdue),
+        return casework.list(officer(user), new CaseStore.Filter(status, category, channel, yearMonth, overdue),
                 paging.page(), paging.size());
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Key in a complaint that came by another channel, with the date it actually arrived")
-    ResponseEntity<CaseViews.Filed> keyIn(@Valid @RequestBody CaseRequests.KeyIn request) {
+    ResponseEntity<CaseViews.Filed> keyIn(CurrentUser user, @Valid @RequestBody CaseRequests.KeyIn request) {
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
-                .body(casework.keyIn(user(), request));
+                .body(casework.keyIn(officer(user), request));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One case, the reporter's identity masked")
-    CaseViews.Detail view(@PathVariable String id) {
-        return casework.view(user(), id);
+    CaseViews.Detail view(CurrentUser user, @PathVariable String id) {
+        return casework.view(officer(user), id);
     }
 
     @PostMapping(path = "/{id}/transitions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Move the case to another state (409 when the move is not allowed)")
-    CaseViews.Changed transition(@PathVariable String id, @Valid @RequestBody CaseRequests.Transition request) {
-        return casework.transition(user(), id, request);
+    CaseViews.Changed transition(CurrentUser user, @PathVariable String id,
+            @Valid @RequestBody CaseRequests.Transition request) {
+        return casework.transition(officer(user), id, request);
     }
 
     @PostMapping(path = "/{id}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add an internal note (never shown to the reporter)")
-    ResponseEntity<CaseViews.Changed> note(@PathVariable String id, @Valid @RequestBody CaseRequests.Text request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(casework.note(user(), id, request.text()));
+    ResponseEntity<CaseViews.Changed> note(CurrentUser user, @PathVariable String id,
+            @Valid @RequestBody CaseRequests.Text request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(casework.note(officer(user), id, request.text()));
     }
 
     @PostMapping(path = "/{id}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Send a message to the reporter (shown when they follow the complaint)")
-    ResponseEntity<CaseViews.Changed> message(@PathVariable String id, @Valid @RequestBody CaseRequests.Text request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(casework.message(user(), id, request.text()));
+    ResponseEntity<CaseViews.Changed> message(CurrentUser user, @PathVariable String id,
+            @Valid @RequestBody CaseRequests.Text request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(casework.message(officer(user), id, request.text()));
     }
 
     @PutMapping(path = "/{id}/division", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Set the division (ฝ่าย) the case is about")
-    CaseViews.Changed division(@PathVariable String id, @Valid @RequestBody CaseRequests.Division request) {
-        return casework.division(user(), id, request.division());
+    CaseViews.Changed division(CurrentUser user, @PathVariable String id,
+            @Valid @RequestBody CaseRequests.Division request) {
+        return casework.division(officer(user), id, request.division());
     }
 
     @PostMapping(path = "/{id}/identity", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Reveal a confidential reporter's identity, with a reason (written to the audit log)")
-    ResponseEntity<CaseViews.Revealed> reveal(@PathVariable String id, @Valid @RequestBody CaseRequests.Reveal request) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(casework.reveal(user(), id, request.reason()));
+    ResponseEntity<CaseViews.Revealed> reveal(CurrentUser user, @PathVariable String id,
+            @Valid @RequestBody CaseRequests.Reveal request) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(casework.reveal(officer(user), id, request.reason()));
     }
 
     @GetMapping("/{id}/attachments/{fileId}")
     @Operation(summary = "Download an attachment of the case")
-    ResponseEntity<InputStreamResource> attachment(@PathVariable String id, @PathVariable String fileId)
+    ResponseEntity<InputStreamResource> attachment(CurrentUser user, @PathVariable String id, @PathVariable String fileId)
             throws IOException {
-        Complaint c = casework.get(user(), id);
+        Complaint c = casework.get(officer(user), id);
         Complaint.Attachment attachment = c.attachments().stream().filter(a -> a.fileId().equals(fileId)).findFirst()
-                .orElseThrow(CaseStore::notFound);
+                .orElseThrow(ComplaintsProblems::caseNotFound);
         InputStream in = attachments.open(c.id(), fileId);
         if (in == null) {
-            throw CaseStore.notFound();
+            throw ComplaintsProblems.caseNotFound();
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(attachment.contentType()))
                 .contentLength(attachment.size()).cacheControl(CacheControl.noStore())
@@ -143,10 +144,10 @@ class CaseController {
                 .body(new InputStreamResource(in));
     }
 
-    private static CurrentUser user() {
-        CurrentUser user = CurrentUser.current().orElseThrow();
+    /** The caller, who must belong to an agency: without one, every case answers the same 404. */
+    private static CurrentUser officer(CurrentUser user) {
         if (user.agency() == null) {
-            throw CaseStore.notFound();
+            throw ComplaintsProblems.caseNotFound();
         }
         return user;
     }

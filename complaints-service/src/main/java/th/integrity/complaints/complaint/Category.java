@@ -1,7 +1,10 @@
 package th.integrity.complaints.complaint;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
+
+import th.integrity.platform.text.Texts;
 
 /**
  * Main category of a complaint (ประเภทปัญหาหลัก), after the ITA items. Sub-categories, and categories an
@@ -9,24 +12,17 @@ import java.util.Optional;
  */
 public enum Category {
 
-    CORRUPTION("การทุจริต", "Corruption"),
-    MISCONDUCT("การประพฤติมิชอบ", "Misconduct"),
-    OTHER("อื่น ๆ", "Other");
+    CORRUPTION,
+    MISCONDUCT,
+    OTHER;
 
-    private final String labelTh;
-    private final String labelEn;
-
-    Category(String labelTh, String labelEn) {
-        this.labelTh = labelTh;
-        this.labelEn = labelEn;
-    }
-
+    /** The Thai label ({@code complaints.label.category.<NAME>} in the message bundles). */
     public String labelTh() {
-        return labelTh;
+        return Texts.in(Texts.THAI, "complaints.label.category." + name());
     }
 
     public String labelEn() {
-        return labelEn;
+        return Texts.in(Locale.ENGLISH, "complaints.label.category." + name());
     }
 
     /** The category with exactly this code, e.g. {@code CORRUPTION}. */

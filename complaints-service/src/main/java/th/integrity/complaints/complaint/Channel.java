@@ -1,33 +1,30 @@
 package th.integrity.complaints.complaint;
 
+import java.util.Locale;
+
+import th.integrity.platform.text.Texts;
+
 /**
  * How a complaint reached the agency (ช่องทาง), as the published statistics count them. Only {@link #WEB}
  * comes through this service's public form; an officer keys in the others.
  */
 public enum Channel {
 
-    WEB("เว็บไซต์", "Website"),
-    WALK_IN("ด้วยตนเอง", "In person"),
-    LETTER("หนังสือ", "Letter"),
-    PHONE("โทรศัพท์", "Telephone"),
-    HOTLINE_1555("สายด่วน 1555", "Hotline 1555"),
-    TRAFFY_FONDUE("Traffy Fondue", "Traffy Fondue"),
-    EMAIL("อีเมล", "Email"),
-    OTHER("อื่น ๆ", "Other");
+    WEB,
+    WALK_IN,
+    LETTER,
+    PHONE,
+    HOTLINE_1555,
+    TRAFFY_FONDUE,
+    EMAIL,
+    OTHER;
 
-    private final String labelTh;
-    private final String labelEn;
-
-    Channel(String labelTh, String labelEn) {
-        this.labelTh = labelTh;
-        this.labelEn = labelEn;
-    }
-
+    /** The Thai label ({@code complaints.label.channel.<NAME>} in the message bundles). */
     public String labelTh() {
-        return labelTh;
+        return Texts.in(Texts.THAI, "complaints.label.channel." + name());
     }
 
     public String labelEn() {
-        return labelEn;
+        return Texts.in(Locale.ENGLISH, "complaints.label.channel." + name());
     }
 }

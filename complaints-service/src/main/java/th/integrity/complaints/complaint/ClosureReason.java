@@ -1,26 +1,23 @@
 package th.integrity.complaints.complaint;
 
+import java.util.Locale;
+
+import th.integrity.platform.text.Texts;
+
 /** Why a case was closed without inquiry (ยุติเรื่อง). */
 public enum ClosureReason {
 
-    DUPLICATE("เรื่องซ้ำ", "Duplicate"),
-    OUTSIDE_JURISDICTION("ไม่อยู่ในอำนาจหน้าที่", "Outside jurisdiction"),
-    TOO_LITTLE_DETAIL("ข้อมูลไม่เพียงพอ", "Too little detail"),
-    WITHDRAWN("ผู้ร้องถอนเรื่อง", "Withdrawn");
+    DUPLICATE,
+    OUTSIDE_JURISDICTION,
+    TOO_LITTLE_DETAIL,
+    WITHDRAWN;
 
-    private final String labelTh;
-    private final String labelEn;
-
-    ClosureReason(String labelTh, String labelEn) {
-        this.labelTh = labelTh;
-        this.labelEn = labelEn;
-    }
-
+    /** The Thai label ({@code complaints.label.closure-reason.<NAME>} in the message bundles). */
     public String labelTh() {
-        return labelTh;
+        return Texts.in(Texts.THAI, "complaints.label.closure-reason." + name());
     }
 
     public String labelEn() {
-        return labelEn;
+        return Texts.in(Locale.ENGLISH, "complaints.label.closure-reason." + name());
     }
 }

@@ -83,6 +83,14 @@ public record Complaint(
         outbox = outbox == null ? List.of() : outbox;
     }
 
+    /** This case with {@code pending} as its unpublished events (a new case carries its first event in the insert). */
+    public Complaint withOutbox(List<OutboxMessage> pending) {
+        return new Complaint(id, agency, channel, category, subcategory, division, details, incidentDate, location,
+                reportedElsewhere, reporterStanding, reporter, status, receivedAt, acknowledgedAt, statusChangedAt,
+                concludedAt, closureReason, forwardedTo, dueAt, version, trackingHash, idempotency, attachments,
+                messages, notes, history, recordedBy, purgedAt, pending);
+    }
+
     public boolean isOverdue(Instant now) {
         return dueAt != null && now.isAfter(dueAt);
     }

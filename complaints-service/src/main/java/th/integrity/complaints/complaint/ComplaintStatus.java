@@ -1,7 +1,12 @@
 package th.integrity.complaints.complaint;
 
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
+
+import th.integrity.complaints.ComplaintsProperties;
+import th.integrity.platform.text.Texts;
 
 /**
  * Progress of a complaint as it is published (สถานะความก้าวหน้า), and the moves casework may make between
@@ -9,28 +14,32 @@ import java.util.Set;
  */
 public enum ComplaintStatus {
 
-    RECEIVED("รับเรื่อง", "Received"),
-    UNDER_REVIEW("อยู่ระหว่างตรวจสอบ", "Under review"),
-    FORWARDED("ส่งหน่วยงานที่เกี่ยวข้อง", "Forwarded to the competent body"),
-    UNDER_INVESTIGATION("อยู่ระหว่างดำเนินการ", "Under investigation"),
-    CONCLUDED_WITH_CAUSE("มีมูล", "Concluded: with cause"),
-    CONCLUDED_WITHOUT_CAUSE("ไม่มีมูล", "Concluded: without cause"),
-    CLOSED_WITHOUT_INQUIRY("ยุติเรื่อง", "Closed without inquiry");
+    RECEIVED,
+    UNDER_REVIEW,
+    FORWARDED,
+    UNDER_INVESTIGATION,
+    CONCLUDED_WITH_CAUSE,
+    CONCLUDED_WITHOUT_CAUSE,
+    CLOSED_WITHOUT_INQUIRY;
 
-    private final String labelTh;
-    private final String labelEn;
-
-    ComplaintStatus(String labelTh, String labelEn) {
-        this.labelTh = labelTh;
-        this.labelEn = labelEn;
-    }
-
+    /** The Thai label ({@code complaints.label.status.<NAME>} in the message bundles). */
     public String labelTh() {
-        return labelTh;
+        return Texts.in(Texts.THAI, "complaints.label.status." + name());
     }
 
     public String labelEn() {
-        return labelEn;
+        return Texts.in(Locale.ENGLISH, "complaints.label.status." + name());
+    }
+
+    /** The time a case may stay in this state under {@code deadlines}, or null for a final state. */
+    public Duration deadlineIn(ComplaintsProperties.Deadlines deadlines) {
+        return switch (this) {
+            case RECEIVED -> deadlines.received();
+            case UNDER_REVIEW -> deadlines.underReview();
+            case FORWARDED -> deadlines.forwarded();
+            case UNDER_INVESTIGATION -> deadlines.underInvestigation();
+            default -> null;
+        };
     }
 
     public boolean isFinal() {

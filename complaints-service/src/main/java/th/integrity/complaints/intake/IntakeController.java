@@ -36,10 +36,10 @@ class IntakeController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    private final Intake intake;
+    private final IntakeService intake;
     private final AttachmentInspector inspector;
 
-    IntakeController(Intake intake, AttachmentInspector inspector) {
+    IntakeController(IntakeService intake, AttachmentInspector inspector) {
         this.intake = intake;
         this.inspector = inspector;
     }
@@ -68,7 +68,7 @@ class IntakeController {
                 complaint.subcategory(), complaint.division(), complaint.details(), complaint.incidentDate(),
                 complaint.location(), complaint.reportedElsewhere(), complaint.reporterStanding(),
                 complaint.reporter(), null, null, clean);
-        Intake.Filed filed = intake.file(command, idempotencyKey);
+        IntakeService.Filed filed = intake.file(command, idempotencyKey);
         // no-store: the answer holds the tracking code, which no cache on the way may keep
         var response = ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore());
         if (filed.replayed()) {

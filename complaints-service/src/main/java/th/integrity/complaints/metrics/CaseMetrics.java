@@ -3,31 +3,23 @@ package th.integrity.complaints.metrics;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-
-import com.mongodb.client.model.Accumulators;
-import com.mongodb.client.model.Aggregates;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 
-import th.integrity.complaints.complaint.Complaint;
+import th.integrity.complaints.complaint.CaseStore;
 import th.integrity.complaints.complaint.ComplaintStatus;
 
 /**
@@ -49,13 +41,13 @@ public class CaseMetrics {
     static final int MAX_AGENCY_SERIES = 100;
     static final String OTHER_AGENCIES = "_other";
 
-    private final MongoTemplate mongo;
+    private final CaseStore cases;
     private final Clock clock;
     private final Map<ComplaintStatus, AtomicLong> byStatus = new EnumMap<>(ComplaintStatus.class);
     private final MultiGauge overdue;
 
-    public CaseMetrics(MongoTemplate mongo, Clock clock, MeterRegistry meters) {
-        this.mongo = mongo;
+    CaseMetrics(CaseStore cases, Clock clock, MeterRegistry meters) {
+        this.cases = cases;
         this.clock = clock;
         for (ComplaintStatus status : ComplaintStatus.values()) {
             AtomicLong count = new AtomicLong();
@@ -83,35 +75,27 @@ public class CaseMetrics {
         try {
             // One grouped pass instead of a count per status: each count is a collection scan where no index
             // leads with status, and the refresh ran nine of them every interval.
-            Map<Object, Long> counted = new HashMap<>();
-            for (Document group : mongo.getCollection(mongo.getCollectionName(Complaint.class))
-                    .aggregate(List.of(Aggregates.group("$status", Accumulators.sum("n", 1))))) {
-                counted.put(group.get("_id"), ((Number) group.get("n")).longValue());
-            }
-            byStatus.forEach((status, gauge) -> gauge.set(counted.getOrDefault(status.name(), 0L)));
+            Map<ComplaintStatus, Long> counted = cases.countByStatus();
+            byStatus.forEach((status, gauge) -> gauge.set(counted.getOrDefault(status, 0L)));
             overdue.register(overdueByAgency(), true);
         } catch (RuntimeException e) {
             log.warn("Case gauges not refreshed: {}", e.toString());
         }
     }
 
-    /** Only final states have no {@code dueAt}; the filter is answered from the {@code dueAt} index. */
+    /** The agencies with the most overdue cases by name, the rest summed. */
     private List<MultiGauge.Row<?>> overdueByAgency() {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        long others = 0;
-        for (Document group : mongo.getCollection(mongo.getCollectionName(Complaint.class)).aggregate(List.of(
-                Aggregates.match(Filters.lt("dueAt", clock.instant())),
-                Aggregates.group("$agency", Accumulators.sum("n", 1)),
-                Aggregates.sort(Sorts.orderBy(Sorts.descending("n"), Sorts.ascending("_id")))))) {
-            long n = ((Number) group.get("n")).longValue();
-            if (rows.size() < MAX_AGENCY_SERIES && group.get("_id") instanceof String agency) {
+        long[] others = { 0 };
+        cases.overdueByAgency(clock.instant(), (agency, n) -> {
+            if (rows.size() < MAX_AGENCY_SERIES && agency != null) {
                 rows.add(MultiGauge.Row.of(Tags.of("agency", agency), n));
             } else {
-                others += n;
+                others[0] += n;
             }
-        }
-        if (others > 0) {
-            rows.add(MultiGauge.Row.of(Tags.of("agency", OTHER_AGENCIES), others));
+        });
+        if (others[0] > 0) {
+            rows.add(MultiGauge.Row.of(Tags.of("agency", OTHER_AGENCIES), others[0]));
         }
         return rows;
     }

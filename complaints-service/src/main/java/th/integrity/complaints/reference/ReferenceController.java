@@ -25,18 +25,14 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import th.integrity.platform.web.FieldProblem;
+import th.integrity.complaints.ComplaintsProblems;
 import th.integrity.platform.web.ProblemException;
-import th.integrity.platform.web.ProblemType;
 
 /** Reference data: public to read (the form needs it), ADMIN to extend and relabel. */
 @RestController
 @RequestMapping("/api/complaints/reference")
 @Tag(name = "Reference data", description = "Categories, channels, divisions, statuses, closure reasons, forwarding bodies")
 class ReferenceController {
-
-    static final ProblemType ENTRY_EXISTS = new ProblemType("reference-entry-exists", HttpStatus.CONFLICT,
-            "An entry with this code exists", "มีรายการรหัสนี้อยู่แล้ว");
 
     private final ReferenceData reference;
 
@@ -92,16 +88,12 @@ class ReferenceController {
     ResponseEntity<Item> add(@PathVariable String kind, @Valid @RequestBody NewEntry entry) {
         ReferenceKind k = kind(kind);
         if (!k.extensible()) {
-            throw new ProblemException(ProblemType.BAD_REQUEST,
-                    "The list " + kind + " is part of the event contract: its entries can be relabelled, not added.",
-                    "รายการ " + kind + " เป็นส่วนหนึ่งของข้อตกลงเหตุการณ์ แก้ไขชื่อได้แต่เพิ่มรายการไม่ได้");
+            throw ComplaintsProblems.listNotExtensible(kind);
         }
         String parent = null;
         if (k == ReferenceKind.SUBCATEGORY) {
             if (!reference.exists(ReferenceKind.CATEGORY, entry.parent())) {
-                throw new ProblemException(ProblemType.VALIDATION, "Check these fields: parent.",
-                        "กรุณาตรวจสอบข้อมูลต่อไปนี้: parent", List.of(new FieldProblem("parent",
-                                "must be the code of a main category", "ต้องเป็นรหัสประเภทปัญหาหลัก")));
+                throw ProblemException.invalid(ComplaintsProblems.field("parent", "parent.unknown"));
             }
             parent = entry.parent();
         }
@@ -109,8 +101,7 @@ class ReferenceController {
         ReferenceEntry created = ReferenceEntry.of(k, entry.code(), parent, entry.labelTh().strip(),
                 entry.labelEn().strip(), order);
         if (!reference.add(created)) {
-            throw new ProblemException(ENTRY_EXISTS, "There is already an entry " + entry.code() + " in " + kind
-                    + ": change its labels with PUT instead.", "มีรายการรหัส " + entry.code() + " อยู่แล้ว");
+            throw ComplaintsProblems.referenceEntryExists(kind, entry.code());
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(Item.of(created));
     }
@@ -120,13 +111,11 @@ class ReferenceController {
     @Operation(summary = "Change the Thai and English labels of an entry (ADMIN)")
     Item relabel(@PathVariable String kind, @PathVariable String code, @Valid @RequestBody Labels labels) {
         return reference.relabel(kind(kind), code, labels.labelTh().strip(), labels.labelEn().strip()).map(Item::of)
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no entry " + code + " in " + kind + ".",
-                        "ไม่พบรายการรหัส " + code));
+                .orElseThrow(() -> ComplaintsProblems.referenceEntryNotFound(kind, code));
     }
 
     private static ReferenceKind kind(String path) {
-        return ReferenceKind.fromPath(path).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
-                "There is no reference list called " + path + ".", "ไม่พบรายการข้อมูลอ้างอิงชื่อ " + path));
+        return ReferenceKind.fromPath(path).orElseThrow(() -> ComplaintsProblems.referenceListNotFound(path));
     }
 
     private static List<Item> items(Map<ReferenceKind, List<ReferenceEntry>> byKind, ReferenceKind kind) {

@@ -8,11 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,11 +19,11 @@ public class ReferenceData {
 
     private static final Logger log = LoggerFactory.getLogger(ReferenceData.class);
 
-    private final MongoTemplate mongo;
+    private final ReferenceStore store;
     private volatile boolean seeded;
 
-    public ReferenceData(MongoTemplate mongo) {
-        this.mongo = mongo;
+    ReferenceData(ReferenceStore store) {
+        this.store = store;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -45,12 +40,8 @@ public class ReferenceData {
     public void seed() {
         int added = 0;
         for (ReferenceEntry entry : ReferenceSeed.entries()) {
-            Update onInsert = new Update().setOnInsert("kind", entry.kind()).setOnInsert("code", entry.code())
-                    .setOnInsert("parent", entry.parent()).setOnInsert("labelTh", entry.labelTh())
-                    .setOnInsert("labelEn", entry.labelEn()).setOnInsert("order", entry.order());
             try {
-                var result = mongo.upsert(new Query(Criteria.where("_id").is(entry.id())), onInsert, ReferenceEntry.class);
-                added += result.getUpsertedId() == null ? 0 : 1;
+                added += store.insertIfAbsent(entry) ? 1 : 0;
             } catch (DuplicateKeyException raced) {
                 // another instance seeded it at the same moment
             }
@@ -63,7 +54,7 @@ public class ReferenceData {
 
     public List<ReferenceEntry> all() {
         ensureSeeded();
-        return mongo.find(new Query().with(Sort.by("kind", "order", "code")), ReferenceEntry.class);
+        return store.all();
     }
 
     public Optional<ReferenceEntry> find(ReferenceKind kind, String code) {
@@ -71,7 +62,7 @@ public class ReferenceData {
             return Optional.empty();
         }
         ensureSeeded();
-        return Optional.ofNullable(mongo.findById(ReferenceEntry.id(kind, code), ReferenceEntry.class));
+        return store.find(kind, code);
     }
 
     public boolean isSubcategoryOf(String subcategory, String category) {
@@ -86,7 +77,7 @@ public class ReferenceData {
     public boolean add(ReferenceEntry entry) {
         ensureSeeded();
         try {
-            mongo.insert(entry);
+            store.insert(entry);
             return true;
         } catch (DuplicateKeyException exists) {
             return false;
@@ -96,9 +87,7 @@ public class ReferenceData {
     /** @return the relabelled entry, or empty when there is none */
     public Optional<ReferenceEntry> relabel(ReferenceKind kind, String code, String labelTh, String labelEn) {
         ensureSeeded();
-        var result = mongo.updateFirst(new Query(Criteria.where("_id").is(ReferenceEntry.id(kind, code))),
-                new Update().set("labelTh", labelTh).set("labelEn", labelEn), ReferenceEntry.class);
-        return result.getMatchedCount() == 0 ? Optional.empty() : find(kind, code);
+        return store.relabel(kind, code, labelTh, labelEn) ? find(kind, code) : Optional.empty();
     }
 
     private void ensureSeeded() {

@@ -8,9 +8,6 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -37,15 +34,13 @@ public class RetentionPurge {
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
     private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
 
-    private final MongoTemplate mongo;
     private final CaseStore store;
     private final AttachmentStore attachments;
     private final Clock clock;
     private final ComplaintsProperties.Retention retention;
 
-    public RetentionPurge(MongoTemplate mongo, CaseStore store, AttachmentStore attachments, Clock clock,
+    RetentionPurge(CaseStore store, AttachmentStore attachments, Clock clock,
             ComplaintsProperties properties) {
-        this.mongo = mongo;
         this.store = store;
         this.attachments = attachments;
         this.clock = clock;
@@ -66,8 +61,7 @@ public class RetentionPurge {
     public int purgeDue() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant cutoff = now.atZone(BANGKOK).minus(retention.afterConclusion()).toInstant();
-        List<Complaint> due = mongo.find(new Query(Criteria.where("concludedAt").lte(cutoff).and("purgedAt").is(null))
-                .limit(500), Complaint.class);
+        List<Complaint> due = store.dueForPurge(cutoff, 500);
         int purged = 0;
         for (Complaint c : due) {
             try {

@@ -4,9 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.springframework.http.HttpStatus;
-
-import th.integrity.platform.web.ProblemType;
 
 /**
  * The service's own budget of wrong tracking codes, behind the gateway's per-client limit (the service never sees
@@ -16,9 +13,6 @@ import th.integrity.platform.web.ProblemType;
  * In memory, per instance: with N instances the budget is N times the setting.
  */
 public class FailedLookupLimiter {
-
-    public static final ProblemType TOO_MANY = new ProblemType("too-many-lookups", HttpStatus.TOO_MANY_REQUESTS,
-            "Too many tracking code lookups", "มีการตรวจสอบรหัสติดตามมากเกินไป");
 
     private final Clock clock;
     private final int maxPerMinute;

@@ -28,9 +28,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Following a complaint (public)", description = "Status, stages and messages, with the tracking code only")
 class TrackingController {
 
-    private final Tracking tracking;
+    private final TrackingService tracking;
 
-    TrackingController(Tracking tracking) {
+    TrackingController(TrackingService tracking) {
         this.tracking = tracking;
     }
 
@@ -65,7 +65,7 @@ class TrackingController {
 
     @PostMapping
     @Operation(summary = "Status, stage dates and messages of the complaint with this tracking code (public)")
-    ResponseEntity<Tracking.Progress> track(@Valid @RequestBody TrackRequest request) {
+    ResponseEntity<TrackingService.Progress> track(@Valid @RequestBody TrackRequest request) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(tracking.progress(request.trackingCode()));
     }
 

@@ -30,11 +30,11 @@ import org.springframework.data.mongodb.gridfs.GridFsTemplate;
 import tools.jackson.databind.JsonNode;
 
 import th.integrity.complaints.Multipart;
-import th.integrity.complaints.ServiceTestSupport;
+import th.integrity.complaints.IntegrationTestSupport;
 import th.integrity.complaints.TestHttp;
 
 /** Attachments: limits, type by content, metadata removed, stored in GridFS, nothing left by a refusal. */
-class AttachmentsTest extends ServiceTestSupport {
+class AttachmentsTest extends IntegrationTestSupport {
 
     private static final String AGENCY = "wangthonglang";
     private static final String COMPLAINT = """

@@ -19,14 +19,14 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import th.integrity.complaints.Multipart;
-import th.integrity.complaints.ServiceTestSupport;
+import th.integrity.complaints.IntegrationTestSupport;
 import th.integrity.complaints.TestHttp;
 
 /**
  * Attachments carry nothing that identifies the reporter: real files with every kind of metadata go through the
  * public intake endpoint, and what an officer downloads has none of it, yet still shows the same picture or pages.
  */
-class MetadataRemovalTest extends ServiceTestSupport {
+class MetadataRemovalTest extends IntegrationTestSupport {
 
     private static final String AGENCY = "wangthonglang";
     private static final String COMPLAINT = """

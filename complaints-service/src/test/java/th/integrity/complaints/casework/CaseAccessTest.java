@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import th.integrity.complaints.ServiceTestSupport;
+import th.integrity.complaints.IntegrationTestSupport;
 
 /** Casework is for OFFICERs of the case's own agency; everyone else is refused, and another agency's case does not exist. */
-class CaseAccessTest extends ServiceTestSupport {
+class CaseAccessTest extends IntegrationTestSupport {
 
     private static final String AGENCY = "wangthonglang";
 

@@ -19,11 +19,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
 
-import th.integrity.complaints.ServiceTestSupport;
+import th.integrity.complaints.IntegrationTestSupport;
 import th.integrity.complaints.metrics.CaseMetrics;
 
 /** Casework by an officer of the case's own agency: moves, deadlines, keyed-in complaints, filters. */
-class CaseworkTest extends ServiceTestSupport {
+class CaseworkTest extends IntegrationTestSupport {
 
     private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
 

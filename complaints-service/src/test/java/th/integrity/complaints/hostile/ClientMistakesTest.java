@@ -17,7 +17,7 @@ import net.jqwik.api.Arbitraries;
 
 import tools.jackson.databind.JsonNode;
 
-import th.integrity.complaints.ServiceTestSupport;
+import th.integrity.complaints.IntegrationTestSupport;
 import th.integrity.embedded.RawHttp;
 
 /**
@@ -27,7 +27,7 @@ import th.integrity.embedded.RawHttp;
  * (every hostile value carries {@link #MARK}).
  */
 @ExtendWith(OutputCaptureExtension.class)
-class ClientMistakesTest extends ServiceTestSupport {
+class ClientMistakesTest extends IntegrationTestSupport {
 
     private static final String MARK = "HOSTILEc9k";
     private static final String AGENCY = "wangthonglang";

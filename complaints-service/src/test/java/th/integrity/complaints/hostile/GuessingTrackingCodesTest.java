@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Combinators;
 
-import th.integrity.complaints.ServiceTestSupport;
+import th.integrity.complaints.IntegrationTestSupport;
 import th.integrity.embedded.Hostile.Body;
 import th.integrity.complaints.tracking.FailedLookupLimiter;
 
@@ -25,7 +25,7 @@ import th.integrity.complaints.tracking.FailedLookupLimiter;
  * configured number of wrong codes in a minute is reached, and wrong codes on the message endpoint are refused
  * too (a right code is still answered: TrackingTest). docs/complaints.md states the numbers.
  */
-class GuessingTrackingCodesTest extends ServiceTestSupport {
+class GuessingTrackingCodesTest extends IntegrationTestSupport {
 
     @Autowired
     FailedLookupLimiter limiter;

@@ -21,7 +21,7 @@ import net.jqwik.api.Arbitrary;
 import tools.jackson.databind.node.ObjectNode;
 
 import th.integrity.complaints.Multipart;
-import th.integrity.complaints.ServiceTestSupport;
+import th.integrity.complaints.IntegrationTestSupport;
 import th.integrity.complaints.TestHttp;
 import th.integrity.embedded.Hostile.Body;
 import th.integrity.embedded.Hostile.Field;
@@ -33,7 +33,7 @@ import th.integrity.complaints.tracking.FailedLookupLimiter;
  * answered 4xx as problem details, never 5xx, and nothing is stored — no document in any collection, so no
  * outbox event either (events live in the document they describe).
  */
-class HostileInputPropertiesTest extends ServiceTestSupport {
+class HostileInputPropertiesTest extends IntegrationTestSupport {
 
     private static final int TRIES = Integer.getInteger("hostile.tries", 300);
 

@@ -7,10 +7,10 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 
-import th.integrity.complaints.ServiceTestSupport;
+import th.integrity.complaints.IntegrationTestSupport;
 
 /** Hostile bodies the property tests found accepted, kept as plain examples; and the odd ones that may pass. */
-class HostileInputRegressionTest extends ServiceTestSupport {
+class HostileInputRegressionTest extends IntegrationTestSupport {
 
     private static final String VALID = """
             {"agency":"wangthonglang","category":"CORRUPTION","details":"เจ้าหน้าที่เรียกรับเงินเพื่อเร่งออกใบอนุญาต",\

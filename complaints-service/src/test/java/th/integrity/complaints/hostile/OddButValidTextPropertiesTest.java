@@ -15,7 +15,7 @@ import net.jqwik.api.Combinators;
 
 import tools.jackson.databind.JsonNode;
 
-import th.integrity.complaints.ServiceTestSupport;
+import th.integrity.complaints.IntegrationTestSupport;
 import th.integrity.embedded.Hostile.Body;
 
 /**
@@ -23,7 +23,7 @@ import th.integrity.embedded.Hostile.Body;
  * non-joiners, bidi controls, emoji, markup — is accepted (201) and stored exactly as sent, less the surrounding
  * white space: read back through the officer's case view and the reporter's tracking view.
  */
-class OddButValidTextPropertiesTest extends ServiceTestSupport {
+class OddButValidTextPropertiesTest extends IntegrationTestSupport {
 
     private static final int TRIES = Integer.getInteger("hostile.tries", 60);
     private static final String AGENCY = "wangthonglang";

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
-import th.integrity.complaints.ServiceTestSupport;
+import th.integrity.complaints.IntegrationTestSupport;
 import th.integrity.complaints.audit.IdentityReveal;
 
 /** A confidential reporter's identity: sealed at rest, masked on the case, revealed only with an audited reason. */
-class IdentityTest extends ServiceTestSupport {
+class IdentityTest extends IntegrationTestSupport {
 
     private static final String AGENCY = "wangthonglang";
     private static final String NAME = "สมชาย ใจดีมาก";

@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-import th.integrity.complaints.ServiceTestSupport;
+import th.integrity.complaints.IntegrationTestSupport;
 import th.integrity.complaints.TestHttp;
 import th.integrity.complaints.complaint.Complaint;
 
 /** A retried POST with the same Idempotency-Key returns the first answer and files nothing more. */
-class IdempotencyTest extends ServiceTestSupport {
+class IdempotencyTest extends IntegrationTestSupport {
 
     private String complaint(String details) {
         return json.writeValueAsString(Map.of("agency", "wangthonglang", "category", "MISCONDUCT",

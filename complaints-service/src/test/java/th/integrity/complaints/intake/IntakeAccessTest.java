@@ -9,12 +9,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-import th.integrity.complaints.ServiceTestSupport;
+import th.integrity.complaints.IntegrationTestSupport;
 import th.integrity.complaints.TestHttp;
 import th.integrity.embedded.TestIssuer;
 
 /** Filing a complaint is open to anyone: anonymous callers and signed-in users of every role alike. */
-class IntakeAccessTest extends ServiceTestSupport {
+class IntakeAccessTest extends IntegrationTestSupport {
 
     private String body() {
         return json.writeValueAsString(Map.of("agency", "wangthonglang", "category", "MISCONDUCT",

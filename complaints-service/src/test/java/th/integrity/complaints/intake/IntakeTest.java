@@ -24,10 +24,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import tools.jackson.databind.JsonNode;
 
-import th.integrity.complaints.ServiceTestSupport;
+import th.integrity.complaints.IntegrationTestSupport;
 import th.integrity.complaints.complaint.Complaint;
 
-class IntakeTest extends ServiceTestSupport {
+class IntakeTest extends IntegrationTestSupport {
 
     private static final String CODE = "\\d{4} \\d{4} \\d{4} \\d{4}";
     private static final String THAI = ".*\\p{IsThai}.*";

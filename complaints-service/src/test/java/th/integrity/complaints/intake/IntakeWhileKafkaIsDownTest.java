@@ -11,14 +11,14 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 
-import th.integrity.complaints.ServiceTestSupport;
+import th.integrity.complaints.IntegrationTestSupport;
 import th.integrity.embedded.KafkaBroker;
 import th.integrity.embedded.TestInfrastructure;
 
 /** Kafka being down never fails or loses a submission: the event waits in the outbox and goes out once. */
 @DisabledIfEnvironmentVariable(named = "KAFKA_BOOTSTRAP_SERVERS", matches = ".+",
         disabledReason = "stops and restarts the embedded broker")
-class IntakeWhileKafkaIsDownTest extends ServiceTestSupport {
+class IntakeWhileKafkaIsDownTest extends IntegrationTestSupport {
 
     @Test
     void acceptsComplaintsAndPublishesEachEventOnceKafkaIsBack() {

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
-import th.integrity.complaints.ServiceTestSupport;
+import th.integrity.complaints.IntegrationTestSupport;
 
 /** Reference data: seeded, public to read, validated against, extended and relabelled by ADMIN only. */
-class ReferenceDataTest extends ServiceTestSupport {
+class ReferenceDataTest extends IntegrationTestSupport {
 
     private static final String THAI = ".*\\p{IsThai}.*";
 

@@ -16,12 +16,12 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 import th.integrity.complaints.Multipart;
-import th.integrity.complaints.ServiceTestSupport;
+import th.integrity.complaints.IntegrationTestSupport;
 import th.integrity.complaints.TestHttp;
 import th.integrity.complaints.attachments.HostileFiles;
 
 /** After the retention period a concluded case keeps only what statistics need. */
-class RetentionTest extends ServiceTestSupport {
+class RetentionTest extends IntegrationTestSupport {
 
     private static final String AGENCY = "retention-a";
 

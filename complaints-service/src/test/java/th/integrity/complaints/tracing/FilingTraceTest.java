@@ -18,7 +18,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import tools.jackson.databind.JsonNode;
 
-import th.integrity.complaints.ServiceTestSupport;
+import th.integrity.complaints.IntegrationTestSupport;
 import th.integrity.complaints.TestHttp;
 
 /**
@@ -26,7 +26,7 @@ import th.integrity.complaints.TestHttp;
  * complaint's event on {@code complaints.v1} (the CloudEvents distributed-tracing extension), and the spans that
  * would leave for the trace backend carry none of the reporter's data, the tracking code or the client's address.
  */
-class FilingTraceTest extends ServiceTestSupport {
+class FilingTraceTest extends IntegrationTestSupport {
 
     private static final String AGENCY = "wangthonglang";
     private static final String NAME = "สมชาย ใจดีมาก";

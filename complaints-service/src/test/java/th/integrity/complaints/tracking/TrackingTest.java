@@ -13,10 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
 
-import th.integrity.complaints.ServiceTestSupport;
+import th.integrity.complaints.IntegrationTestSupport;
 
 /** Following a complaint with the tracking code alone. */
-class TrackingTest extends ServiceTestSupport {
+class TrackingTest extends IntegrationTestSupport {
 
     private static final String AGENCY = "wangthonglang";
 

@@ -45,8 +45,8 @@ import th.integrity.embedded.TopicReader;
                 "integrity.complaints.tracking.max-failures-per-minute=40",
                 // Spans reach the in-memory exporter below within a poll of the tests.
                 "management.opentelemetry.tracing.export.schedule-delay=200ms" })
-@Import(ServiceTestSupport.Clocks.class)
-public abstract class ServiceTestSupport {
+@Import(IntegrationTestSupport.Clocks.class)
+public abstract class IntegrationTestSupport {
 
     /** One movable clock for every bean of the shared context. */
     @TestConfiguration(proxyBeanMethods = false)

@@ -8,24 +8,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
+import th.integrity.complaints.ComplaintsProblems;
 import th.integrity.complaints.ComplaintsProperties;
 import th.integrity.complaints.complaint.CaseStore;
 import th.integrity.complaints.complaint.ClosureReason;
 import th.integrity.complaints.complaint.Complaint;
 import th.integrity.complaints.complaint.ComplaintSnapshot;
-import th.integrity.complaints.complaint.ComplaintStatus;
 import th.integrity.complaints.reference.ReferenceData;
 import th.integrity.complaints.reference.ReferenceEntry;
 import th.integrity.complaints.reference.ReferenceKind;
 import th.integrity.platform.web.ProblemException;
-import th.integrity.platform.web.ProblemType;
+import th.integrity.platform.text.Text;
+import th.integrity.platform.text.Texts;
 
 /**
  * Following a complaint with its code alone. Every wrong code — malformed, unknown, or of a purged case —
@@ -34,14 +31,11 @@ import th.integrity.platform.web.ProblemType;
  * an officer's name, an internal note or a reason written for the file.
  */
 @Service
-public class Tracking {
+class TrackingService {
 
-    public static final ProblemType MESSAGE_LIMIT = new ProblemType("message-limit", HttpStatus.CONFLICT,
-            "This case holds the most messages it may", "เรื่องนี้มีข้อความครบตามจำนวนสูงสุดแล้ว");
     /** Hashed when the code is malformed, so that path costs what a well-formed one does. */
     private static final TrackingCode DUMMY = new TrackingCode("0000000000000000");
 
-    private final MongoTemplate mongo;
     private final TrackingCodes codes;
     private final FailedLookupLimiter limiter;
     private final CaseStore store;
@@ -49,9 +43,8 @@ public class Tracking {
     private final Clock clock;
     private final ComplaintsProperties.Tracking limits;
 
-    public Tracking(MongoTemplate mongo, TrackingCodes codes, FailedLookupLimiter limiter, CaseStore store,
+    TrackingService(TrackingCodes codes, FailedLookupLimiter limiter, CaseStore store,
             ReferenceData reference, Clock clock, ComplaintsProperties properties) {
-        this.mongo = mongo;
         this.codes = codes;
         this.limiter = limiter;
         this.store = store;
@@ -78,8 +71,8 @@ public class Tracking {
     public Progress progress(String typedCode) {
         Complaint c = find(typedCode);
         List<Stage> stages = new ArrayList<>();
-        stages.add(new Stage("RECEIVED", "รับเรื่อง", "Received", c.receivedAt()));
-        stages.add(new Stage("ACKNOWLEDGED", "ตอบรับเรื่อง", "Acknowledged", c.acknowledgedAt()));
+        stages.add(stage("RECEIVED", c.receivedAt()));
+        stages.add(stage("ACKNOWLEDGED", c.acknowledgedAt()));
         for (Complaint.StatusChange change : c.history()) {
             if (change.from() != null) {
                 stages.add(new Stage(change.to().name(), change.to().labelTh(), change.to().labelEn(), change.at()));
@@ -98,9 +91,7 @@ public class Tracking {
     public Instant addMessage(String typedCode, String text) {
         Complaint c = find(typedCode);
         if (c.messages().size() >= limits.maxMessages()) {
-            throw new ProblemException(MESSAGE_LIMIT, "This case already holds " + limits.maxMessages()
-                    + " messages. Please contact the agency by another channel.",
-                    "เรื่องนี้มีข้อความครบ " + limits.maxMessages() + " ข้อความแล้ว กรุณาติดต่อหน่วยงานทางช่องทางอื่น");
+            throw ComplaintsProblems.messagesFullForReporter(limits.maxMessages());
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         var message = new Complaint.Message(UUID.randomUUID().toString(), Complaint.Party.REPORTER, text, now, null);
@@ -117,7 +108,7 @@ public class Tracking {
     private Complaint find(String typedCode) {
         var parsed = TrackingCode.parse(typedCode);
         String hash = codes.hash(parsed.orElse(DUMMY));
-        Complaint found = mongo.findOne(new Query(Criteria.where("trackingHash").is(hash)), Complaint.class);
+        Complaint found = store.findByTrackingHash(hash).orElse(null);
         if (parsed.isPresent() && found != null && found.purgedAt() == null) {
             return found;
         }
@@ -125,9 +116,13 @@ public class Tracking {
         if (!blocked.isZero()) {
             throw new TooManyLookups(blocked);
         }
-        throw new ProblemException(ProblemType.NOT_FOUND,
-                "No complaint has this tracking code. Check the 16 digits and try again.",
-                "ไม่พบเรื่องร้องเรียนที่มีรหัสติดตามนี้ กรุณาตรวจสอบตัวเลข 16 หลักแล้วลองอีกครั้ง");
+        throw ComplaintsProblems.trackingCodeNotFound();
+    }
+
+    /** A stage before any move, labelled from the bundles ({@code complaints.label.stage.<NAME>}). */
+    private static Stage stage(String name, Instant at) {
+        Text label = Texts.get("complaints.label.stage." + name);
+        return new Stage(name, label.th(), label.en(), at);
     }
 
     private Label label(ReferenceKind kind, String code) {
@@ -141,9 +136,11 @@ public class Tracking {
         private final Duration retryAfter;
 
         TooManyLookups(Duration retryAfter) {
-            super(FailedLookupLimiter.TOO_MANY,
-                    "Too many wrong tracking codes were tried. Please try again in " + retryAfter.toSeconds() + " seconds.",
-                    "มีการลองรหัสติดตามที่ไม่ถูกต้องมากเกินไป กรุณาลองใหม่ในอีก " + retryAfter.toSeconds() + " วินาที");
+            this(retryAfter, ComplaintsProblems.tooManyLookups(retryAfter.toSeconds()));
+        }
+
+        private TooManyLookups(Duration retryAfter, Text detail) {
+            super(ComplaintsProblems.TOO_MANY_LOOKUPS, detail.en(), detail.th());
             this.retryAfter = retryAfter;
             getHeaders().set("Retry-After", String.valueOf(retryAfter.toSeconds()));
         }

@@ -15,11 +15,6 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -28,10 +23,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import tools.jackson.databind.json.JsonMapper;
 
+import th.integrity.complaints.ComplaintsProblems;
 import th.integrity.complaints.ComplaintsProperties;
 import th.integrity.complaints.attachments.AttachmentStore;
 import th.integrity.complaints.attachments.CleanFile;
 import th.integrity.complaints.complaint.CaseEvents;
+import th.integrity.complaints.complaint.CaseStore;
 import th.integrity.complaints.complaint.Complaint;
 import th.integrity.complaints.complaint.ComplaintSnapshot;
 import th.integrity.complaints.complaint.ComplaintStatus;
@@ -42,7 +39,6 @@ import th.integrity.complaints.tracking.TrackingCode;
 import th.integrity.complaints.tracking.TrackingCodes;
 import th.integrity.platform.outbox.OutboxMessage;
 import th.integrity.platform.web.ProblemException;
-import th.integrity.platform.web.ProblemType;
 
 /**
  * Takes in a complaint: stores its attachments (GridFS), then the case with its {@code complaint.submitted.v1}
@@ -51,20 +47,17 @@ import th.integrity.platform.web.ProblemType;
  * can. Only the receipt ever carries the tracking code.
  */
 @Service
-public class Intake {
+public class IntakeService {
 
     public static final String RECEIVED_METRIC = "integrity.complaints.received";
-    public static final ProblemType IDEMPOTENCY_KEY_REUSED = new ProblemType("idempotency-key-reused",
-            HttpStatus.UNPROCESSABLE_CONTENT, "The Idempotency-Key was used for another request",
-            "Idempotency-Key นี้ถูกใช้กับคำขออื่นแล้ว");
     /** 16 to 128 characters: a UUID is the obvious choice; short guessable keys are refused. */
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{16,128}");
     /** A clash of two random 16-digit codes is a one in 10^16 event; retrying a few times settles it. */
     private static final int ATTEMPTS = 3;
 
-    private static final Logger log = LoggerFactory.getLogger(Intake.class);
+    private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
 
-    private final MongoTemplate mongo;
+    private final CaseStore cases;
     private final CaseEvents events;
     private final TrackingCodes trackingCodes;
     private final IdentityCipher cipher;
@@ -74,10 +67,10 @@ public class Intake {
     private final Clock clock;
     private final ComplaintsProperties properties;
 
-    public Intake(MongoTemplate mongo, CaseEvents events, TrackingCodes trackingCodes, IdentityCipher cipher,
+    IntakeService(CaseStore cases, CaseEvents events, TrackingCodes trackingCodes, IdentityCipher cipher,
             AttachmentStore attachments, JsonMapper json, MeterRegistry meters, Clock clock,
             ComplaintsProperties properties) {
-        this.mongo = mongo;
+        this.cases = cases;
         this.events = events;
         this.trackingCodes = trackingCodes;
         this.cipher = cipher;
@@ -127,7 +120,7 @@ public class Intake {
             Idempotent idempotent) {
         ComplaintStatus status = ComplaintStatus.RECEIVED;
         Instant receivedAt = command.receivedAt() == null ? now : command.receivedAt();
-        var deadline = properties.deadlines().of(status);
+        var deadline = status.deadlineIn(properties.deadlines());
         Sealed identity = command.reporter().mode() == ReporterMode.CONFIDENTIAL
                 ? cipher.seal(json.writeValueAsString(command.reporter().identity()), identityBinding(command.agency(), caseId))
                 : null;
@@ -146,9 +139,8 @@ public class Intake {
                     receivedAt, null, null, null, receivedAt.plus(deadline), 1, trackingCodes.hash(code), replay,
                     stored, List.of(), List.of(), history, command.recordedBy(), null, List.of());
             OutboxMessage message = events.message(ComplaintSnapshot.SUBMITTED, ComplaintSnapshot.of(complaint), now);
-            complaint = withOutbox(complaint, message);
             try {
-                mongo.insert(complaint);
+                cases.insert(complaint.withOutbox(List.of(message)));
             } catch (DuplicateKeyException clash) {
                 if (attempt == ATTEMPTS || (idempotent != null && findByKey(idempotent.keyHash()) != null)) {
                     throw clash;
@@ -165,25 +157,13 @@ public class Intake {
         }
     }
 
-    private static Complaint withOutbox(Complaint c, OutboxMessage message) {
-        return new Complaint(c.id(), c.agency(), c.channel(), c.category(), c.subcategory(), c.division(),
-                c.details(), c.incidentDate(), c.location(), c.reportedElsewhere(), c.reporterStanding(),
-                c.reporter(), c.status(), c.receivedAt(), c.acknowledgedAt(), c.statusChangedAt(), c.concludedAt(),
-                c.closureReason(), c.forwardedTo(), c.dueAt(), c.version(), c.trackingHash(), c.idempotency(),
-                c.attachments(), c.messages(), c.notes(), c.history(), c.recordedBy(), c.purgedAt(),
-                List.of(message));
-    }
-
     /** What an Idempotency-Key and its request are stored under: keyed hashes, never the key itself. */
     record Idempotent(String keyHash, String requestHash) {
     }
 
     private Idempotent idempotent(String key, NewCase command) {
         if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
-            throw new ProblemException(ProblemType.VALIDATION, "Check these fields: Idempotency-Key.",
-                    "กรุณาตรวจสอบข้อมูลต่อไปนี้: Idempotency-Key", List.of(new th.integrity.platform.web.FieldProblem(
-                            "Idempotency-Key", "must be 16 to 128 letters, digits or . _ : - (a UUID is best)",
-                            "ต้องเป็นอักษรภาษาอังกฤษ ตัวเลข หรือ . _ : - ยาว 16 ถึง 128 ตัว (แนะนำให้ใช้ UUID)")));
+            throw ProblemException.invalid(ComplaintsProblems.field("Idempotency-Key", "idempotency-key"));
         }
         List<String> fileDigests = new ArrayList<>();
         for (CleanFile file : command.files()) {
@@ -207,15 +187,11 @@ public class Intake {
         }
         if (!earlier.idempotency().expiresAt().isAfter(now())) {
             // Expired: forget it (the sweep would too), so the key files anew.
-            mongo.updateFirst(new Query(Criteria.where("_id").is(earlier.id())
-                    .and("idempotency.keyHash").is(idempotent.keyHash())), new Update().unset("idempotency"),
-                    Complaint.class);
+            cases.forgetIdempotency(earlier.id(), idempotent.keyHash());
             return Optional.empty();
         }
         if (!earlier.idempotency().requestHash().equals(idempotent.requestHash())) {
-            throw new ProblemException(IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was already used for a different complaint. Use a new key for a new complaint.",
-                    "Idempotency-Key นี้ถูกใช้กับเรื่องร้องเรียนอื่นแล้ว กรุณาใช้คีย์ใหม่สำหรับเรื่องใหม่");
+            throw ComplaintsProblems.idempotencyKeyReused();
         }
         TrackingCode code = new TrackingCode(cipher.open(earlier.idempotency().code(), codeBinding(earlier.id())));
         // The first answer: the status the case had when it was received, not its status now.
@@ -224,7 +200,7 @@ public class Intake {
     }
 
     private Complaint findByKey(String keyHash) {
-        return mongo.findOne(new Query(Criteria.where("idempotency.keyHash").is(keyHash)), Complaint.class);
+        return cases.findByIdempotencyKey(keyHash).orElse(null);
     }
 
     /** The periodic sweep, on one replica at a time (index {@code idempotency_expiresAt}). */
@@ -238,8 +214,7 @@ public class Intake {
 
     /** Removes replay records past their time, so the sealed codes do not outlive their purpose. */
     public long forgetExpiredIdempotencyKeys() {
-        return mongo.updateMulti(new Query(Criteria.where("idempotency.expiresAt").lte(now())),
-                new Update().unset("idempotency"), Complaint.class).getModifiedCount();
+        return cases.forgetIdempotencyExpiredAt(now());
     }
 
     public static String identityBinding(String agency, String caseId) {
