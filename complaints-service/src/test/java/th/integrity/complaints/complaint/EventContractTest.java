@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
-import th.integrity.complaints.ServiceTestSupport;
+import th.integrity.complaints.IntegrationTestSupport;
 import th.integrity.contracts.GoldenEvents;
 
 /**
@@ -23,7 +23,7 @@ import th.integrity.contracts.GoldenEvents;
  * instants in data ({@code receivedAt}, {@code statusChangedAt}, {@code dueAt}: ISO instant, or {@code null} where
  * the golden has {@code null}). Everything else must be equal.
  */
-class EventContractTest extends ServiceTestSupport {
+class EventContractTest extends IntegrationTestSupport {
 
     private static final String AGENCY = "wangthonglang";
 
