@@ -193,7 +193,7 @@ public abstract class IntegrationTestSupport {
         var event = new java.util.LinkedHashMap<String, Object>();
         event.put("specversion", "1.0");
         event.put("id", UUID.randomUUID().toString());
-        event.put("source", "/agencies/" + agency + "/complaints-service");
+        event.put("source", "/agencies/" + agency + "/complaints");
         event.put("type", type);
         event.put("subject", caseId);
         event.put("time", Instant.now().toString());

@@ -1,25 +1,29 @@
 package th.integrity.stats.projection;
 
-import static th.integrity.stats.projection.ComplaintEventReader.MAX_CODE_LENGTH;
-import static th.integrity.stats.projection.ComplaintEventReader.agency;
-import static th.integrity.stats.projection.ComplaintEventReader.data;
-import static th.integrity.stats.projection.ComplaintEventReader.optionalInstant;
-import static th.integrity.stats.projection.ComplaintEventReader.optionalText;
-import static th.integrity.stats.projection.ComplaintEventReader.text;
-import static th.integrity.stats.projection.ComplaintEventReader.version;
-
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
-import tools.jackson.databind.JsonNode;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
 import tools.jackson.databind.json.JsonMapper;
 
 import th.integrity.platform.calendar.FiscalYear;
 
-/** Reads the CloudEvents JSON of {@code gifts.v1}; strict about the facts the statistics count, lenient otherwise. */
+/**
+ * Reads the CloudEvents JSON of {@code gifts.v1} (docs/events.md; examples in {@code contracts/gifts.v1/}): bound
+ * into {@link Declared} or {@link NilReturnFiled} and validated, from gifts-service's source for the agency;
+ * strict about the facts the statistics count, lenient otherwise.
+ */
 @Component
 public class GiftEventReader {
 
@@ -28,76 +32,83 @@ public class GiftEventReader {
     public static final String NIL_RETURN = "gift.nil-return.v1";
     public static final Set<String> TYPES = Set.of(DECLARED, DECIDED, NIL_RETURN);
 
-    private final JsonMapper json;
+    /** The service part of the producer's source, {@code /agencies/{agency}/gifts}. */
+    static final String PRODUCER = "gifts";
 
-    public GiftEventReader(JsonMapper json) {
-        this.json = json;
+    /** Types that claim to be of this contract version: one of them outside {@link #TYPES} is invalid. */
+    private static final Pattern CLAIMS_V1 = Pattern.compile("gift\\..+\\.v1");
+
+    private final EventBinder binder;
+
+    public GiftEventReader(JsonMapper json, Validator validator) {
+        this.binder = new EventBinder(json, validator);
     }
 
     /**
-     * @return the event, or {@code null} for a type this projection does not handle
-     * @throws InvalidEventException when the record is not a valid event of a handled type
+     * @return the event, or {@code null} for a type of another contract or version
+     * @throws InvalidEventException when the record is not a valid CloudEvent, or is a {@code gift.*.v1} event that
+     *         is not one of {@link #TYPES}, not from the producer's source, or lacks a fact the statistics count
      */
     public GiftEvent read(String value) {
-        var envelope = ComplaintEventReader.envelope(json, value);
-        if (!TYPES.contains(envelope.type())) {
-            return null;
-        }
-        JsonNode data = data(envelope.root());
-        String agency = agency(data);
-        int fiscalYear = fiscalYear(data);
-        if (NIL_RETURN.equals(envelope.type())) {
-            String round = text(data, "round", 8);
-            if (!round.equals("H1") && !round.equals("FY")) {
-                throw new InvalidEventException("round must be H1 or FY, was " + round);
+        EventBinder.Envelope envelope = binder.envelope(value);
+        String type = envelope.type();
+        if (!TYPES.contains(type)) {
+            if (CLAIMS_V1.matcher(type).matches()) {
+                throw new InvalidEventException("type " + type + " is not a gifts.v1 event type " + TYPES);
             }
-            return new GiftEvent(envelope.id(), envelope.type(), envelope.time(), null,
-                    new GiftEvent.NilReturn(agency, text(data, "nilReturnId", MAX_CODE_LENGTH), fiscalYear, round,
-                            optionalInstant(data, "filedAt")), envelope.traceparent(), envelope.tracestate());
-        }
-        String half = text(data, "half", 8);
-        if (!half.equals("H1") && !half.equals("H2")) {
-            throw new InvalidEventException("half must be H1 or H2, was " + half);
-        }
-        JsonNode late = data.get("declaredLate");
-        var declaration = new GiftEvent.Declaration(agency,
-                text(data, "declarationId", MAX_CODE_LENGTH),
-                optionalText(data, "supersedes"),
-                version(data),
-                fiscalYear,
-                half,
-                date(data, "offeredOn", true),
-                optionalText(data, "kind"),
-                optionalText(data, "relation"),
-                optionalText(data, "disposition"),
-                optionalText(data, "valueBand"),
-                optionalText(data, "ruleOutcome"),
-                late != null && late.isBoolean() && late.asBoolean(),
-                date(data, "decisionDueOn", false),
-                optionalText(data, "decision"),
-                optionalInstant(data, "decidedAt"));
-        return new GiftEvent(envelope.id(), envelope.type(), envelope.time(), declaration, null,
-                envelope.traceparent(), envelope.tracestate());
-    }
-
-    private static int fiscalYear(JsonNode data) {
-        JsonNode value = data.get("fiscalYear");
-        if (value == null || !value.isIntegralNumber() || value.asLong() < FiscalYear.MIN
-                || value.asLong() > FiscalYear.MAX) {
-            throw new InvalidEventException("fiscalYear is missing or not a Buddhist-Era year");
-        }
-        return value.asInt();
-    }
-
-    private static LocalDate date(JsonNode data, String field, boolean required) {
-        String text = required ? text(data, field, 32) : optionalText(data, field);
-        if (text == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidEventException(field + " is not an ISO date: " + text, e);
+        String traceparent = envelope.traceContext(envelope.traceparent());
+        String tracestate = envelope.traceContext(envelope.tracestate());
+        if (NIL_RETURN.equals(type)) {
+            NilReturnFiled data = binder.data(envelope, NilReturnFiled.class, PRODUCER);
+            return new GiftEvent(envelope.id(), type, envelope.time(), null,
+                    new GiftEvent.NilReturn(data.agency(), data.nilReturnId(), data.fiscalYear(), data.round(),
+                            data.filedAt()), traceparent, tracestate);
         }
+        Declared data = binder.data(envelope, Declared.class, PRODUCER);
+        var declaration = new GiftEvent.Declaration(data.agency(), data.declarationId(), data.supersedes(),
+                data.version(), data.fiscalYear(), data.half(), data.offeredOn(), data.kind(), data.relation(),
+                data.disposition(), data.valueBand(), data.ruleOutcome(), Boolean.TRUE.equals(data.declaredLate()),
+                data.decisionDueOn(), data.decision(), data.decidedAt());
+        return new GiftEvent(envelope.id(), type, envelope.time(), declaration, null, traceparent, tracestate);
+    }
+
+    /** {@code data} of {@code gift.declared.v1} and {@code gift.decided.v1}: a snapshot of the declaration. */
+    record Declared(
+            @NotBlank @Size(max = 64) @jakarta.validation.constraints.Pattern(regexp = EventBinder.AGENCY)
+            String agency,
+            @NotBlank @Size(max = EventBinder.MAX_CODE_LENGTH) String declarationId,
+            @Size(max = EventBinder.MAX_CODE_LENGTH)
+            @jakarta.validation.constraints.Pattern(regexp = EventBinder.NOT_BLANK) String supersedes,
+            @NotNull @Positive Long version,
+            @NotNull @Min(FiscalYear.MIN) @Max(FiscalYear.MAX) Integer fiscalYear,
+            @NotNull @jakarta.validation.constraints.Pattern(regexp = "H1|H2") String half,
+            @NotNull LocalDate offeredOn,
+            @Size(max = EventBinder.MAX_CODE_LENGTH)
+            @jakarta.validation.constraints.Pattern(regexp = EventBinder.NOT_BLANK) String kind,
+            @Size(max = EventBinder.MAX_CODE_LENGTH)
+            @jakarta.validation.constraints.Pattern(regexp = EventBinder.NOT_BLANK) String relation,
+            @Size(max = EventBinder.MAX_CODE_LENGTH)
+            @jakarta.validation.constraints.Pattern(regexp = EventBinder.NOT_BLANK) String disposition,
+            @Size(max = EventBinder.MAX_CODE_LENGTH)
+            @jakarta.validation.constraints.Pattern(regexp = EventBinder.NOT_BLANK) String valueBand,
+            @Size(max = EventBinder.MAX_CODE_LENGTH)
+            @jakarta.validation.constraints.Pattern(regexp = EventBinder.NOT_BLANK) String ruleOutcome,
+            Boolean declaredLate,
+            LocalDate decisionDueOn,
+            @Size(max = EventBinder.MAX_CODE_LENGTH)
+            @jakarta.validation.constraints.Pattern(regexp = EventBinder.NOT_BLANK) String decision,
+            Instant decidedAt) implements EventBinder.AgencyData {
+    }
+
+    /** {@code data} of {@code gift.nil-return.v1}: no staff identity. */
+    record NilReturnFiled(
+            @NotBlank @Size(max = 64) @jakarta.validation.constraints.Pattern(regexp = EventBinder.AGENCY)
+            String agency,
+            @NotBlank @Size(max = EventBinder.MAX_CODE_LENGTH) String nilReturnId,
+            @NotNull @Min(FiscalYear.MIN) @Max(FiscalYear.MAX) Integer fiscalYear,
+            @NotNull @jakarta.validation.constraints.Pattern(regexp = "H1|FY") String round,
+            Instant filedAt) implements EventBinder.AgencyData {
     }
 }
