@@ -55,12 +55,12 @@ public class PublicationController {
     private static final Set<String> FORMATS = Set.of(Formats.JSON, Formats.CSV, Formats.HTML, Formats.SVG,
             Formats.DCAT);
 
-    private final Publications publications;
+    private final PublicationService publications;
     private final AgencyDirectory agencies;
     private final JsonMapper json;
     private final DcatProperties dcat;
 
-    public PublicationController(Publications publications, AgencyDirectory agencies, JsonMapper json,
+    public PublicationController(PublicationService publications, AgencyDirectory agencies, JsonMapper json,
             DcatProperties dcat) {
         this.publications = publications;
         this.agencies = agencies;
@@ -109,7 +109,7 @@ public class PublicationController {
         String chosen = Formats.choose(format, accept, FORMATS);
         Publication publication = publications.find(id).orElseThrow(PublicationController::notFound);
         PublicationView view = view(publication, publications.successor(id).orElse(null), true);
-        boolean complaints = Publications.COMPLAINTS.equals(publication.kind());
+        boolean complaints = PublicationService.COMPLAINTS.equals(publication.kind());
         String file = publication.kind().toLowerCase() + "-" + publication.agency() + "-" + publication.fiscalYear()
                 + "-" + (complaints ? publication.through() : publication.round()) + "-r" + publication.revision();
         return switch (chosen) {

@@ -50,12 +50,12 @@ public class Rollup {
     public record Missing(String agency, @JsonProperty("name_th") String nameTh) {
     }
 
-    private final Publications publications;
+    private final PublicationService publications;
     private final AgencyDirectory agencies;
     private final JsonMapper json;
     private final Clock clock;
 
-    public Rollup(Publications publications, AgencyDirectory agencies, JsonMapper json, Clock clock) {
+    public Rollup(PublicationService publications, AgencyDirectory agencies, JsonMapper json, Clock clock) {
         this.publications = publications;
         this.agencies = agencies;
         this.json = json;

@@ -21,9 +21,9 @@ import th.integrity.platform.web.ProblemType;
 @Tag(name = "Replay", description = "สร้างข้อมูลสถิติใหม่จากเหตุการณ์ทั้งหมด")
 public class ReplayController {
 
-    private final Replays replays;
+    private final ReplayService replays;
 
-    public ReplayController(Replays replays) {
+    public ReplayController(ReplayService replays) {
         this.replays = replays;
     }
 

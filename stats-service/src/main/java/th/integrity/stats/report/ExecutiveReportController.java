@@ -37,9 +37,9 @@ public class ExecutiveReportController {
 
     private static final Set<String> FORMATS = Set.of(Formats.JSON, Formats.HTML);
 
-    private final ExecutiveReports reports;
+    private final ExecutiveReportService reports;
 
-    public ExecutiveReportController(ExecutiveReports reports) {
+    public ExecutiveReportController(ExecutiveReportService reports) {
         this.reports = reports;
     }
 

@@ -80,9 +80,9 @@ import th.integrity.stats.projection.ProjectionStore;
  * abandoned at its next beat and stops.
  */
 @Service
-public class Replays implements DisposableBean {
+public class ReplayService implements DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(Replays.class);
+    private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
     static final ProblemType ALREADY_RUNNING = new ProblemType("replay-running", HttpStatus.CONFLICT,
             "A replay is already running", "กำลังสร้างข้อมูลใหม่อยู่แล้ว");
 
@@ -106,7 +106,7 @@ public class Replays implements DisposableBean {
     /** At most this many passes over the records that arrived during the replay (normally one or two). */
     static final int REPAIR_PASSES = 5;
 
-    public Replays(MongoTemplate mongo, ProjectionStore store, ConsumerFactory<String, String> consumers,
+    public ReplayService(MongoTemplate mongo, ProjectionStore store, ConsumerFactory<String, String> consumers,
             ComplaintEventReader complaintReader, ComplaintCaseProjection complaints, GiftEventReader giftReader,
             GiftProjection gifts, ProjectionProperties properties, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;

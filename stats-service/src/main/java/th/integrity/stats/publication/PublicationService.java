@@ -38,7 +38,7 @@ import th.integrity.stats.table.ComplaintTables;
  * canonical JSON and its SHA-256 in one insert, and never changes a publication afterwards.
  */
 @Service
-public class Publications {
+public class PublicationService {
 
     public static final String COMPLAINTS = "COMPLAINTS";
     public static final String GIFTS = "GIFTS";
@@ -52,7 +52,7 @@ public class Publications {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public Publications(MongoTemplate mongo, ComplaintTables complaintTables, GiftTables giftTables, JsonMapper json,
+    public PublicationService(MongoTemplate mongo, ComplaintTables complaintTables, GiftTables giftTables, JsonMapper json,
             Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
         this.complaintTables = complaintTables;

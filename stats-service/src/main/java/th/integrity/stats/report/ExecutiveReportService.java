@@ -29,7 +29,7 @@ import th.integrity.stats.table.Labels;
 
 /** Builds the executive report from the projection (active generation). */
 @Service
-public class ExecutiveReports {
+public class ExecutiveReportService {
 
     public static final int MAX_OVERDUE_LISTED = 100;
     private static final List<String> OUTCOMES = List.of("CONCLUDED_WITH_CAUSE", "CONCLUDED_WITHOUT_CAUSE",
@@ -40,7 +40,7 @@ public class ExecutiveReports {
     private final AgencyDirectory agencies;
     private final Clock clock;
 
-    public ExecutiveReports(MongoTemplate mongo, ProjectionStore store, AgencyDirectory agencies, Clock clock) {
+    public ExecutiveReportService(MongoTemplate mongo, ProjectionStore store, AgencyDirectory agencies, Clock clock) {
         this.mongo = mongo;
         this.store = store;
         this.agencies = agencies;
