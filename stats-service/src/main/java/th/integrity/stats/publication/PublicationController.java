@@ -59,13 +59,17 @@ public class PublicationController {
     private final AgencyDirectory agencies;
     private final JsonMapper json;
     private final DcatProperties dcat;
+    private final PrintableHtml printable;
+    private final Infographic infographic;
 
     public PublicationController(PublicationService publications, AgencyDirectory agencies, JsonMapper json,
-            DcatProperties dcat) {
+            DcatProperties dcat, PrintableHtml printable, Infographic infographic) {
         this.publications = publications;
         this.agencies = agencies;
         this.json = json;
         this.dcat = dcat;
+        this.printable = printable;
+        this.infographic = infographic;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -120,12 +124,12 @@ public class PublicationController {
             case Formats.HTML -> ResponseEntity.ok().contentType(new MediaType("text", "html",
                             java.nio.charset.StandardCharsets.UTF_8))
                     .header("Content-Security-Policy", Html.CSP)
-                    .body(complaints ? PrintableHtml.complaints(complaintTable(publication), view)
-                            : PrintableHtml.gifts(giftTable(publication), view));
+                    .body(complaints ? printable.complaints(complaintTable(publication), view)
+                            : printable.gifts(giftTable(publication), view));
             case Formats.SVG -> ResponseEntity.ok().contentType(Formats.IMAGE_SVG)
                     .header("Content-Security-Policy", Html.CSP)
-                    .body(complaints ? Infographic.complaints(complaintTable(publication))
-                            : Infographic.gifts(giftTable(publication)));
+                    .body(complaints ? infographic.complaints(complaintTable(publication))
+                            : infographic.gifts(giftTable(publication)));
             case Formats.DCAT -> dcatResponse(publication, view);
             default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(view);
         };
