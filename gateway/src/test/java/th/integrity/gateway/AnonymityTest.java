@@ -16,7 +16,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * request the complaints service receives, not in any log line, not in any metric.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class AnonymityTest extends GatewayTestBase {
+class AnonymityTest extends IntegrationTestSupport {
 
     private static final String ADDRESS = "203.0.113.77";
     private static final String AGENT = "Probe/1.0";

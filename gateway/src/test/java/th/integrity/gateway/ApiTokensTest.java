@@ -17,7 +17,7 @@ import th.integrity.embedded.HostileTokens;
  * forged) is a 401 problem at the door and reaches no service, on each route; access tokens in every form a provider
  * may send go through unchanged.
  */
-class ApiTokensTest extends GatewayTestBase {
+class ApiTokensTest extends IntegrationTestSupport {
 
     static List<HostileTokens.Variant> refused() {
         return HostileTokens.refused(provider::token);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * JSON bodies up to 64 KB, a complaint with attachments up to 55 MB, 413 problem details beyond: whether the
  * size is declared up front (Content-Length) or only known as the bytes stream in (chunked).
  */
-class BodyLimitTest extends GatewayTestBase {
+class BodyLimitTest extends IntegrationTestSupport {
 
     private static final int KB = 1024;
 

@@ -25,7 +25,7 @@ import th.integrity.gateway.routing.ForwardedHeaders;
  * only what it needs — with those values intact — plus its own host and the gateway's user agent. Sent over a raw
  * socket, so that names, case, repeats and the Host header are exactly as written.
  */
-class ForwardedHeadersTest extends GatewayTestBase {
+class ForwardedHeadersTest extends IntegrationTestSupport {
 
     /** A real access token of the test provider: the gateway checks a bearer token itself before relaying it. */
     private static String bearer() {

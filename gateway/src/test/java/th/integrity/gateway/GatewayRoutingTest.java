@@ -18,7 +18,7 @@ import org.springframework.util.ClassUtils;
  * path, query, body and status intact; anything else is a 404; a service that is down or hangs costs the
  * caller a prompt 5xx.
  */
-class GatewayRoutingTest extends GatewayTestBase {
+class GatewayRoutingTest extends IntegrationTestSupport {
 
     @Autowired
     ApplicationContext context;

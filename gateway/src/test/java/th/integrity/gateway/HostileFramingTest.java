@@ -44,7 +44,7 @@ import ch.qos.logback.core.read.ListAppender;
  * service that stalls after its headers cannot hold a caller for ever. Sent over raw sockets: no HTTP client sends
  * such requests.
  */
-class HostileFramingTest extends GatewayTestBase {
+class HostileFramingTest extends IntegrationTestSupport {
 
     /** The "does not hang" bound for an ordinary request; the gifts route's response timeout here is 1 s. */
     private static final int BOUND_MS = 5_000;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * The public port answers {@code /actuator/health} with the status alone and nothing else of the actuator; metrics,
  * info, probes and health details are on the management port only, which nothing public routes to.
  */
-class ManagementPortTest extends GatewayTestBase {
+class ManagementPortTest extends IntegrationTestSupport {
 
     /** Actuator paths as a curious or hostile client spells them on the public port. */
     private static final List<String> ACTUATOR_ON_THE_PUBLIC_PORT = List.of(

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * gateway started for it (so it can be followed from the gateway on), and a trace id a client sends, or repeats
  * across its requests, reaches no service, so it cannot link that client's requests in the logs and events.
  */
-class PublicTraceTest extends GatewayTestBase {
+class PublicTraceTest extends IntegrationTestSupport {
 
     private static final String W3C = "00-([0-9a-f]{32})-[0-9a-f]{16}-0[01]";
 

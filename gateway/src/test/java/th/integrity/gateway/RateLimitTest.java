@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rate limit engages and recovers, through the whole gateway. The {@code probe} group of the test
- * configuration allows {@value GatewayTestBase#PROBE_CAPACITY} requests per {@value GatewayTestBase#PROBE_WINDOW_SECONDS} s per client; production
+ * configuration allows {@value IntegrationTestSupport#PROBE_CAPACITY} requests per {@value IntegrationTestSupport#PROBE_WINDOW_SECONDS} s per client; production
  * windows are a minute, the mechanism is the same. Nothing here times performance: the wait is for the window.
  */
-class RateLimitTest extends GatewayTestBase {
+class RateLimitTest extends IntegrationTestSupport {
 
     @Test
     void engagesWith429ProblemAndRetryAfterThenRecoversAfterTheWindow() throws Exception {

@@ -21,7 +21,7 @@ import th.integrity.embedded.RawHttp;
  * the gateway's security headers, never an empty body, and never reach a service. Sent over a raw socket: HTTP
  * clients normalise or refuse such requests themselves.
  */
-class RejectedRequestsTest extends GatewayTestBase {
+class RejectedRequestsTest extends IntegrationTestSupport {
 
     private static final JsonMapper JSON = JsonMapper.shared();
 

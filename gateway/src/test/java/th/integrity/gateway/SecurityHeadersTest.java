@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import th.integrity.gateway.headers.SecurityHeadersFilter;
 
 /** The browser-side defences are on every response: relayed, not found, failed, refused, redirected. */
-class SecurityHeadersTest extends GatewayTestBase {
+class SecurityHeadersTest extends IntegrationTestSupport {
 
     @Test
     void onARoutedResponseEvenWhenTheServiceSetsItsOwn() throws Exception {

@@ -73,9 +73,9 @@ class SharedSessionsTest {
 
         // A second instance, started after the sign-in: it has never seen this browser.
         ConfigurableApplicationContext second = start(KEY);
-        HttpResponse<String> me = GatewayTestBase.send(browser, get(second, "/api/me"));
+        HttpResponse<String> me = IntegrationTestSupport.send(browser, get(second, "/api/me"));
         assertThat(me.body()).startsWith("{\"authenticated\":true,\"name\":\"นายธนากร รักษ์ธรรม\",\"username\":\"officer\"");
-        GatewayTestBase.send(browser, get(second, "/api/complaints/cases"));
+        IntegrationTestSupport.send(browser, get(second, "/api/complaints/cases"));
         assertThat(complaints.take().header("Authorization")).isEqualTo("Bearer " + accessToken);
 
         // At rest: one document per session, expiring after the idle timeout, with no token readable in it.
@@ -96,13 +96,13 @@ class SharedSessionsTest {
                 .extracting(IndexInfo::getName).contains("expireAt"));
 
         // Signing out at the second instance ends the session in MongoDB: the first one no longer knows the user.
-        GatewayTestBase.send(browser, get(second, "/api/me")); // the page's CSRF token
-        HttpResponse<String> signOut = GatewayTestBase.send(browser, HttpRequest.newBuilder(url(second, "/logout"))
+        IntegrationTestSupport.send(browser, get(second, "/api/me")); // the page's CSRF token
+        HttpResponse<String> signOut = IntegrationTestSupport.send(browser, HttpRequest.newBuilder(url(second, "/logout"))
                 .header("X-XSRF-TOKEN", cookie(cookies, "XSRF-TOKEN")).header("Accept", "application/json")
                 .POST(BodyPublishers.noBody()));
         assertThat(signOut.statusCode()).isEqualTo(200);
         assertThat(mongo.findById(session, Document.class, "sessions").blockOptional(Duration.ofSeconds(5))).isEmpty();
-        HttpResponse<String> replayed = GatewayTestBase.send(HttpClient.newHttpClient(),
+        HttpResponse<String> replayed = IntegrationTestSupport.send(HttpClient.newHttpClient(),
                 get(first, "/api/me").header("Cookie", "INTEGRITY_SESSION=" + session));
         assertThat(replayed.body()).startsWith("{\"authenticated\":false");
 
@@ -110,7 +110,7 @@ class SharedSessionsTest {
         long sessionsBefore = mongo.count(new Query(), "sessions").block(Duration.ofSeconds(5));
         for (String hostile : List.of("{\"$ne\":null}", "{\"$gt\":\"\"}", "' || '1'=='1", "%00", "a".repeat(4000),
                 session + "\\", "/../" + session)) {
-            HttpResponse<String> probe = GatewayTestBase.send(HttpClient.newHttpClient(),
+            HttpResponse<String> probe = IntegrationTestSupport.send(HttpClient.newHttpClient(),
                     get(first, "/api/me").header("Cookie", "INTEGRITY_SESSION=" + hostile));
             assertThat(probe.statusCode()).as(hostile).isEqualTo(200);
             assertThat(probe.body()).as(hostile).startsWith("{\"authenticated\":false");
@@ -128,10 +128,10 @@ class SharedSessionsTest {
 
         String otherKey = Base64.getEncoder().encodeToString("fedcba9876543210fedcba9876543210".getBytes());
         ConfigurableApplicationContext rotated = start(otherKey);
-        HttpResponse<String> me = GatewayTestBase.send(browser, get(rotated, "/api/me"));
+        HttpResponse<String> me = IntegrationTestSupport.send(browser, get(rotated, "/api/me"));
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(me.body()).startsWith("{\"authenticated\":false");
-        GatewayTestBase.send(browser, get(rotated, "/api/complaints/cases"));
+        IntegrationTestSupport.send(browser, get(rotated, "/api/complaints/cases"));
         assertThat(complaints.take().headers()).doesNotContainKey("Authorization");
     }
 
@@ -144,7 +144,7 @@ class SharedSessionsTest {
         CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
         HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
         signIn(browser, port(gateway));
-        assertThat(GatewayTestBase.send(browser, get(gateway, "/api/me")).body()).startsWith("{\"authenticated\":true");
+        assertThat(IntegrationTestSupport.send(browser, get(gateway, "/api/me")).body()).startsWith("{\"authenticated\":true");
 
         String session = cookie(cookies, "INTEGRITY_SESSION");
         Instant idle = Instant.now().minus(Duration.ofMinutes(31));
@@ -152,8 +152,8 @@ class SharedSessionsTest {
                 Update.update("accessed", Date.from(idle)).set("expireAt", Date.from(idle.plus(Duration.ofMinutes(30)))),
                 "sessions").block(Duration.ofSeconds(5));
 
-        assertThat(GatewayTestBase.send(browser, get(gateway, "/api/me")).body()).startsWith("{\"authenticated\":false");
-        GatewayTestBase.send(browser, get(gateway, "/api/complaints/cases"));
+        assertThat(IntegrationTestSupport.send(browser, get(gateway, "/api/me")).body()).startsWith("{\"authenticated\":false");
+        IntegrationTestSupport.send(browser, get(gateway, "/api/complaints/cases"));
         assertThat(complaints.take().headers()).doesNotContainKey("Authorization");
     }
 
@@ -184,12 +184,12 @@ class SharedSessionsTest {
     }
 
     private static void signIn(HttpClient browser, int port) throws Exception {
-        HttpResponse<String> toProvider = GatewayTestBase.send(browser,
+        HttpResponse<String> toProvider = IntegrationTestSupport.send(browser,
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/authorization/integrity")).GET());
         Map<String, String> authorization = FakeOidcProvider.query(URI.create(toProvider.headers().firstValue("Location").orElseThrow()));
         String code = provider.issueCode(authorization.get("code_challenge"), authorization.get("nonce"),
                 authorization.get("redirect_uri"));
-        HttpResponse<String> back = GatewayTestBase.send(browser, HttpRequest.newBuilder(URI.create(
+        HttpResponse<String> back = IntegrationTestSupport.send(browser, HttpRequest.newBuilder(URI.create(
                 authorization.get("redirect_uri") + "?code=" + code + "&state=" + authorization.get("state"))).GET());
         assertThat(back.statusCode()).isEqualTo(302);
     }

@@ -27,7 +27,7 @@ import th.integrity.embedded.RawHttp;
  * services, {@code /api/me}, CSRF on session requests only, bearer tokens passed through, sign-out at both ends.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SignInTest extends GatewayTestBase {
+class SignInTest extends IntegrationTestSupport {
 
     @Test
     @Order(2)

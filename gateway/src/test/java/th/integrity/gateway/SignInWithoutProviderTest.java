@@ -28,9 +28,9 @@ class SignInWithoutProviderTest {
 
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
-        registry.add("integrity.gateway.services.complaints", () -> GatewayTestBase.complaints.uri().toString());
-        registry.add("integrity.gateway.services.gifts", () -> GatewayTestBase.gifts.uri().toString());
-        registry.add("integrity.gateway.services.stats", () -> GatewayTestBase.stats.uri().toString());
+        registry.add("integrity.gateway.services.complaints", () -> IntegrationTestSupport.complaints.uri().toString());
+        registry.add("integrity.gateway.services.gifts", () -> IntegrationTestSupport.gifts.uri().toString());
+        registry.add("integrity.gateway.services.stats", () -> IntegrationTestSupport.stats.uri().toString());
         registry.add("integrity.gateway.sign-in.issuer-uri", downAtStart::issuer);
         registry.add("integrity.gateway.sign-in.client-secret", () -> FakeOidcProvider.CLIENT_SECRET);
         registry.add("spring.mongodb.uri", () -> TestInfrastructure.mongoUri("gateway"));
@@ -57,6 +57,6 @@ class SignInWithoutProviderTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return GatewayTestBase.send(http, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET());
+        return IntegrationTestSupport.send(http, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET());
     }
 }

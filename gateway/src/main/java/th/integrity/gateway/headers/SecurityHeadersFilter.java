@@ -11,7 +11,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import reactor.core.publisher.Mono;
-import th.integrity.gateway.routing.GatewayProperties;
+import th.integrity.gateway.GatewayProperties;
 
 /**
  * The browser-side defences, on every response the gateway sends: pages, API answers relayed from the services,

@@ -21,7 +21,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import th.integrity.gateway.problem.GatewayProblemException;
-import th.integrity.gateway.routing.GatewayProperties;
+import th.integrity.gateway.GatewayProperties;
 
 /**
  * The largest request body each address takes ({@code integrity.gateway.body-limits}): 64 KB for JSON and

@@ -23,8 +23,8 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import reactor.core.publisher.Mono;
 import th.integrity.gateway.problem.GatewayProblemException;
-import th.integrity.gateway.routing.GatewayProperties;
-import th.integrity.gateway.routing.GatewayProperties.RateLimitGroup;
+import th.integrity.gateway.GatewayProperties;
+import th.integrity.gateway.GatewayProperties.RateLimitGroup;
 
 /**
  * Per-client rate limits on the public routes ({@code integrity.gateway.rate-limits}): a Bucket4j token bucket

@@ -7,8 +7,8 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedHa
 
 import reactor.core.publisher.Mono;
 import reactor.netty.NettyPipeline;
-import th.integrity.gateway.routing.GatewayProperties;
-import th.integrity.gateway.routing.GatewayProperties.HttpsMode;
+import th.integrity.gateway.GatewayProperties;
+import th.integrity.gateway.GatewayProperties.HttpsMode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -10,7 +10,8 @@ import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import th.integrity.gateway.routing.GatewayProperties.RouteTimeouts;
+import th.integrity.gateway.GatewayProperties;
+import th.integrity.gateway.GatewayProperties.RouteTimeouts;
 
 /**
  * One route per service, by path prefix. The path goes through unchanged: each service serves its API under

@@ -8,7 +8,7 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 import reactor.core.publisher.Mono;
-import th.integrity.gateway.routing.GatewayProperties.SignIn;
+import th.integrity.gateway.GatewayProperties.SignIn;
 import th.integrity.platform.security.ApiTokens;
 
 /**

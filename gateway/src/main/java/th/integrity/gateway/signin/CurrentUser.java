@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import th.integrity.gateway.routing.GatewayProperties.Claims;
+import th.integrity.gateway.GatewayProperties.Claims;
 
 /**
  * What the web UI may know about who is signed in ({@code GET /api/me}); never a token.

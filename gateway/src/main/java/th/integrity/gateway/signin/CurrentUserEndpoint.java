@@ -23,8 +23,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
-import th.integrity.gateway.routing.GatewayProperties;
-import th.integrity.gateway.routing.GatewayProperties.Claims;
+import th.integrity.gateway.GatewayProperties;
+import th.integrity.gateway.GatewayProperties.Claims;
 
 /**
  * {@code GET /api/me}, answered by the gateway itself: who the browser's session belongs to, for the web UI to

@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
 
 import reactor.core.publisher.Mono;
 import th.integrity.gateway.problem.GatewayProblemException;
-import th.integrity.gateway.routing.GatewayProperties.SignIn;
+import th.integrity.gateway.GatewayProperties.SignIn;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -16,7 +16,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import reactor.core.publisher.Mono;
-import th.integrity.gateway.routing.GatewayProperties.HttpsMode;
+import th.integrity.gateway.GatewayProperties.HttpsMode;
 
 /**
  * Cross-site request forgery protection for the browser session, double-submit style: the gateway sets a

@@ -29,8 +29,8 @@ import org.springframework.web.server.session.WebSessionIdResolver;
 
 import reactor.core.publisher.Mono;
 import th.integrity.gateway.problem.GatewayProblemException;
-import th.integrity.gateway.routing.GatewayProperties;
-import th.integrity.gateway.routing.GatewayProperties.HttpsMode;
+import th.integrity.gateway.GatewayProperties;
+import th.integrity.gateway.GatewayProperties.HttpsMode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -9,7 +9,7 @@ import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import th.integrity.gateway.routing.GatewayProperties;
+import th.integrity.gateway.GatewayProperties;
 
 /**
  * The route's response timeout ({@code integrity.gateway.timeouts.<service>.response}) as Spring Cloud Gateway

@@ -12,11 +12,11 @@ import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.util.unit.DataSize;
 
-import th.integrity.gateway.routing.GatewayProperties;
-import th.integrity.gateway.routing.GatewayProperties.BodyLimits;
-import th.integrity.gateway.routing.GatewayProperties.Cors;
-import th.integrity.gateway.routing.GatewayProperties.HttpsMode;
-import th.integrity.gateway.routing.GatewayProperties.RateLimits;
+import th.integrity.gateway.GatewayProperties;
+import th.integrity.gateway.GatewayProperties.BodyLimits;
+import th.integrity.gateway.GatewayProperties.Cors;
+import th.integrity.gateway.GatewayProperties.HttpsMode;
+import th.integrity.gateway.GatewayProperties.RateLimits;
 
 /** HSTS only when the gateway is reached over TLS, as the request shows or as configured. */
 class SecurityHeadersFilterTest {

@@ -19,11 +19,11 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 import th.integrity.gateway.problem.GatewayProblem;
 import th.integrity.gateway.problem.GatewayProblemException;
-import th.integrity.gateway.routing.GatewayProperties;
-import th.integrity.gateway.routing.GatewayProperties.BodyLimits;
-import th.integrity.gateway.routing.GatewayProperties.Cors;
-import th.integrity.gateway.routing.GatewayProperties.RateLimitGroup;
-import th.integrity.gateway.routing.GatewayProperties.RateLimits;
+import th.integrity.gateway.GatewayProperties;
+import th.integrity.gateway.GatewayProperties.BodyLimits;
+import th.integrity.gateway.GatewayProperties.Cors;
+import th.integrity.gateway.GatewayProperties.RateLimitGroup;
+import th.integrity.gateway.GatewayProperties.RateLimits;
 
 /** The limiter's rules, without a server: groups by method and path, per client, the overall switch, the key. */
 class RateLimitFilterTest {

@@ -1,5 +1,6 @@
 package th.integrity.gateway.routing;
 
+import th.integrity.gateway.GatewayProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import th.integrity.gateway.routing.GatewayProperties.Claims;
+import th.integrity.gateway.GatewayProperties.Claims;
 
 /** {@code /api/me} reads the user from whichever claims the provider uses, as configured. */
 class CurrentUserTest {

@@ -19,8 +19,8 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 
 import th.integrity.gateway.problem.GatewayProblem;
 import th.integrity.gateway.problem.GatewayProblemException;
-import th.integrity.gateway.routing.GatewayProperties.Claims;
-import th.integrity.gateway.routing.GatewayProperties.SignIn;
+import th.integrity.gateway.GatewayProperties.Claims;
+import th.integrity.gateway.GatewayProperties.SignIn;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The registration comes from the provider's discovery document, read when first needed and checked. */

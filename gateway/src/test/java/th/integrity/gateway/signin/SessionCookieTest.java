@@ -8,9 +8,9 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 
-import th.integrity.gateway.routing.GatewayProperties;
-import th.integrity.gateway.routing.GatewayProperties.HttpsMode;
-import th.integrity.gateway.routing.GatewayProperties.Session;
+import th.integrity.gateway.GatewayProperties;
+import th.integrity.gateway.GatewayProperties.HttpsMode;
+import th.integrity.gateway.GatewayProperties.Session;
 
 /** The session cookie is HttpOnly and SameSite=Lax always, Secure when served over TLS (or told so). */
 class SessionCookieTest {

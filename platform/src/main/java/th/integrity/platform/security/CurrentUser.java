@@ -32,8 +32,7 @@ public record CurrentUser(String subject, String agency, String name, Set<Role> 
      */
     public static CurrentUser inAgency(String agencyCode) {
         return current().filter(user -> user.belongsTo(agencyCode))
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
-                        "Nothing was found here for your agency.", "ไม่พบข้อมูลนี้ในหน่วยงานของท่าน"));
+                .orElseThrow(() -> ProblemException.of(ProblemType.NOT_FOUND, "platform.not-in-agency"));
     }
 
     /** The caller of the current request, if a valid token came with it. */

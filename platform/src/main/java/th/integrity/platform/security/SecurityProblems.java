@@ -12,6 +12,8 @@ import org.springframework.security.core.AuthenticationException;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import th.integrity.platform.text.Text;
+import th.integrity.platform.text.Texts;
 import th.integrity.platform.web.ProblemType;
 
 /**
@@ -29,20 +31,18 @@ class SecurityProblems {
     void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
-        write(request, response, ProblemType.UNAUTHENTICATED,
-                "Sign in first, or sign in again: the access token is missing, invalid or expired.",
-                "กรุณาเข้าสู่ระบบ หรือเข้าสู่ระบบใหม่ เนื่องจากไม่มีโทเค็น หรือโทเค็นไม่ถูกต้องหรือหมดอายุ");
+        write(request, response, ProblemType.UNAUTHENTICATED, "platform.unauthenticated");
     }
 
     void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(request, response, ProblemType.FORBIDDEN, "Your role does not allow this.",
-                "บทบาทของท่านไม่มีสิทธิ์ดำเนินการนี้");
+        write(request, response, ProblemType.FORBIDDEN, "platform.forbidden");
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail,
-            String detailTh) throws IOException {
-        Map<String, Object> body = type.toBody(detail, detailTh);
+    private void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detailKey)
+            throws IOException {
+        Text detail = Texts.get(detailKey);
+        Map<String, Object> body = type.toBody(detail.en(), detail.th());
         body.put("instance", request.getRequestURI());
         response.setStatus(type.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

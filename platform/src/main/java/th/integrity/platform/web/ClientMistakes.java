@@ -26,12 +26,10 @@ final class ClientMistakes {
             if (cause instanceof InvalidParameterException invalid) {
                 if (invalid.getErrorCode() == HttpStatus.PAYLOAD_TOO_LARGE.value()) {
                     // Too many parameters (Tomcat's maxParameterCount).
-                    return new ProblemException(ProblemType.forStatus(HttpStatus.PAYLOAD_TOO_LARGE),
-                            "The request has more parameters than are allowed.", "คำขอมีจำนวนพารามิเตอร์เกินกว่าที่กำหนด");
+                    return ProblemException.of(ProblemType.forStatus(HttpStatus.PAYLOAD_TOO_LARGE),
+                            "platform.parameters.too-many");
                 }
-                return new ProblemException(ProblemType.BAD_REQUEST,
-                        "A query parameter could not be read: its percent-encoding is not valid UTF-8.",
-                        "ไม่สามารถอ่านพารามิเตอร์ในที่อยู่ (URL) ได้ เนื่องจากการเข้ารหัสไม่ใช่ UTF-8 ที่ถูกต้อง");
+                return ProblemException.of(ProblemType.BAD_REQUEST, "platform.query.not-utf8");
             }
             if (cause instanceof MultipartException && !(cause instanceof MaxUploadSizeExceededException)) {
                 return malformedMultipart();
@@ -41,10 +39,7 @@ final class ClientMistakes {
     }
 
     static ProblemException malformedMultipart() {
-        return new ProblemException(ProblemType.MALFORMED_REQUEST,
-                "The multipart body could not be read: it is cut short, its closing boundary is missing, or its "
-                        + "boundary is missing or too long.",
-                "ไม่สามารถอ่านเนื้อหาแบบ multipart ของคำขอได้ เนื่องจากข้อมูลไม่ครบ ไม่มีตัวคั่นปิดท้าย หรือตัวคั่นไม่มีหรือยาวเกินไป");
+        return ProblemException.of(ProblemType.MALFORMED_REQUEST, "platform.multipart.malformed");
     }
 
     /** The type only: the message may quote what was sent. */

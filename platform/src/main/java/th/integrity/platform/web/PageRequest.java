@@ -22,21 +22,17 @@ public record PageRequest(int page, int size) {
     public static PageRequest of(int page, int size, int maxSize) {
         List<FieldProblem> errors = new ArrayList<>();
         if (page < 0) {
-            errors.add(new FieldProblem("page", "must be 0 or more", "ต้องเป็น 0 หรือมากกว่า"));
+            errors.add(FieldProblem.of("page", "platform.page.min"));
         }
         if (size < 1 || size > maxSize) {
-            errors.add(new FieldProblem("size", "must be between 1 and " + maxSize,
-                    "ต้องอยู่ระหว่าง 1 ถึง " + maxSize));
+            errors.add(FieldProblem.of("size", "platform.size.range", maxSize));
         }
         if (errors.isEmpty() && (long) page * size > MAX_SKIP) {
             long last = MAX_SKIP / size;
-            errors.add(new FieldProblem("page", "must be at most " + last + " with this size",
-                    "ต้องไม่เกิน " + last + " เมื่อใช้ขนาดหน้านี้"));
+            errors.add(FieldProblem.of("page", "platform.page.max", last));
         }
         if (!errors.isEmpty()) {
-            String fields = errors.stream().map(FieldProblem::field).collect(Collectors.joining(", "));
-            throw new ProblemException(ProblemType.VALIDATION, "Check these fields: " + fields + ".",
-                    "กรุณาตรวจสอบข้อมูลต่อไปนี้: " + fields, errors);
+            throw ProblemException.invalid(errors);
         }
         return new PageRequest(page, size);
     }

@@ -111,9 +111,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             // Well-formed JSON with a value of the wrong type, or not one of an enumeration's values.
             return invalid(ex, List.of(wrongValue(field, mismatch)), headers, request);
         }
-        ProblemDetail problem = ProblemType.MALFORMED_REQUEST.toProblemDetail(
-                "The request body is missing or is not a well-formed JSON object of the expected shape.",
-                "ไม่พบเนื้อหาของคำขอ หรือเนื้อหาไม่ใช่ JSON ที่มีรูปแบบตามที่กำหนด");
+        ProblemDetail problem = ProblemException.of(ProblemType.MALFORMED_REQUEST, "platform.body.malformed").getBody();
         return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
     }
 
@@ -122,9 +120,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String supported = ex.getSupportedMediaTypes().stream().map(Object::toString)
                 .collect(Collectors.joining(", "));
-        ProblemDetail problem = ProblemType.UNSUPPORTED_MEDIA_TYPE.toProblemDetail(
-                "Send the request body as one of: " + supported + ".",
-                "กรุณาส่งเนื้อหาของคำขอเป็นชนิดใดชนิดหนึ่งต่อไปนี้: " + supported);
+        ProblemDetail problem = ProblemException.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "platform.body.media-type",
+                supported).getBody();
         return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
     }
 
@@ -157,15 +154,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             ClientMistakes.log(ex);
         } else if (isUnavailable(ex)) {
             log.warn("A dependency is unavailable: {}", ex.toString());
-            problem = ProblemType.UNAVAILABLE.toProblemDetail(
-                    "A service this request needs is not reachable at the moment. Please try again shortly.",
-                    "ระบบที่ใช้ดำเนินการตามคำขอนี้ไม่พร้อมใช้งานชั่วคราว กรุณาลองใหม่อีกครั้งในอีกสักครู่");
+            problem = ProblemException.of(ProblemType.UNAVAILABLE, "platform.unavailable").getBody();
             headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())));
         } else {
             log.error("Unexpected error", ex);
-            problem = ProblemType.INTERNAL.toProblemDetail(
-                    "Something went wrong on our side. Please try again later.",
-                    "เกิดข้อผิดพลาดในระบบ กรุณาลองใหม่ภายหลัง");
+            problem = ProblemException.of(ProblemType.INTERNAL, "platform.internal").getBody();
         }
         return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
     }
@@ -199,10 +192,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private ResponseEntity<Object> invalid(Exception ex, List<FieldProblem> errors, HttpHeaders headers,
             WebRequest request) {
         List<FieldProblem> sorted = errors.stream().sorted(Comparator.comparing(FieldProblem::field)).toList();
-        String fields = sorted.stream().map(FieldProblem::field).distinct().collect(Collectors.joining(", "));
-        ProblemDetail problem = ProblemType.VALIDATION.toProblemDetail(
-                "Check these fields: " + fields + ".", "กรุณาตรวจสอบข้อมูลต่อไปนี้: " + fields);
-        problem.setProperty(ProblemType.ERRORS, sorted);
+        ProblemDetail problem = ProblemException.invalid(sorted).getBody();
         return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
     }
 
@@ -211,8 +201,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return violations.describe(field, violation);
         }
         // A binding error without a constraint behind it, e.g. a value that could not be converted.
-        String english = error.getDefaultMessage() == null ? "is not valid" : error.getDefaultMessage();
-        return new FieldProblem(field, english, "มีค่าไม่ถูกต้อง");
+        FieldProblem invalid = FieldProblem.of(field, "platform.field.invalid");
+        return error.getDefaultMessage() == null ? invalid
+                : new FieldProblem(field, error.getDefaultMessage(), invalid.messageTh());
     }
 
     private static FieldProblem wrongValue(String field, MismatchedInputException mismatch) {
@@ -220,9 +211,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (mismatch instanceof InvalidFormatException && target != null && target.isEnum()) {
             String values = Arrays.stream(target.getEnumConstants()).map(Object::toString)
                     .collect(Collectors.joining(", "));
-            return new FieldProblem(field, "must be one of: " + values, "ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: " + values);
+            return FieldProblem.of(field, "platform.field.one-of", values);
         }
-        return new FieldProblem(field, "has a value of the wrong type", "มีค่าผิดชนิด");
+        return FieldProblem.of(field, "platform.field.wrong-type");
     }
 
     /** {@code items[0].name} from Jackson's path to the offending value. */

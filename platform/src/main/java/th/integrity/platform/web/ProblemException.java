@@ -1,12 +1,18 @@
 package th.integrity.platform.web;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.springframework.web.ErrorResponseException;
+
+import th.integrity.platform.text.Text;
+import th.integrity.platform.text.Texts;
 
 /**
  * Thrown by a service to answer with a problem of a given type, e.g. a case that does not exist. The
  * shared advice renders it as {@code application/problem+json}, keeping its type, titles and details.
+ * Services build them in their one {@code …Problems} class from bundle keys ({@link #of}) and report invalid
+ * input, all offending fields at once, with {@link #invalid}.
  */
 public class ProblemException extends ErrorResponseException {
 
@@ -17,5 +23,25 @@ public class ProblemException extends ErrorResponseException {
     public ProblemException(ProblemType type, String detail, String detailTh, List<FieldProblem> errors) {
         this(type, detail, detailTh);
         getBody().setProperty(ProblemType.ERRORS, errors);
+    }
+
+    /** A problem whose detail is the bundles' text under {@code detailKey}, with {@code args} filled in. */
+    public static ProblemException of(ProblemType type, String detailKey, Object... args) {
+        Text detail = Texts.get(detailKey, args);
+        return new ProblemException(type, detail.en(), detail.th());
+    }
+
+    /** 400 {@code validation}, naming every offending field in the order given. */
+    public static ProblemException invalid(List<FieldProblem> errors) {
+        if (errors.isEmpty()) {
+            throw new IllegalArgumentException("An invalid request names at least one field");
+        }
+        String fields = errors.stream().map(FieldProblem::field).distinct().collect(Collectors.joining(", "));
+        Text detail = Texts.get("platform.validation.detail", fields);
+        return new ProblemException(ProblemType.VALIDATION, detail.en(), detail.th(), List.copyOf(errors));
+    }
+
+    public static ProblemException invalid(FieldProblem... errors) {
+        return invalid(List.of(errors));
     }
 }

@@ -2,16 +2,20 @@ package th.integrity.platform.web;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
+import th.integrity.platform.text.Texts;
+
 /**
  * A kind of problem with its stable {@code type} URI, its HTTP status and its title in English and Thai.
- * Clients branch on {@link #uri()}, never on the wording, so titles may be reworded freely. Services
- * declare their own types the same way ({@code new ProblemType("tracking-code-unknown", NOT_FOUND, ...)}).
+ * Clients branch on {@link #uri()}, never on the wording, so titles may be reworded freely: they live in the
+ * message bundles under {@code problem.<name>.title} (see {@link Texts}). Services declare their own types the
+ * same way, in their {@code …Problems} class: {@code new ProblemType("tracking-code-unknown", NOT_FOUND)}.
  *
  * @param name    the last part of the type URI, e.g. {@code validation}
  * @param status  the HTTP status the problem is answered with
@@ -26,30 +30,33 @@ public record ProblemType(String name, HttpStatus status, String title, String t
     public static final String DETAIL_TH = "detail_th";
     public static final String ERRORS = "errors";
 
-    public static final ProblemType VALIDATION = new ProblemType("validation", HttpStatus.BAD_REQUEST,
-            "The request has invalid fields", "ข้อมูลที่ส่งมาไม่ถูกต้อง");
-    public static final ProblemType MALFORMED_REQUEST = new ProblemType("malformed-request", HttpStatus.BAD_REQUEST,
-            "The request could not be read", "อ่านคำขอไม่ได้");
-    public static final ProblemType BAD_REQUEST = new ProblemType("bad-request", HttpStatus.BAD_REQUEST,
-            "Bad request", "คำขอไม่ถูกต้อง");
-    public static final ProblemType UNAUTHENTICATED = new ProblemType("unauthenticated", HttpStatus.UNAUTHORIZED,
-            "Sign-in required", "ต้องเข้าสู่ระบบ");
-    public static final ProblemType FORBIDDEN = new ProblemType("forbidden", HttpStatus.FORBIDDEN,
-            "Not allowed", "ไม่มีสิทธิ์");
-    public static final ProblemType NOT_FOUND = new ProblemType("not-found", HttpStatus.NOT_FOUND,
-            "Not found", "ไม่พบสิ่งที่ขอ");
-    public static final ProblemType METHOD_NOT_ALLOWED = new ProblemType("method-not-allowed",
-            HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", "ไม่รองรับวิธีเรียกนี้");
-    public static final ProblemType NOT_ACCEPTABLE = new ProblemType("not-acceptable", HttpStatus.NOT_ACCEPTABLE,
-            "No acceptable representation", "ไม่สามารถตอบกลับในรูปแบบที่ขอได้");
-    public static final ProblemType PAYLOAD_TOO_LARGE = new ProblemType("payload-too-large",
-            HttpStatus.CONTENT_TOO_LARGE, "The request is too large", "คำขอมีขนาดใหญ่เกินกำหนด");
-    public static final ProblemType UNSUPPORTED_MEDIA_TYPE = new ProblemType("unsupported-media-type",
-            HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", "ไม่รองรับชนิดข้อมูลที่ส่งมา");
-    public static final ProblemType INTERNAL = new ProblemType("internal", HttpStatus.INTERNAL_SERVER_ERROR,
-            "Internal error", "เกิดข้อผิดพลาดภายในระบบ");
-    public static final ProblemType UNAVAILABLE = new ProblemType("unavailable", HttpStatus.SERVICE_UNAVAILABLE,
-            "Service temporarily unavailable", "ระบบไม่พร้อมให้บริการชั่วคราว");
+    public static final ProblemType VALIDATION = new ProblemType("validation", HttpStatus.BAD_REQUEST);
+    public static final ProblemType MALFORMED_REQUEST = new ProblemType("malformed-request", HttpStatus.BAD_REQUEST);
+    public static final ProblemType BAD_REQUEST = new ProblemType("bad-request", HttpStatus.BAD_REQUEST);
+    public static final ProblemType UNAUTHENTICATED = new ProblemType("unauthenticated", HttpStatus.UNAUTHORIZED);
+    public static final ProblemType FORBIDDEN = new ProblemType("forbidden", HttpStatus.FORBIDDEN);
+    public static final ProblemType NOT_FOUND = new ProblemType("not-found", HttpStatus.NOT_FOUND);
+    public static final ProblemType METHOD_NOT_ALLOWED =
+            new ProblemType("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED);
+    public static final ProblemType NOT_ACCEPTABLE = new ProblemType("not-acceptable", HttpStatus.NOT_ACCEPTABLE);
+    public static final ProblemType PAYLOAD_TOO_LARGE =
+            new ProblemType("payload-too-large", HttpStatus.CONTENT_TOO_LARGE);
+    public static final ProblemType UNSUPPORTED_MEDIA_TYPE =
+            new ProblemType("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    public static final ProblemType INTERNAL = new ProblemType("internal", HttpStatus.INTERNAL_SERVER_ERROR);
+    public static final ProblemType UNAVAILABLE = new ProblemType("unavailable", HttpStatus.SERVICE_UNAVAILABLE);
+
+    /**
+     * A type whose titles are the bundles' {@code problem.<name>.title} (English and Thai), the way every service
+     * declares its own types: {@code new ProblemType("tracking-code-unknown", HttpStatus.NOT_FOUND)}.
+     */
+    public ProblemType(String name, HttpStatus status) {
+        this(name, status, Texts.in(Locale.ENGLISH, titleKey(name)), Texts.in(Texts.THAI, titleKey(name)));
+    }
+
+    static String titleKey(String name) {
+        return "problem." + name + ".title";
+    }
 
     public URI uri() {
         return URI.create(URN_PREFIX + name);
@@ -100,8 +107,8 @@ public record ProblemType(String name, HttpStatus status, String title, String t
                 if (status == null) {
                     status = code.is5xxServerError() ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.BAD_REQUEST;
                 }
-                yield new ProblemType("http-" + status.value(), status, status.getReasonPhrase(),
-                        status.is5xxServerError() ? "เกิดข้อผิดพลาดภายในระบบ" : "ไม่สามารถดำเนินการตามคำขอได้");
+                yield new ProblemType("http-" + status.value(), status, status.getReasonPhrase(), Texts.in(Texts.THAI,
+                        status.is5xxServerError() ? "problem.internal.title" : "problem.other-client-error.title"));
             }
         };
     }

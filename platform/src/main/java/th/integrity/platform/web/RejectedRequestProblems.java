@@ -11,6 +11,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponse;
 
+import th.integrity.platform.text.Text;
+import th.integrity.platform.text.Texts;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,12 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class RejectedRequestProblems {
 
     /** Why a request is refused before the application: said without echoing any of it. */
-    static final String REJECTED_DETAIL = "The request was refused before it reached the application: its address "
-            + "(URL), query string or headers are malformed, too long, or contain characters or sequences that are "
-            + "not allowed (such as an encoded slash, '..', ';', '//', a backslash or a control character).";
-    static final String REJECTED_DETAIL_TH = "คำขอถูกปฏิเสธก่อนถึงระบบงาน เนื่องจากที่อยู่ (URL) พารามิเตอร์ หรือส่วนหัวของคำขอ"
-            + "มีรูปแบบไม่ถูกต้อง ยาวเกินกำหนด หรือมีอักขระที่ไม่อนุญาต (เช่น เครื่องหมายทับที่เข้ารหัส '..' ';' '//' "
-            + "เครื่องหมายทับกลับ หรืออักขระควบคุม)";
+    static final String REJECTED = "platform.request.rejected";
 
     private RejectedRequestProblems() {
     }
@@ -37,17 +34,20 @@ final class RejectedRequestProblems {
     static Map<String, Object> forStatus(int status) {
         ProblemType type = ProblemType.forStatus(HttpStatusCode.valueOf(status));
         if (type == ProblemType.BAD_REQUEST) {
-            return type.toBody(REJECTED_DETAIL, REJECTED_DETAIL_TH);
+            return body(type, REJECTED);
         }
         if (type == ProblemType.INTERNAL) {
-            return type.toBody("Something went wrong on our side. Please try again later.",
-                    "เกิดข้อผิดพลาดในระบบ กรุณาลองใหม่ภายหลัง");
+            return body(type, "platform.internal");
         }
         if (type == ProblemType.UNAVAILABLE) {
-            return type.toBody("A service this request needs is not reachable at the moment. Please try again shortly.",
-                    "ระบบที่ใช้ดำเนินการตามคำขอนี้ไม่พร้อมใช้งานชั่วคราว กรุณาลองใหม่อีกครั้งในอีกสักครู่");
+            return body(type, "platform.unavailable");
         }
         return type.toBody(type.title(), type.titleTh());
+    }
+
+    private static Map<String, Object> body(ProblemType type, String detailKey) {
+        Text detail = Texts.get(detailKey);
+        return type.toBody(detail.en(), detail.th());
     }
 
     /** A problem an exception carries itself (a {@link ProblemException} thrown by a filter), typed if it is not. */

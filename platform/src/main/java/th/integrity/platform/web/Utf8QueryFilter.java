@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import th.integrity.platform.text.Text;
+import th.integrity.platform.text.Texts;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,9 +45,8 @@ class Utf8QueryFilter extends OncePerRequestFilter {
             return;
         }
         log.debug("Refused a query string that is not percent-encoded UTF-8");
-        RejectedRequestProblems.write(response, ProblemType.BAD_REQUEST.toBody(
-                "The query string of the address (URL) is not valid percent-encoded UTF-8.",
-                "พารามิเตอร์ในที่อยู่ (URL) ไม่ได้เข้ารหัสเป็น UTF-8 ที่ถูกต้อง"), json);
+        Text detail = Texts.get("platform.query-string.not-utf8");
+        RejectedRequestProblems.write(response, ProblemType.BAD_REQUEST.toBody(detail.en(), detail.th()), json);
     }
 
     /** Whether every percent escape is complete and the decoded bytes are well-formed UTF-8. */

@@ -20,10 +20,9 @@ class ApiTokensApp {
     @RestController
     static class Secret {
 
-        /** What an OFFICER of the agency may see: here only who the token says the caller is. */
+        /** Who the token says the caller is, passed in as controllers take it (CurrentUserArgumentResolver). */
         @GetMapping("/api/secret")
-        Map<String, Object> secret() {
-            CurrentUser user = CurrentUser.current().orElseThrow();
+        Map<String, Object> secret(CurrentUser user) {
             return Map.of("subject", user.subject(), "agency", user.agency(), "roles", user.roles());
         }
     }

@@ -48,6 +48,7 @@ class SweepLockTest {
     static volatile CountDownLatch hang;
     static final AtomicInteger hung = new AtomicInteger();
     static volatile String hungReplica;
+    static volatile Document hungLock;
 
     private final List<ConfigurableApplicationContext> replicas = new CopyOnWriteArrayList<>();
 
@@ -57,6 +58,7 @@ class SweepLockTest {
         running.set(0);
         mostAtOnce.set(0);
         hung.set(0);
+        hungLock = null;
         hang = null;
         try (var client = com.mongodb.client.MongoClients.create(TestInfrastructure.mongoUri(DATABASE))) {
             new MongoTemplate(client, DATABASE).remove(new org.springframework.data.mongodb.core.query.Query(),
@@ -101,18 +103,15 @@ class SweepLockTest {
         hang = new CountDownLatch(1);
         replica("replica-a", "2s");
         replica("replica-b", "2s");
-        awaitTrue(() -> hung.get() == 1, Duration.ofSeconds(20));
-        // The hung replica's lock as MongoDB holds it: taken at lockedAt, held until lockedAt + lockAtMostFor.
-        // Measured from the lock, not from when the hung sweep's body began: on a loaded machine that can be later.
-        java.time.Instant lockUntil;
-        try (var client = com.mongodb.client.MongoClients.create(TestInfrastructure.mongoUri(DATABASE))) {
-            Document lock = client.getDatabase(DATABASE).getCollection(SweepLocks.COLLECTION)
-                    .find(new Document("_id", "test-sweep")).first();
-            // ShedLock counts lockAtMostFor from when the scheduler asked for the lock, a moment before lockedAt.
-            assertThat(Duration.between(lock.getDate("lockedAt").toInstant(), lock.getDate("lockUntil").toInstant()))
-                    .isBetween(Duration.ofMillis(1_500), Duration.ofSeconds(2));
-            lockUntil = lock.getDate("lockUntil").toInstant();
-        }
+        awaitTrue(() -> hungLock != null, Duration.ofSeconds(20));
+        // The hung replica's lock as MongoDB held it, read by the hung sweep itself while it held the lock (read
+        // here instead, a loaded machine could already show the other replica's lock): taken at lockedAt, held
+        // until lockedAt + lockAtMostFor. Measured from the lock, not from when the hung body began.
+        Document lock = hungLock;
+        // ShedLock counts lockAtMostFor from when the scheduler asked for the lock, a moment before lockedAt.
+        assertThat(Duration.between(lock.getDate("lockedAt").toInstant(), lock.getDate("lockUntil").toInstant()))
+                .isBetween(Duration.ofMillis(1_500), Duration.ofSeconds(2));
+        java.time.Instant lockUntil = lock.getDate("lockUntil").toInstant();
 
         awaitTrue(() -> !runs.isEmpty(), Duration.ofSeconds(20));
         Run taken = runs.get(0);
@@ -171,6 +170,10 @@ class SweepLockTest {
             try {
                 CountDownLatch latch = hang;
                 if (latch != null && hung.compareAndSet(0, 1)) {
+                    try (var client = com.mongodb.client.MongoClients.create(TestInfrastructure.mongoUri(DATABASE))) {
+                        hungLock = client.getDatabase(DATABASE).getCollection(SweepLocks.COLLECTION)
+                                .find(new Document("_id", "test-sweep")).first();
+                    }
                     hungReplica = replica;
                     latch.await(30, TimeUnit.SECONDS);
                     return;

@@ -1,4 +1,4 @@
-package th.integrity.gateway.routing;
+package th.integrity.gateway;
 
 import java.net.URI;
 import java.time.Duration;

@@ -26,7 +26,7 @@ import th.integrity.embedded.TestInfrastructure;
  * {@code X-Stub-*} control headers are added to the forwarded-header allowlist.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class GatewayTestBase {
+abstract class IntegrationTestSupport {
 
     static final StubBackend complaints = StubBackend.start("complaints");
     static final StubBackend gifts = StubBackend.start("gifts");

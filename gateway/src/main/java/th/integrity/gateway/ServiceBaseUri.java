@@ -1,4 +1,4 @@
-package th.integrity.gateway.routing;
+package th.integrity.gateway;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
