@@ -11,16 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
-
-import com.mongodb.client.model.Filters;
 
 import th.integrity.stats.agency.AgencyDirectory;
 import th.integrity.stats.calendar.FiscalCalendar;
 import th.integrity.stats.calendar.FiscalPeriod;
 import th.integrity.stats.calendar.FiscalYear;
-import th.integrity.stats.projection.ProjectionStore;
 import th.integrity.stats.table.ComplaintTable;
 import th.integrity.stats.table.Labels.Label;
 
@@ -28,20 +24,17 @@ import th.integrity.stats.table.Labels.Label;
 @Service
 public class GiftTables {
 
-    private final MongoTemplate mongo;
-    private final ProjectionStore store;
+    private final GiftStore store;
     private final AgencyDirectory agencies;
     private final Clock clock;
 
-    public GiftTables(MongoTemplate mongo, ProjectionStore store, AgencyDirectory agencies, Clock clock) {
-        this.mongo = mongo;
+    GiftTables(GiftStore store, AgencyDirectory agencies, Clock clock) {
         this.store = store;
         this.agencies = agencies;
         this.clock = clock;
     }
 
     public GiftTable table(String agency, FiscalYear fiscalYear, GiftRound round) {
-        int generation = store.active();
         Instant now = clock.instant();
         LocalDate today = FiscalCalendar.dateOf(now);
         Map<String, Long> disposition = zeros(GiftLabels.DISPOSITIONS);
@@ -52,9 +45,7 @@ public class GiftTables {
         long late = 0;
         long pending = 0;
         long overdue = 0;
-        var filter = Filters.and(Filters.eq("agency", agency), Filters.eq("fiscalYear", fiscalYear.buddhistYear()),
-                Filters.exists("version"), Filters.eq("supersededBy", null));
-        for (Document d : mongo.getCollection(ProjectionStore.declarations(generation)).find(filter)) {
+        for (Document d : store.declarations(agency, fiscalYear.buddhistYear())) {
             if (!round.includes(d.getString("half"))) {
                 continue;
             }
@@ -74,9 +65,7 @@ public class GiftTables {
                 }
             }
         }
-        long nilReturns = mongo.getCollection(ProjectionStore.nilReturns(generation)).countDocuments(Filters.and(
-                Filters.eq("agency", agency), Filters.eq("fiscalYear", fiscalYear.buddhistYear()),
-                Filters.eq("round", round.name())));
+        long nilReturns = store.nilReturns(agency, fiscalYear.buddhistYear(), round);
         FiscalPeriod period = round.period(fiscalYear);
         OffsetDateTime generatedAt = OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.SECONDS), FiscalCalendar.ZONE);
         String nameTh = agencies.nameTh(agency);

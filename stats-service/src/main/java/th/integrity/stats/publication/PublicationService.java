@@ -12,10 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import io.micrometer.core.instrument.Counter;
@@ -45,16 +41,16 @@ public class PublicationService {
     static final String PUBLISHED = "integrity.stats.publications";
     private static final int MAX_REASON = 1000;
 
-    private final MongoTemplate mongo;
+    private final PublicationStore store;
     private final ComplaintTables complaintTables;
     private final GiftTables giftTables;
     private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public PublicationService(MongoTemplate mongo, ComplaintTables complaintTables, GiftTables giftTables, JsonMapper json,
+    PublicationService(PublicationStore store, ComplaintTables complaintTables, GiftTables giftTables, JsonMapper json,
             Clock clock, MeterRegistry meters) {
-        this.mongo = mongo;
+        this.store = store;
         this.complaintTables = complaintTables;
         this.giftTables = giftTables;
         this.json = json;
@@ -115,7 +111,7 @@ public class PublicationService {
         Publication publication = freeze(kind, series, request.agency(), fiscalYear, through, round, 1, null, null,
                 admin);
         try {
-            mongo.insert(publication);
+            store.insert(publication);
         } catch (DuplicateKeyException e) {
             Publication current = current(series).orElse(null);
             throw new ProblemException(PublicationProblems.ALREADY_PUBLISHED,
@@ -155,7 +151,7 @@ public class PublicationService {
         Publication correction = freeze(earlier.kind(), earlier.series(), earlier.agency(), fiscalYear, through,
                 round, earlier.revision() + 1, earlier.id(), reason, admin);
         try {
-            mongo.insert(correction);
+            store.insert(correction);
         } catch (DuplicateKeyException e) {
             throw new ProblemException(PublicationProblems.NOT_CURRENT,
                     "Someone corrected revision " + earlier.revision() + " at the same moment; reload and retry.",
@@ -194,42 +190,30 @@ public class PublicationService {
     }
 
     public Optional<Publication> find(String id) {
-        return id == null ? Optional.empty() : Optional.ofNullable(mongo.findById(id, Publication.class));
+        return store.find(id);
     }
 
     /** The revision that corrected {@code id}, if any. */
     public Optional<Publication> successor(String id) {
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("supersedes").is(id)), Publication.class));
+        return store.successor(id);
     }
 
     public Optional<Publication> current(String series) {
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("series").is(series))
-                .with(Sort.by(Sort.Direction.DESC, "revision")).limit(1), Publication.class));
+        return store.latest(series);
     }
 
     public Optional<Publication> firstRevision(String series) {
-        return Optional.ofNullable(mongo.findOne(
-                Query.query(Criteria.where("series").is(series).and("revision").is(1)), Publication.class));
+        return store.revision(series, 1);
     }
 
     /** Every revision of every publication matching the filters, newest first; content left out. */
     public List<Publication> list(String agency, Integer fiscalYear) {
-        Query query = new Query();
-        if (agency != null) {
-            query.addCriteria(Criteria.where("agency").is(agency));
-        }
-        if (fiscalYear != null) {
-            query.addCriteria(Criteria.where("fiscalYear").is(fiscalYear));
-        }
-        query.fields().exclude("content");
-        query.with(Sort.by(Sort.Direction.DESC, "publishedAt")).limit(1000);
-        return mongo.find(query, Publication.class);
+        return store.list(agency, fiscalYear);
     }
 
     /** The current complaint publication of each agency for a fiscal year and through-month. */
     public Map<String, Publication> currentComplaintTables(int fiscalYear, YearMonth through) {
-        List<Publication> all = mongo.find(Query.query(Criteria.where("kind").is(COMPLAINTS)
-                .and("fiscalYear").is(fiscalYear).and("through").is(through.toString())), Publication.class);
+        List<Publication> all = store.complaintTables(fiscalYear, through);
         Map<String, Publication> current = new LinkedHashMap<>();
         all.stream().sorted(Comparator.comparing(Publication::agency).thenComparing(Publication::revision))
                 .forEach(p -> current.put(p.agency(), p));
