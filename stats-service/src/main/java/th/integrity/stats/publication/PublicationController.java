@@ -42,6 +42,7 @@ import th.integrity.stats.gifts.GiftTable;
 import th.integrity.stats.table.ComplaintTable;
 import th.integrity.stats.table.Params;
 import th.integrity.stats.web.Html;
+import th.integrity.stats.StatsProblems;
 
 /**
  * Publishing (ADMIN of the agency) and reading (anyone) statistics publications, in JSON, CSV, printable HTML,
@@ -78,8 +79,7 @@ public class PublicationController {
             description = "First publication: {kind, agency, fiscalYear, through | round}. Correction: {supersedes, reason}. "
                     + "The period must have ended in Asia/Bangkok (409 otherwise).")
     @ApiResponse(responseCode = "201", description = "published")
-    public ResponseEntity<PublicationView> publish(@RequestBody PublicationRequest request) {
-        CurrentUser admin = CurrentUser.current().orElseThrow();
+    public ResponseEntity<PublicationView> publish(@RequestBody PublicationRequest request, CurrentUser admin) {
         Publication publication = publications.publish(request, admin);
         PublicationView view = view(publication, null, true);
         return ResponseEntity.created(URI.create("/api/stats/publications/" + publication.id())).body(view);
@@ -183,6 +183,6 @@ public class PublicationController {
     }
 
     private static ProblemException notFound() {
-        return new ProblemException(ProblemType.NOT_FOUND, "No publication has this id.", "ไม่พบรายการเผยแพร่นี้");
+        return StatsProblems.of(ProblemType.NOT_FOUND, "stats.problem.publication-not-found");
     }
 }

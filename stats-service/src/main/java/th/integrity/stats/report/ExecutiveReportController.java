@@ -20,9 +20,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import th.integrity.platform.security.CurrentUser;
 import th.integrity.stats.publication.Formats;
-import th.integrity.stats.table.InvalidParameterException;
 import th.integrity.stats.table.Params;
 import th.integrity.stats.web.Html;
+import th.integrity.stats.StatsProblems;
 
 /** The monthly executive report, for the head of the agency; JSON or printable Thai HTML. */
 @RestController
@@ -48,13 +48,12 @@ public class ExecutiveReportController {
             @Content(mediaType = "text/html") })
     public ResponseEntity<?> report(@PathVariable String agency, @PathVariable String month,
             @RequestParam(required = false) String format,
-            @RequestHeader(value = "Accept", required = false) String accept) {
+            @RequestHeader(value = "Accept", required = false) String accept, CurrentUser user) {
         Params.agency(agency);
-        CurrentUser.inAgency(agency);
+        StatsProblems.inAgency(user, agency);
         YearMonth parsed = Params.month(month);
         if (parsed == null || parsed.getYear() < 1957 || parsed.getYear() > 2157) {
-            throw new InvalidParameterException("month", "month must be YYYY-MM (common era), e.g. 2025-03",
-                    "เดือนต้องอยู่ในรูปแบบ YYYY-MM (ปีคริสต์ศักราช) เช่น 2025-03");
+            throw StatsProblems.invalidParameter("month", "stats.problem.month");
         }
         String chosen = Formats.choose(format, accept, FORMATS);
         ExecutiveReport report = reports.report(agency, parsed);
