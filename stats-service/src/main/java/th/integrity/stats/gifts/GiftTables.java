@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.bson.Document;
@@ -19,6 +20,7 @@ import th.integrity.stats.calendar.FiscalPeriod;
 import th.integrity.stats.calendar.FiscalYear;
 import th.integrity.stats.table.ComplaintTable;
 import th.integrity.stats.table.Labels.Label;
+import th.integrity.platform.text.Texts;
 
 /** Gift statistics of a round, counted from the declaration and nil-return projection. */
 @Service
@@ -71,10 +73,8 @@ public class GiftTables {
         String nameTh = agencies.nameTh(agency);
         String nameEn = agencies.nameEn(agency);
         return new GiftTable(agency, nameTh, nameEn, fiscalYear.buddhistYear(), round.name(), round.labelTh(),
-                "สถิติการรายงานการรับของขวัญและของกำนัล (No Gift Policy) " + nameTh + " ประจำปีงบประมาณ พ.ศ. "
-                        + fiscalYear.buddhistYear() + " " + round.labelTh(),
-                "Gift declarations (No Gift Policy), " + nameEn + ", fiscal year " + fiscalYear.buddhistYear()
-                        + " BE, " + round.labelEn(),
+                Texts.in(Texts.THAI, "stats.gift.heading", nameTh, fiscalYear.buddhistYear(), round.labelTh()),
+                Texts.in(Locale.ENGLISH, "stats.gift.heading", nameEn, fiscalYear.buddhistYear(), round.labelEn()),
                 new ComplaintTable.Period(period.from().toString(), period.to().toString(), period.labelThai(),
                         period.labelEnglish()),
                 generatedAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),

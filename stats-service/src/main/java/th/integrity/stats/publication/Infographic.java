@@ -1,5 +1,7 @@
 package th.integrity.stats.publication;
 
+import static th.integrity.stats.web.Words.th;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,12 +62,12 @@ public class Infographic {
     public String complaints(ComplaintTable table) {
         List<ComplaintTable.Row> rows = table.all().rows();
         long max = Math.max(1, rows.stream().mapToLong(ComplaintTable.Row::total).max().orElse(0));
-        String title = "สถิติเรื่องร้องเรียน " + table.agencyNameTh() + " " + table.period().labelTh();
-        StringBuilder desc = new StringBuilder("แผนภูมิแท่งจำนวนเรื่องร้องเรียนที่รับในแต่ละเดือน แยกตามสถานะความก้าวหน้า ณ วันที่ ")
-                .append(table.generatedOnTh()).append(" รวม ").append(table.totalReceived()).append(" เรื่อง:");
+        String title = th("stats.svg.complaints.title", table.agencyNameTh(), table.period().labelTh());
+        StringBuilder desc = new StringBuilder(
+                th("stats.svg.complaints.desc", table.generatedOnTh(), table.totalReceived()));
         for (ComplaintTable.Row row : rows) {
             desc.append(' ').append(row.labelTh()).append(' ')
-                    .append(row.empty() ? Labels.EMPTY_REMARK_TH : row.total() + " เรื่อง").append(';');
+                    .append(row.empty() ? Labels.EMPTY_REMARK_TH : th("stats.svg.complaints.count", row.total())).append(';');
         }
         double slot = (WIDTH - LEFT - RIGHT) / (double) rows.size();
         double barWidth = Math.min(48, slot * 0.6);
@@ -83,7 +85,7 @@ public class Infographic {
                 double h = PLOT_HEIGHT * count / (double) max;
                 y -= h;
                 bars.add(new Bar(fmt(x), fmt(y), fmt(barWidth), fmt(h), COLOURS[p % COLOURS.length],
-                        row.labelTh() + ": " + table.progress().get(p).labelTh() + " " + count + " เรื่อง"));
+                        row.labelTh() + ": " + table.progress().get(p).labelTh() + " " + th("stats.svg.complaints.count", count)));
             }
             columns.add(new Column(bars, fmt(x + barWidth / 2), TOP + PLOT_HEIGHT + 18, monthShort(row.month()),
                     fmt(y - 6), row.empty() ? "-" : String.valueOf(row.total())));
@@ -98,9 +100,8 @@ public class Infographic {
     }
 
     public String gifts(GiftTable table) {
-        String title = "สถิติการรายงานการรับของขวัญ " + table.agencyNameTh() + " " + table.period().labelTh();
-        StringBuilder desc = new StringBuilder("แผนภูมิแท่งจำนวนรายการแยกตามการดำเนินการกับของขวัญ รวม ")
-                .append(table.declarations()).append(" รายการ:");
+        String title = th("stats.svg.gifts.title", table.agencyNameTh(), table.period().labelTh());
+        StringBuilder desc = new StringBuilder(th("stats.svg.gifts.desc", table.declarations()));
         List<Labels.Label> labels = GiftLabels.DISPOSITIONS;
         long max = 1;
         for (Labels.Label label : labels) {

@@ -1,5 +1,7 @@
 package th.integrity.stats.publication;
 
+import static th.integrity.stats.web.Words.th;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,16 +73,16 @@ public class PrintableHtml {
 
     public String gifts(GiftTable table, PublicationView view) {
         List<Line> summary = List.of(
-                new Line("จำนวนรายการที่รายงาน", table.declarations()),
-                new Line("รายงานเกิน 30 วันนับแต่วันที่ได้รับ", table.declaredLate()),
-                new Line("รายงานว่าไม่มีการรับ (nil return)", table.nilReturns()),
-                new Line("รอผู้บังคับบัญชาวินิจฉัย", table.decisionsPending()),
-                new Line("รอวินิจฉัยเกินกำหนด", table.decisionsOverdue()));
+                new Line(th("stats.csv.declarations"), table.declarations()),
+                new Line(th("stats.print.declared-late"), table.declaredLate()),
+                new Line(th("stats.print.nil-returns"), table.nilReturns()),
+                new Line(th("stats.csv.decisions-pending"), table.decisionsPending()),
+                new Line(th("stats.csv.decisions-overdue"), table.decisionsOverdue()));
         List<Breakdown> breakdowns = List.of(
-                breakdown("การดำเนินการกับของขวัญ", table.byDisposition(), GiftLabels.DISPOSITIONS),
-                breakdown("ผลตามหลักเกณฑ์การรับโดยธรรมจรรยา", table.byRuleOutcome(), GiftLabels.RULE_OUTCOMES),
-                breakdown("มูลค่าต่อชิ้น", table.byValueBand(), GiftLabels.VALUE_BANDS),
-                breakdown("ประเภทของขวัญ", table.byKind(), GiftLabels.KINDS));
+                breakdown(th("stats.csv.disposition"), table.byDisposition(), GiftLabels.DISPOSITIONS),
+                breakdown(th("stats.print.rule-outcome"), table.byRuleOutcome(), GiftLabels.RULE_OUTCOMES),
+                breakdown(th("stats.print.value"), table.byValueBand(), GiftLabels.VALUE_BANDS),
+                breakdown(th("stats.csv.kind"), table.byKind(), GiftLabels.KINDS));
         return Templates.render(templates, "publication/gifts.jte",
                 new GiftsPage(table, view, summary, breakdowns, Dcat.LICENSE_NAME));
     }
@@ -88,7 +90,7 @@ public class PrintableHtml {
     private static Breakdown breakdown(String caption, Map<String, Long> counts, List<Labels.Label> labels) {
         List<Line> lines = new ArrayList<>();
         counts.forEach((code, count) -> lines.add(new Line(labels.stream().filter(l -> l.code().equals(code))
-                .map(Labels.Label::labelTh).findFirst().orElse("ไม่ระบุ"), count)));
+                .map(Labels.Label::labelTh).findFirst().orElse(th("stats.table.unspecified")), count)));
         return new Breakdown(caption, lines);
     }
 }

@@ -1,5 +1,7 @@
 package th.integrity.stats.report;
 
+import static th.integrity.stats.web.Words.th;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,25 +38,23 @@ class ExecutiveReportHtml {
     }
 
     String render(ExecutiveReport r) {
-        String title = "รายงานผู้บริหาร ประจำเดือน" + r.monthTh() + " " + r.agencyNameTh();
+        String title = th("stats.report.title", r.monthTh(), r.agencyNameTh());
         List<Section> before = List.of(
-                section("เรื่องร้องเรียนที่รับในเดือน (รวม " + r.received().total() + " เรื่อง) แยกตามประเภท",
+                section(th("stats.report.received", r.received().total()),
                         r.received().byCategory(), Labels.CATEGORIES),
-                section("แยกตามช่องทาง", r.received().byChannel(), Labels.CHANNELS),
-                section("เรื่องที่ยุติในเดือน (รวม " + r.concluded().total() + " เรื่อง, เฉลี่ย "
-                        + (r.concluded().averageDaysToConclusion() == null ? "-"
-                                : r.concluded().averageDaysToConclusion())
-                        + " วัน)", r.concluded().byOutcome(), Labels.PROGRESS),
-                section("เหตุผลการยุติเรื่อง", r.concluded().byClosureReason(), Labels.CLOSURE_REASONS),
-                section("เรื่องที่ยังไม่ยุติ ณ วันที่จัดทำ แยกตามสถานะ", r.openByStatus(), Labels.PROGRESS));
+                section(th("stats.report.by-channel"), r.received().byChannel(), Labels.CHANNELS),
+                section(th("stats.report.concluded", r.concluded().total(),
+                        r.concluded().averageDaysToConclusion() == null ? "-"
+                                : r.concluded().averageDaysToConclusion()), r.concluded().byOutcome(), Labels.PROGRESS),
+                section(th("stats.report.closure-reasons"), r.concluded().byClosureReason(), Labels.CLOSURE_REASONS),
+                section(th("stats.report.open"), r.openByStatus(), Labels.PROGRESS));
         List<Overdue> overdue = r.overdue().cases().stream().map(c -> new Overdue(c.caseId(),
                 label(Labels.CATEGORIES, c.category()), c.statusTh(), c.dueAt(), c.daysOverdue()))
                 .toList();
-        List<Section> after = List.of(section("ของขวัญที่รายงานในเดือน (รวม " + r.gifts().declared()
-                + " รายการ) · รอวินิจฉัย " + r.gifts().decisionsPending() + " รายการ · เกินกำหนด "
-                + r.gifts().decisionsOverdue() + " รายการ", r.gifts().byDisposition(), GiftLabels.DISPOSITIONS));
+        List<Section> after = List.of(section(th("stats.report.gifts", r.gifts().declared(),
+                r.gifts().decisionsPending(), r.gifts().decisionsOverdue()), r.gifts().byDisposition(), GiftLabels.DISPOSITIONS));
         return Templates.render(templates, "report/executive.jte", new Page(title, r.generatedOnTh(), before,
-                "เรื่องที่เกินกำหนด (รวม " + r.overdue().total() + " เรื่อง)", overdue, after));
+                th("stats.report.overdue", r.overdue().total()), overdue, after));
     }
 
     private static Section section(String caption, Map<String, Long> counts, List<Labels.Label> labels) {
@@ -65,6 +65,6 @@ class ExecutiveReportHtml {
 
     private static String label(List<Labels.Label> labels, String code) {
         return labels.stream().filter(l -> l.code().equals(code)).map(Labels.Label::labelTh).findFirst()
-                .orElse(code == null ? "ไม่ระบุ" : code);
+                .orElse(code == null ? th("stats.table.unspecified") : code);
     }
 }
