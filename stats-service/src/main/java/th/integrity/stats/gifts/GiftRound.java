@@ -4,26 +4,22 @@ import java.time.YearMonth;
 
 import th.integrity.platform.calendar.FiscalPeriod;
 import th.integrity.platform.calendar.FiscalYear;
+import java.util.Locale;
+import th.integrity.platform.text.Texts;
 
 /** The rounds the gift register is compiled for: 6 months (ต.ค.–มี.ค.) and 12 months (ต.ค.–ก.ย.). */
 public enum GiftRound {
-    H1("รอบ 6 เดือน (ตุลาคม – มีนาคม)", "6-month round (October – March)"),
-    FY("รอบ 12 เดือน (ตุลาคม – กันยายน)", "12-month round (October – September)");
+    H1,
+    FY;
 
-    private final String labelTh;
-    private final String labelEn;
 
-    GiftRound(String labelTh, String labelEn) {
-        this.labelTh = labelTh;
-        this.labelEn = labelEn;
-    }
 
     public String labelTh() {
-        return labelTh;
+        return Texts.in(Texts.THAI, "stats.round." + name());
     }
 
     public String labelEn() {
-        return labelEn;
+        return Texts.in(Locale.ENGLISH, "stats.round." + name());
     }
 
     /** The round's last month: มีนาคม or กันยายน. */

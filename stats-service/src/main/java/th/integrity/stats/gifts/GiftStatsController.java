@@ -9,8 +9,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import th.integrity.platform.security.CurrentUser;
-import th.integrity.stats.table.InvalidParameterException;
 import th.integrity.stats.table.Params;
+import th.integrity.stats.StatsProblems;
 
 /** The live gift statistics of a round, for the agency's integrity officers and its head. */
 @RestController
@@ -27,9 +27,10 @@ public class GiftStatsController {
     @PreAuthorize("hasAnyRole('OFFICER', 'HEAD')")
     @Operation(summary = "Draft gift statistics of a round (OFFICER, HEAD of the agency)",
             description = "round: H1 (ต.ค.–มี.ค.) or FY (ต.ค.–ก.ย.). Counts only; never a name.")
-    public GiftTable draft(@PathVariable String agency, @PathVariable String fiscalYear, @PathVariable String round) {
+    public GiftTable draft(@PathVariable String agency, @PathVariable String fiscalYear, @PathVariable String round,
+            CurrentUser user) {
         Params.agency(agency);
-        CurrentUser.inAgency(agency);
+        StatsProblems.inAgency(user, agency);
         return tables.table(agency, Params.fiscalYear(fiscalYear), round(round));
     }
 
@@ -37,8 +38,7 @@ public class GiftStatsController {
         try {
             return GiftRound.valueOf(text);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidParameterException("round", "round must be H1 (October–March) or FY (October–September)",
-                    "รอบต้องเป็น H1 (ตุลาคม–มีนาคม) หรือ FY (ตุลาคม–กันยายน)");
+            throw StatsProblems.invalidParameter("round", "stats.problem.round");
         }
     }
 }

@@ -8,13 +8,11 @@ import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
-
-import com.mongodb.client.model.Filters;
 
 import th.integrity.stats.agency.AgencyDirectory;
 import th.integrity.platform.calendar.FiscalCalendar;
@@ -23,25 +21,23 @@ import th.integrity.platform.calendar.FiscalYear;
 import th.integrity.stats.projection.ProjectionStore;
 import th.integrity.stats.table.ComplaintTable;
 import th.integrity.stats.table.Labels.Label;
+import th.integrity.platform.text.Texts;
 
 /** Gift statistics of a round, counted from the declaration and nil-return projection. */
 @Service
 public class GiftTables {
 
-    private final MongoTemplate mongo;
-    private final ProjectionStore store;
+    private final GiftStore store;
     private final AgencyDirectory agencies;
     private final Clock clock;
 
-    public GiftTables(MongoTemplate mongo, ProjectionStore store, AgencyDirectory agencies, Clock clock) {
-        this.mongo = mongo;
+    GiftTables(GiftStore store, AgencyDirectory agencies, Clock clock) {
         this.store = store;
         this.agencies = agencies;
         this.clock = clock;
     }
 
     public GiftTable table(String agency, FiscalYear fiscalYear, GiftRound round) {
-        int generation = store.active();
         Instant now = clock.instant();
         LocalDate today = FiscalCalendar.dateOf(now);
         Map<String, Long> disposition = zeros(GiftLabels.DISPOSITIONS);
@@ -52,9 +48,7 @@ public class GiftTables {
         long late = 0;
         long pending = 0;
         long overdue = 0;
-        var filter = Filters.and(Filters.eq("agency", agency), Filters.eq("fiscalYear", fiscalYear.buddhistYear()),
-                Filters.exists("version"), Filters.eq("supersededBy", null));
-        for (Document d : mongo.getCollection(ProjectionStore.declarations(generation)).find(filter)) {
+        for (Document d : store.declarations(agency, fiscalYear.buddhistYear())) {
             if (!round.includes(d.getString("half"))) {
                 continue;
             }
@@ -74,18 +68,14 @@ public class GiftTables {
                 }
             }
         }
-        long nilReturns = mongo.getCollection(ProjectionStore.nilReturns(generation)).countDocuments(Filters.and(
-                Filters.eq("agency", agency), Filters.eq("fiscalYear", fiscalYear.buddhistYear()),
-                Filters.eq("round", round.name())));
+        long nilReturns = store.nilReturns(agency, fiscalYear.buddhistYear(), round);
         FiscalPeriod period = round.period(fiscalYear);
         OffsetDateTime generatedAt = OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.SECONDS), FiscalCalendar.BANGKOK);
         String nameTh = agencies.nameTh(agency);
         String nameEn = agencies.nameEn(agency);
         return new GiftTable(agency, nameTh, nameEn, fiscalYear.buddhistYear(), round.name(), round.labelTh(),
-                "สถิติการรายงานการรับของขวัญและของกำนัล (No Gift Policy) " + nameTh + " ประจำปีงบประมาณ พ.ศ. "
-                        + fiscalYear.buddhistYear() + " " + round.labelTh(),
-                "Gift declarations (No Gift Policy), " + nameEn + ", fiscal year " + fiscalYear.buddhistYear()
-                        + " BE, " + round.labelEn(),
+                Texts.in(Texts.THAI, "stats.gift.heading", nameTh, fiscalYear.buddhistYear(), round.labelTh()),
+                Texts.in(Locale.ENGLISH, "stats.gift.heading", nameEn, fiscalYear.buddhistYear(), round.labelEn()),
                 new ComplaintTable.Period(period.from().toString(), period.to().toString(), period.labelThai(),
                         period.labelEnglish()),
                 generatedAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),

@@ -9,6 +9,7 @@ import th.integrity.stats.gifts.GiftLabels;
 import th.integrity.stats.gifts.GiftTable;
 import th.integrity.stats.table.ComplaintTable;
 import th.integrity.stats.table.Labels;
+import th.integrity.platform.text.Texts;
 
 /**
  * CSV of a table (RFC 4180: CRLF, every cell quoted), UTF-8 with a byte order mark so spreadsheet programs
@@ -25,12 +26,13 @@ public final class Csv {
     }
 
     public static String complaints(ComplaintTable table) {
-        List<String> header = new ArrayList<>(List.of("หน่วยงาน", "ปีงบประมาณ", "ประเภทเรื่อง", "เดือน", "เดือน (ISO)"));
-        table.channels().forEach(c -> header.add("ช่องทาง: " + c.labelTh()));
-        header.add("รวม");
-        header.add("เรื่องค้างยกมา");
-        table.progress().forEach(p -> header.add("สถานะ: " + p.labelTh()));
-        header.addAll(List.of("ยุติในเดือน", "ระยะเวลาเฉลี่ยจนยุติ (วัน)", "หมายเหตุ"));
+        List<String> header = new ArrayList<>(List.of(Texts.in(Texts.THAI, "stats.csv.agency"), Texts.in(Texts.THAI, "stats.csv.fiscal-year"),
+                Texts.in(Texts.THAI, "stats.csv.category"), Texts.in(Texts.THAI, "stats.csv.month"), Texts.in(Texts.THAI, "stats.csv.month-iso")));
+        table.channels().forEach(c -> header.add(Texts.in(Texts.THAI, "stats.csv.channel", c.labelTh())));
+        header.add(Texts.in(Texts.THAI, "stats.csv.total"));
+        header.add(Texts.in(Texts.THAI, "stats.csv.carried-over"));
+        table.progress().forEach(p -> header.add(Texts.in(Texts.THAI, "stats.csv.state", p.labelTh())));
+        header.addAll(List.of(Texts.in(Texts.THAI, "stats.csv.concluded"), Texts.in(Texts.THAI, "stats.csv.average-days"), Texts.in(Texts.THAI, "stats.csv.remark")));
         StringBuilder out = new StringBuilder(BOM);
         line(out, header);
         for (ComplaintTable.Block block : table.blocks()) {
@@ -49,17 +51,18 @@ public final class Csv {
 
     public static String gifts(GiftTable table) {
         StringBuilder out = new StringBuilder(BOM);
-        line(out, List.of("หน่วยงาน", "ปีงบประมาณ", "รอบ", "หัวข้อ", "รหัส", "รายการ", "จำนวน"));
+        line(out, List.of(Texts.in(Texts.THAI, "stats.csv.agency"), Texts.in(Texts.THAI, "stats.csv.fiscal-year"), Texts.in(Texts.THAI, "stats.csv.round"), Texts.in(Texts.THAI, "stats.csv.topic"),
+                Texts.in(Texts.THAI, "stats.csv.code"), Texts.in(Texts.THAI, "stats.csv.item"), Texts.in(Texts.THAI, "stats.csv.count")));
         String[] base = { table.agencyNameTh(), String.valueOf(table.fiscalYear()), table.roundTh() };
-        gift(out, base, "การดำเนินการกับของขวัญ", table.byDisposition(), GiftLabels.DISPOSITIONS);
-        gift(out, base, "ผลตามหลักเกณฑ์", table.byRuleOutcome(), GiftLabels.RULE_OUTCOMES);
-        gift(out, base, "มูลค่า", table.byValueBand(), GiftLabels.VALUE_BANDS);
-        gift(out, base, "ประเภทของขวัญ", table.byKind(), GiftLabels.KINDS);
-        summary(out, base, "DECLARATIONS", "จำนวนรายการที่รายงาน", table.declarations());
-        summary(out, base, "DECLARED_LATE", "รายงานเกิน 30 วัน", table.declaredLate());
-        summary(out, base, "NIL_RETURNS", "รายงานว่าไม่มีการรับ", table.nilReturns());
-        summary(out, base, "DECISIONS_PENDING", "รอผู้บังคับบัญชาวินิจฉัย", table.decisionsPending());
-        summary(out, base, "DECISIONS_OVERDUE", "รอวินิจฉัยเกินกำหนด", table.decisionsOverdue());
+        gift(out, base, Texts.in(Texts.THAI, "stats.csv.disposition"), table.byDisposition(), GiftLabels.DISPOSITIONS);
+        gift(out, base, Texts.in(Texts.THAI, "stats.csv.rule-outcome"), table.byRuleOutcome(), GiftLabels.RULE_OUTCOMES);
+        gift(out, base, Texts.in(Texts.THAI, "stats.csv.value"), table.byValueBand(), GiftLabels.VALUE_BANDS);
+        gift(out, base, Texts.in(Texts.THAI, "stats.csv.kind"), table.byKind(), GiftLabels.KINDS);
+        summary(out, base, "DECLARATIONS", Texts.in(Texts.THAI, "stats.csv.declarations"), table.declarations());
+        summary(out, base, "DECLARED_LATE", Texts.in(Texts.THAI, "stats.csv.declared-late"), table.declaredLate());
+        summary(out, base, "NIL_RETURNS", Texts.in(Texts.THAI, "stats.csv.nil-returns"), table.nilReturns());
+        summary(out, base, "DECISIONS_PENDING", Texts.in(Texts.THAI, "stats.csv.decisions-pending"), table.decisionsPending());
+        summary(out, base, "DECISIONS_OVERDUE", Texts.in(Texts.THAI, "stats.csv.decisions-overdue"), table.decisionsOverdue());
         return out.toString();
     }
 
@@ -67,13 +70,13 @@ public final class Csv {
             List<Labels.Label> labels) {
         for (var entry : counts.entrySet()) {
             String label = labels.stream().filter(l -> l.code().equals(entry.getKey())).map(Labels.Label::labelTh)
-                    .findFirst().orElse("ไม่ระบุ");
+                    .findFirst().orElse(Texts.in(Texts.THAI, "stats.table.unspecified"));
             line(out, List.of(base[0], base[1], base[2], topic, entry.getKey(), label, entry.getValue().toString()));
         }
     }
 
     private static void summary(StringBuilder out, String[] base, String code, String label, long value) {
-        line(out, List.of(base[0], base[1], base[2], "สรุป", code, label, String.valueOf(value)));
+        line(out, List.of(base[0], base[1], base[2], Texts.in(Texts.THAI, "stats.csv.summary"), code, label, String.valueOf(value)));
     }
 
     private static void line(StringBuilder out, List<String> cells) {

@@ -6,9 +6,8 @@ import java.util.Set;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
-import th.integrity.platform.web.ProblemException;
 import th.integrity.platform.web.ProblemType;
-import th.integrity.stats.table.InvalidParameterException;
+import th.integrity.stats.StatsProblems;
 
 /** Picks the representation of a publication: the {@code format} parameter first, else the {@code Accept} header. */
 public final class Formats {
@@ -29,8 +28,7 @@ public final class Formats {
     public static String choose(String format, String accept, Set<String> supported) {
         if (format != null) {
             if (!supported.contains(format)) {
-                throw new InvalidParameterException("format", "format must be one of " + supported,
-                        "format ต้องเป็นหนึ่งใน " + supported);
+                throw StatsProblems.invalidParameter("format", "stats.problem.format", supported);
             }
             return format;
         }
@@ -59,9 +57,7 @@ public final class Formats {
                 return chosen;
             }
         }
-        throw new ProblemException(ProblemType.NOT_ACCEPTABLE,
-                "Ask for one of: application/json, text/csv, text/html, image/svg+xml, application/ld+json, "
-                        + "or use ?format=" + String.join("|", supported) + ".",
-                "กรุณาระบุรูปแบบที่รองรับ หรือใช้ ?format=" + String.join("|", supported));
+        throw StatsProblems.of(ProblemType.NOT_ACCEPTABLE, "stats.problem.not-acceptable",
+                String.join("|", supported));
     }
 }

@@ -1,21 +1,29 @@
 package th.integrity.stats.publication;
 
-import static th.integrity.stats.web.Html.escape;
+import static th.integrity.stats.web.Words.th;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import org.springframework.stereotype.Component;
+
+import gg.jte.TemplateEngine;
 
 import th.integrity.platform.calendar.FiscalCalendar;
 import th.integrity.stats.gifts.GiftLabels;
 import th.integrity.stats.gifts.GiftTable;
 import th.integrity.stats.table.ComplaintTable;
 import th.integrity.stats.table.Labels;
+import th.integrity.stats.web.Templates;
 
 /**
  * The SVG infographic of a publication: one stacked bar per month (all categories) split by progress state,
- * Thai labels, an accessible {@code <title>} and {@code <desc>}. Well-formed XML; every text escaped; no script.
+ * Thai labels, an accessible {@code <title>} and {@code <desc>}. This class lays the chart out; the markup is
+ * {@code src/main/jte/publication/infographic.jte}, whose output escapes every text (well-formed XML, no script).
  */
-public final class Infographic {
+@Component
+public class Infographic {
 
     private static final String[] COLOURS = { "#4e79a7", "#f28e2b", "#76b7b2", "#edc948", "#59a14f", "#9c755f",
             "#bab0ac" };
@@ -26,27 +34,49 @@ public final class Infographic {
     private static final int TOP = 70;
     private static final int PLOT_HEIGHT = 300;
 
-    private Infographic() {
+    /** @param right where the grid lines end */
+    record Chart(int width, int height, int left, int right, String title, String desc, List<Tick> ticks,
+            List<Column> columns, List<Key> keys) {
     }
 
-    public static String complaints(ComplaintTable table) {
+    record Tick(String y, String textY, String value) {
+    }
+
+    /** A bar (or a stack of them) with its label below and its value above. */
+    record Column(List<Bar> bars, String x, int labelY, String label, String valueY, String value) {
+    }
+
+    /** @param tooltip the segment's own title, or {@code null} */
+    record Bar(String x, String y, String width, String height, String fill, String tooltip) {
+    }
+
+    record Key(int x, int y, String fill, String label) {
+    }
+
+    private final TemplateEngine templates;
+
+    public Infographic(TemplateEngine templates) {
+        this.templates = templates;
+    }
+
+    public String complaints(ComplaintTable table) {
         List<ComplaintTable.Row> rows = table.all().rows();
         long max = Math.max(1, rows.stream().mapToLong(ComplaintTable.Row::total).max().orElse(0));
-        String title = "สถิติเรื่องร้องเรียน " + table.agencyNameTh() + " " + table.period().labelTh();
-        StringBuilder desc = new StringBuilder("แผนภูมิแท่งจำนวนเรื่องร้องเรียนที่รับในแต่ละเดือน แยกตามสถานะความก้าวหน้า ณ วันที่ ")
-                .append(table.generatedOnTh()).append(" รวม ").append(table.totalReceived()).append(" เรื่อง:");
+        String title = th("stats.svg.complaints.title", table.agencyNameTh(), table.period().labelTh());
+        StringBuilder desc = new StringBuilder(
+                th("stats.svg.complaints.desc", table.generatedOnTh(), table.totalReceived()));
         for (ComplaintTable.Row row : rows) {
             desc.append(' ').append(row.labelTh()).append(' ')
-                    .append(row.empty() ? Labels.EMPTY_REMARK_TH : row.total() + " เรื่อง").append(';');
+                    .append(row.empty() ? Labels.EMPTY_REMARK_TH : th("stats.svg.complaints.count", row.total())).append(';');
         }
-        StringBuilder out = open(title, desc.toString());
-        axis(out, max);
         double slot = (WIDTH - LEFT - RIGHT) / (double) rows.size();
         double barWidth = Math.min(48, slot * 0.6);
+        List<Column> columns = new ArrayList<>();
         for (int m = 0; m < rows.size(); m++) {
             ComplaintTable.Row row = rows.get(m);
             double x = LEFT + slot * m + (slot - barWidth) / 2;
             double y = TOP + PLOT_HEIGHT;
+            List<Bar> bars = new ArrayList<>();
             for (int p = 0; p < table.progress().size(); p++) {
                 long count = row.progress().getOrDefault(table.progress().get(p).code(), 0L);
                 if (count == 0) {
@@ -54,28 +84,24 @@ public final class Infographic {
                 }
                 double h = PLOT_HEIGHT * count / (double) max;
                 y -= h;
-                out.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y)).append("\" width=\"")
-                        .append(fmt(barWidth)).append("\" height=\"").append(fmt(h)).append("\" fill=\"")
-                        .append(COLOURS[p % COLOURS.length]).append("\"><title>").append(escape(row.labelTh()))
-                        .append(": ").append(escape(table.progress().get(p).labelTh())).append(' ').append(count)
-                        .append(" เรื่อง</title></rect>\n");
+                bars.add(new Bar(fmt(x), fmt(y), fmt(barWidth), fmt(h), COLOURS[p % COLOURS.length],
+                        row.labelTh() + ": " + table.progress().get(p).labelTh() + " " + th("stats.svg.complaints.count", count)));
             }
-            YearMonthLabel label = YearMonthLabel.of(row.month());
-            out.append("<text x=\"").append(fmt(x + barWidth / 2)).append("\" y=\"").append(TOP + PLOT_HEIGHT + 18)
-                    .append("\" text-anchor=\"middle\" class=\"month\">").append(escape(label.shortTh))
-                    .append("</text>\n");
-            out.append("<text x=\"").append(fmt(x + barWidth / 2)).append("\" y=\"").append(fmt(y - 6))
-                    .append("\" text-anchor=\"middle\" class=\"value\">")
-                    .append(row.empty() ? "-" : String.valueOf(row.total())).append("</text>\n");
+            columns.add(new Column(bars, fmt(x + barWidth / 2), TOP + PLOT_HEIGHT + 18, monthShort(row.month()),
+                    fmt(y - 6), row.empty() ? "-" : String.valueOf(row.total())));
         }
-        legend(out, table.progress());
-        return close(out);
+        List<Key> keys = new ArrayList<>();
+        int perRow = 4;
+        for (int p = 0; p < table.progress().size(); p++) {
+            keys.add(new Key(LEFT + (p % perRow) * 220, TOP + PLOT_HEIGHT + 50 + (p / perRow) * 24,
+                    COLOURS[p % COLOURS.length], table.progress().get(p).labelTh()));
+        }
+        return render(title, desc.toString(), max, columns, keys);
     }
 
-    public static String gifts(GiftTable table) {
-        String title = "สถิติการรายงานการรับของขวัญ " + table.agencyNameTh() + " " + table.period().labelTh();
-        StringBuilder desc = new StringBuilder("แผนภูมิแท่งจำนวนรายการแยกตามการดำเนินการกับของขวัญ รวม ")
-                .append(table.declarations()).append(" รายการ:");
+    public String gifts(GiftTable table) {
+        String title = th("stats.svg.gifts.title", table.agencyNameTh(), table.period().labelTh());
+        StringBuilder desc = new StringBuilder(th("stats.svg.gifts.desc", table.declarations()));
         List<Labels.Label> labels = GiftLabels.DISPOSITIONS;
         long max = 1;
         for (Labels.Label label : labels) {
@@ -83,78 +109,40 @@ public final class Infographic {
             max = Math.max(max, count);
             desc.append(' ').append(label.labelTh()).append(' ').append(count).append(';');
         }
-        StringBuilder out = open(title, desc.toString());
-        axis(out, max);
         double slot = (WIDTH - LEFT - RIGHT) / (double) labels.size();
         double barWidth = Math.min(80, slot * 0.6);
+        List<Column> columns = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
             long count = table.byDisposition().getOrDefault(labels.get(i).code(), 0L);
             double h = PLOT_HEIGHT * count / (double) max;
             double x = LEFT + slot * i + (slot - barWidth) / 2;
-            out.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(fmt(TOP + PLOT_HEIGHT - h))
-                    .append("\" width=\"").append(fmt(barWidth)).append("\" height=\"").append(fmt(h))
-                    .append("\" fill=\"").append(COLOURS[i % COLOURS.length]).append("\"/>\n");
-            out.append("<text x=\"").append(fmt(x + barWidth / 2)).append("\" y=\"").append(TOP + PLOT_HEIGHT + 18)
-                    .append("\" text-anchor=\"middle\" class=\"month\">").append(escape(labels.get(i).labelTh()))
-                    .append("</text>\n<text x=\"").append(fmt(x + barWidth / 2)).append("\" y=\"")
-                    .append(fmt(TOP + PLOT_HEIGHT - h - 6)).append("\" text-anchor=\"middle\" class=\"value\">")
-                    .append(count).append("</text>\n");
+            Bar bar = new Bar(fmt(x), fmt(TOP + PLOT_HEIGHT - h), fmt(barWidth), fmt(h), COLOURS[i % COLOURS.length],
+                    null);
+            columns.add(new Column(List.of(bar), fmt(x + barWidth / 2), TOP + PLOT_HEIGHT + 18,
+                    labels.get(i).labelTh(), fmt(TOP + PLOT_HEIGHT - h - 6), String.valueOf(count)));
         }
-        return close(out);
+        return render(title, desc.toString(), max, columns, List.of());
     }
 
-    private static StringBuilder open(String title, String desc) {
-        return new StringBuilder(8192).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"").append(WIDTH)
-                .append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ')
-                .append(HEIGHT).append("\" role=\"img\" aria-labelledby=\"title desc\" xml:lang=\"th\">\n")
-                .append("<title id=\"title\">").append(escape(title)).append("</title>\n")
-                .append("<desc id=\"desc\">").append(escape(desc)).append("</desc>\n")
-                .append("<style>text{font-family:Sarabun,'TH Sarabun New',Tahoma,sans-serif;font-size:13px;fill:#222}")
-                .append(".heading{font-size:18px;font-weight:bold}.month{font-size:12px}.value{font-size:11px}")
-                .append(".grid{stroke:#ddd;stroke-width:1}</style>\n")
-                .append("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n")
-                .append("<text x=\"").append(LEFT).append("\" y=\"32\" class=\"heading\">").append(escape(title))
-                .append("</text>\n");
-    }
-
-    private static void axis(StringBuilder out, long max) {
+    private String render(String title, String desc, long max, List<Column> columns, List<Key> keys) {
+        List<Tick> ticks = new ArrayList<>();
         for (int i = 0; i <= 4; i++) {
             double y = TOP + PLOT_HEIGHT - PLOT_HEIGHT * i / 4.0;
-            out.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT).append("\" y1=\"")
-                    .append(fmt(y)).append("\" y2=\"").append(fmt(y)).append("\" class=\"grid\"/>\n")
-                    .append("<text x=\"").append(LEFT - 8).append("\" y=\"").append(fmt(y + 4))
-                    .append("\" text-anchor=\"end\" class=\"value\">")
-                    .append(fmt(Math.round(max * i / 4.0 * 10) / 10.0)).append("</text>\n");
+            ticks.add(new Tick(fmt(y), fmt(y + 4), fmt(Math.round(max * i / 4.0 * 10) / 10.0)));
         }
-    }
-
-    private static void legend(StringBuilder out, List<Labels.Label> progress) {
-        int perRow = 4;
-        for (int p = 0; p < progress.size(); p++) {
-            int x = LEFT + (p % perRow) * 220;
-            int y = TOP + PLOT_HEIGHT + 50 + (p / perRow) * 24;
-            out.append("<rect x=\"").append(x).append("\" y=\"").append(y - 11).append("\" width=\"14\" height=\"14\" fill=\"")
-                    .append(COLOURS[p % COLOURS.length]).append("\"/>\n<text x=\"").append(x + 20).append("\" y=\"")
-                    .append(y).append("\">").append(escape(progress.get(p).labelTh())).append("</text>\n");
-        }
-    }
-
-    private static String close(StringBuilder out) {
-        return out.append("</svg>\n").toString();
+        return Templates.render(templates, "publication/infographic.jte",
+                new Chart(WIDTH, HEIGHT, LEFT, WIDTH - RIGHT, title, desc, ticks, columns, keys));
     }
 
     private static String fmt(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
     }
 
-    private record YearMonthLabel(String shortTh) {
-        static YearMonthLabel of(String month) {
-            try {
-                return new YearMonthLabel(FiscalCalendar.monthLabelThaiShort(java.time.YearMonth.parse(month)));
-            } catch (java.time.format.DateTimeParseException e) {
-                return new YearMonthLabel(month);
-            }
+    private static String monthShort(String month) {
+        try {
+            return FiscalCalendar.monthLabelThaiShort(java.time.YearMonth.parse(month));
+        } catch (java.time.format.DateTimeParseException e) {
+            return month;
         }
     }
 }

@@ -42,6 +42,7 @@ import th.integrity.stats.gifts.GiftTable;
 import th.integrity.stats.table.ComplaintTable;
 import th.integrity.stats.table.Params;
 import th.integrity.stats.web.Html;
+import th.integrity.stats.StatsProblems;
 
 /**
  * Publishing (ADMIN of the agency) and reading (anyone) statistics publications, in JSON, CSV, printable HTML,
@@ -55,17 +56,21 @@ public class PublicationController {
     private static final Set<String> FORMATS = Set.of(Formats.JSON, Formats.CSV, Formats.HTML, Formats.SVG,
             Formats.DCAT);
 
-    private final Publications publications;
+    private final PublicationService publications;
     private final AgencyDirectory agencies;
     private final JsonMapper json;
     private final DcatProperties dcat;
+    private final PrintableHtml printable;
+    private final Infographic infographic;
 
-    public PublicationController(Publications publications, AgencyDirectory agencies, JsonMapper json,
-            DcatProperties dcat) {
+    public PublicationController(PublicationService publications, AgencyDirectory agencies, JsonMapper json,
+            DcatProperties dcat, PrintableHtml printable, Infographic infographic) {
         this.publications = publications;
         this.agencies = agencies;
         this.json = json;
         this.dcat = dcat;
+        this.printable = printable;
+        this.infographic = infographic;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -74,8 +79,7 @@ public class PublicationController {
             description = "First publication: {kind, agency, fiscalYear, through | round}. Correction: {supersedes, reason}. "
                     + "The period must have ended in Asia/Bangkok (409 otherwise).")
     @ApiResponse(responseCode = "201", description = "published")
-    public ResponseEntity<PublicationView> publish(@RequestBody PublicationRequest request) {
-        CurrentUser admin = CurrentUser.current().orElseThrow();
+    public ResponseEntity<PublicationView> publish(@RequestBody PublicationRequest request, CurrentUser admin) {
         Publication publication = publications.publish(request, admin);
         PublicationView view = view(publication, null, true);
         return ResponseEntity.created(URI.create("/api/stats/publications/" + publication.id())).body(view);
@@ -109,7 +113,7 @@ public class PublicationController {
         String chosen = Formats.choose(format, accept, FORMATS);
         Publication publication = publications.find(id).orElseThrow(PublicationController::notFound);
         PublicationView view = view(publication, publications.successor(id).orElse(null), true);
-        boolean complaints = Publications.COMPLAINTS.equals(publication.kind());
+        boolean complaints = PublicationService.COMPLAINTS.equals(publication.kind());
         String file = publication.kind().toLowerCase() + "-" + publication.agency() + "-" + publication.fiscalYear()
                 + "-" + (complaints ? publication.through() : publication.round()) + "-r" + publication.revision();
         return switch (chosen) {
@@ -120,12 +124,12 @@ public class PublicationController {
             case Formats.HTML -> ResponseEntity.ok().contentType(new MediaType("text", "html",
                             java.nio.charset.StandardCharsets.UTF_8))
                     .header("Content-Security-Policy", Html.CSP)
-                    .body(complaints ? PrintableHtml.complaints(complaintTable(publication), view)
-                            : PrintableHtml.gifts(giftTable(publication), view));
+                    .body(complaints ? printable.complaints(complaintTable(publication), view)
+                            : printable.gifts(giftTable(publication), view));
             case Formats.SVG -> ResponseEntity.ok().contentType(Formats.IMAGE_SVG)
                     .header("Content-Security-Policy", Html.CSP)
-                    .body(complaints ? Infographic.complaints(complaintTable(publication))
-                            : Infographic.gifts(giftTable(publication)));
+                    .body(complaints ? infographic.complaints(complaintTable(publication))
+                            : infographic.gifts(giftTable(publication)));
             case Formats.DCAT -> dcatResponse(publication, view);
             default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(view);
         };
@@ -179,6 +183,6 @@ public class PublicationController {
     }
 
     private static ProblemException notFound() {
-        return new ProblemException(ProblemType.NOT_FOUND, "No publication has this id.", "ไม่พบรายการเผยแพร่นี้");
+        return StatsProblems.of(ProblemType.NOT_FOUND, "stats.problem.publication-not-found");
     }
 }

@@ -23,6 +23,8 @@ import th.integrity.platform.calendar.FiscalYear;
 import th.integrity.stats.table.ComplaintTable;
 import th.integrity.stats.table.ComplaintTables;
 import th.integrity.stats.table.Labels;
+import java.util.Locale;
+import th.integrity.platform.text.Texts;
 
 /**
  * The city-wide table: every agency's current complaint publication for a fiscal year and through-month,
@@ -50,12 +52,12 @@ public class Rollup {
     public record Missing(String agency, @JsonProperty("name_th") String nameTh) {
     }
 
-    private final Publications publications;
+    private final PublicationService publications;
     private final AgencyDirectory agencies;
     private final JsonMapper json;
     private final Clock clock;
 
-    public Rollup(Publications publications, AgencyDirectory agencies, JsonMapper json, Clock clock) {
+    public Rollup(PublicationService publications, AgencyDirectory agencies, JsonMapper json, Clock clock) {
         this.publications = publications;
         this.agencies = agencies;
         this.json = json;
@@ -96,14 +98,18 @@ public class Rollup {
             int block = b;
             List<ComplaintTable.Row> totals = tables.stream().map(t -> t.blocks().get(block).totals()).toList();
             blocks.add(new ComplaintTable.Block(categories.get(b).code(), categories.get(b).labelTh(),
-                    categories.get(b).labelEn(), List.copyOf(rows), add("TOTAL", "รวม", "Total", totals)));
+                    categories.get(b).labelEn(), List.copyOf(rows), add("TOTAL", Texts.in(Texts.THAI, "stats.table.total"),
+                    Texts.in(Locale.ENGLISH, "stats.table.total"), totals)));
         }
         FiscalPeriod period = fiscalYear.periodThrough(through);
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.SECONDS), FiscalCalendar.BANGKOK);
-        String nameTh = "รวมทุกหน่วยงาน";
-        return new ComplaintTable(CITY, nameTh, "All agencies", fiscalYear.buddhistYear(), through.toString(),
-                ComplaintTables.TITLE_TH + " " + nameTh + " ประจำปีงบประมาณ พ.ศ. " + fiscalYear.buddhistYear(),
-                ComplaintTables.TITLE_EN + ", all agencies, fiscal year " + fiscalYear.buddhistYear() + " BE",
+        String nameTh = Texts.in(Texts.THAI, "stats.table.all-agencies");
+        return new ComplaintTable(CITY, nameTh, Texts.in(Locale.ENGLISH, "stats.table.all-agencies"),
+                fiscalYear.buddhistYear(), through.toString(),
+                Texts.in(Texts.THAI, "stats.table.all-agencies-heading", ComplaintTables.TITLE_TH,
+                        fiscalYear.buddhistYear()),
+                Texts.in(Locale.ENGLISH, "stats.table.all-agencies-heading", ComplaintTables.TITLE_EN,
+                        fiscalYear.buddhistYear()),
                 new ComplaintTable.Period(period.from().toString(), period.to().toString(), period.labelThai(),
                         period.labelEnglish()),
                 now.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), FiscalCalendar.dateLabelThai(now.toLocalDate()),

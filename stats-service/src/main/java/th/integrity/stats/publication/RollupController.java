@@ -26,9 +26,11 @@ public class RollupController {
     private static final Set<String> FORMATS = Set.of(Formats.JSON, Formats.CSV, Formats.HTML);
 
     private final Rollup rollup;
+    private final PrintableHtml printable;
 
-    public RollupController(Rollup rollup) {
+    public RollupController(Rollup rollup, PrintableHtml printable) {
         this.rollup = rollup;
+        this.printable = printable;
     }
 
     @GetMapping("/api/stats/rollup/{fiscalYear}")
@@ -46,7 +48,7 @@ public class RollupController {
             case Formats.CSV -> ResponseEntity.ok().contentType(Formats.TEXT_CSV).body(Csv.complaints(view.table()));
             case Formats.HTML -> ResponseEntity.ok()
                     .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
-                    .header("Content-Security-Policy", Html.CSP).body(PrintableHtml.complaints(view.table(), null));
+                    .header("Content-Security-Policy", Html.CSP).body(printable.complaints(view.table(), null));
             default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(view);
         };
     }

@@ -13,17 +13,17 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import th.integrity.platform.security.CurrentUser;
-import th.integrity.platform.web.ProblemException;
 import th.integrity.platform.web.ProblemType;
+import th.integrity.stats.StatsProblems;
 
 /** Rebuilding the projection from the topics (ADMIN). */
 @RestController
 @Tag(name = "Replay", description = "สร้างข้อมูลสถิติใหม่จากเหตุการณ์ทั้งหมด")
 public class ReplayController {
 
-    private final Replays replays;
+    private final ReplayService replays;
 
-    public ReplayController(Replays replays) {
+    public ReplayController(ReplayService replays) {
         this.replays = replays;
     }
 
@@ -34,8 +34,7 @@ public class ReplayController {
                     + "up with the end offsets captured at the start. 409 while another replay runs and advances; "
                     + "one that made no progress for replay-stale-after (its process was stopped) is abandoned and "
                     + "its half-built generation dropped, so a new one starts.")
-    public ResponseEntity<Replay> start() {
-        CurrentUser admin = CurrentUser.current().orElseThrow();
+    public ResponseEntity<Replay> start(CurrentUser admin) {
         Replay replay = replays.start(admin.subject());
         return ResponseEntity.accepted().location(URI.create("/api/stats/replays/" + replay.id())).body(replay);
     }
@@ -44,7 +43,7 @@ public class ReplayController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Progress of a replay (ADMIN)")
     public Replay progress(@PathVariable String id) {
-        return replays.find(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
-                "No replay has this id.", "ไม่พบการสร้างข้อมูลใหม่รายการนี้"));
+        return replays.find(id).orElseThrow(
+                () -> StatsProblems.of(ProblemType.NOT_FOUND, "stats.problem.replay-not-found"));
     }
 }

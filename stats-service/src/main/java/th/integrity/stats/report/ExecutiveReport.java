@@ -38,7 +38,7 @@ public record ExecutiveReport(
             Double averageDaysToConclusion) {
     }
 
-    /** @param cases the longest overdue first, at most {@link ExecutiveReports#MAX_OVERDUE_LISTED} */
+    /** @param cases the longest overdue first, at most {@link ExecutiveReportService#MAX_OVERDUE_LISTED} */
     public record Overdue(long total, List<OverdueCase> cases) {
     }
 

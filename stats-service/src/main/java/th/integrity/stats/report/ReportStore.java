@@ -25,7 +25,7 @@ import th.integrity.stats.projection.ProjectionStore;
 /**
  * What the executive report reads from the projection (the active generation's collections), counted by MongoDB:
  * {@code $group} per breakdown, so groups travel instead of documents; only the overdue list reads documents, at
- * most {@link ExecutiveReports#MAX_OVERDUE_LISTED} and the ones tied with the last.
+ * most {@link ExecutiveReportService#MAX_OVERDUE_LISTED} and the ones tied with the last.
  */
 @Component
 class ReportStore {

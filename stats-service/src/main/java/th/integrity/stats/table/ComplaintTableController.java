@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import th.integrity.platform.security.CurrentUser;
 import th.integrity.platform.calendar.FiscalYear;
+import th.integrity.stats.StatsProblems;
 
 /** The live (draft) complaint statistics table of an agency, for its officers and administrators. */
 @RestController
@@ -33,9 +34,9 @@ public class ComplaintTableController {
     public ComplaintTable draft(@PathVariable String agency,
             @Parameter(description = "Buddhist-Era fiscal year, e.g. 2568") @PathVariable("fiscalYear") String fiscalYearText,
             @Parameter(description = "last month YYYY-MM (default: September of the fiscal year)")
-            @RequestParam(required = false) String through) {
+            @RequestParam(required = false) String through, CurrentUser user) {
         Params.agency(agency);
-        CurrentUser.inAgency(agency);
+        StatsProblems.inAgency(user, agency);
         FiscalYear fiscalYear = Params.fiscalYear(fiscalYearText);
         return tables.draft(agency, fiscalYear, Params.through(through, fiscalYear));
     }

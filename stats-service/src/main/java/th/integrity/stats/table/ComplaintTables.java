@@ -19,6 +19,8 @@ import th.integrity.platform.calendar.FiscalPeriod;
 import th.integrity.platform.calendar.FiscalYear;
 import th.integrity.stats.projection.CaseShapes;
 import th.integrity.stats.projection.ProjectionStore;
+import java.util.Locale;
+import th.integrity.platform.text.Texts;
 
 /**
  * Builds complaint statistics tables from the case projection. A draft folds the agency's counts kept current
@@ -28,8 +30,8 @@ import th.integrity.stats.projection.ProjectionStore;
 @Service
 public class ComplaintTables {
 
-    public static final String TITLE_TH = "ข้อมูลเชิงสถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ";
-    public static final String TITLE_EN = "Statistics of complaints about corruption and misconduct";
+    public static final String TITLE_TH = Texts.in(Texts.THAI, "stats.table.title");
+    public static final String TITLE_EN = Texts.in(Locale.ENGLISH, "stats.table.title");
 
     private final CaseShapes shapes;
     private final ProjectionStore store;
@@ -83,8 +85,8 @@ public class ComplaintTables {
         }
         long totalReceived = blocks.get(blocks.size() - 1).totals().total();
         return new ComplaintTable(agency, nameTh, nameEn, fiscalYear.buddhistYear(), through.toString(),
-                TITLE_TH + " " + nameTh + " ประจำปีงบประมาณ พ.ศ. " + fiscalYear.buddhistYear(),
-                TITLE_EN + ", " + nameEn + ", fiscal year " + fiscalYear.buddhistYear() + " BE",
+                Texts.in(Texts.THAI, "stats.table.heading", TITLE_TH, nameTh, fiscalYear.buddhistYear()),
+                Texts.in(Locale.ENGLISH, "stats.table.heading", TITLE_EN, nameEn, fiscalYear.buddhistYear()),
                 new ComplaintTable.Period(period.from().toString(), period.to().toString(), period.labelThai(),
                         period.labelEnglish()),
                 generatedAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
@@ -109,7 +111,7 @@ public class ComplaintTables {
             withDays += tally.concludedWithDays[b][m];
             days += tally.daysSum[b][m];
         }
-        return row("TOTAL", "รวม", "Total", received, rows.isEmpty() ? 0 : rows.get(0).carriedOver(), progress,
+        return row("TOTAL", Texts.in(Texts.THAI, "stats.table.total"), Texts.in(Locale.ENGLISH, "stats.table.total"), received, rows.isEmpty() ? 0 : rows.get(0).carriedOver(), progress,
                 concluded, withDays, days);
     }
 

@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
+import th.integrity.platform.text.Text;
+import th.integrity.platform.text.Texts;
 
 /** The codes the tables count by, in column order, with their Thai and English labels. */
 public final class Labels {
@@ -18,46 +21,52 @@ public final class Labels {
     }
 
     public static final List<Label> CHANNELS = List.of(
-            new Label("WEB", "เว็บไซต์", "Website"),
-            new Label("WALK_IN", "ด้วยตนเอง", "In person"),
-            new Label("LETTER", "หนังสือ", "Letter"),
-            new Label("PHONE", "โทรศัพท์", "Telephone"),
-            new Label("HOTLINE_1555", "สายด่วน 1555", "Hotline 1555"),
-            new Label("TRAFFY_FONDUE", "Traffy Fondue", "Traffy Fondue"),
-            new Label("EMAIL", "อีเมล", "Email"),
+            label("stats.channel", "WEB"),
+            label("stats.channel", "WALK_IN"),
+            label("stats.channel", "LETTER"),
+            label("stats.channel", "PHONE"),
+            label("stats.channel", "HOTLINE_1555"),
+            label("stats.channel", "TRAFFY_FONDUE"),
+            label("stats.channel", "EMAIL"),
             new Label("OTHER", "อื่น ๆ", "Other"));
 
     /** Main categories, then the block of all of them. */
     public static final List<Label> CATEGORIES = List.of(
-            new Label("CORRUPTION", "การทุจริต", "Corruption"),
-            new Label("MISCONDUCT", "การประพฤติมิชอบ", "Misconduct"),
+            label("stats.category", "CORRUPTION"),
+            label("stats.category", "MISCONDUCT"),
             new Label("OTHER", "อื่น ๆ", "Other"));
 
-    public static final Label ALL_CATEGORIES = new Label("ALL", "รวมทุกประเภท", "All categories");
+    public static final Label ALL_CATEGORIES = label("stats.category", "ALL");
 
     public static final List<Label> PROGRESS = List.of(
-            new Label("RECEIVED", "รับเรื่อง", "Received"),
-            new Label("UNDER_REVIEW", "อยู่ระหว่างตรวจสอบ", "Under review"),
-            new Label("FORWARDED", "ส่งหน่วยงานที่เกี่ยวข้อง", "Forwarded to the competent body"),
-            new Label("UNDER_INVESTIGATION", "อยู่ระหว่างดำเนินการ", "Under investigation"),
-            new Label("CONCLUDED_WITH_CAUSE", "มีมูล", "Concluded: with cause"),
-            new Label("CONCLUDED_WITHOUT_CAUSE", "ไม่มีมูล", "Concluded: without cause"),
+            label("stats.progress", "RECEIVED"),
+            label("stats.progress", "UNDER_REVIEW"),
+            label("stats.progress", "FORWARDED"),
+            label("stats.progress", "UNDER_INVESTIGATION"),
+            label("stats.progress", "CONCLUDED_WITH_CAUSE"),
+            label("stats.progress", "CONCLUDED_WITHOUT_CAUSE"),
             new Label("CLOSED_WITHOUT_INQUIRY", "ยุติเรื่อง", "Closed without inquiry"));
 
     public static final List<Label> CLOSURE_REASONS = List.of(
-            new Label("DUPLICATE", "เรื่องซ้ำ", "Duplicate"),
-            new Label("OUTSIDE_JURISDICTION", "ไม่อยู่ในอำนาจหน้าที่", "Outside jurisdiction"),
-            new Label("TOO_LITTLE_DETAIL", "ข้อมูลไม่เพียงพอ", "Too little detail"),
+            label("stats.closure", "DUPLICATE"),
+            label("stats.closure", "OUTSIDE_JURISDICTION"),
+            label("stats.closure", "TOO_LITTLE_DETAIL"),
             new Label("WITHDRAWN", "ถอนเรื่อง", "Withdrawn"));
 
-    public static final String EMPTY_REMARK_TH = "ไม่มีเรื่องร้องเรียน";
-    public static final String EMPTY_REMARK_EN = "No complaints";
+    public static final String EMPTY_REMARK_TH = Texts.in(Texts.THAI, "stats.remark.empty");
+    public static final String EMPTY_REMARK_EN = Texts.in(Locale.ENGLISH, "stats.remark.empty");
 
     private static final Map<String, Label> BY_CODE = java.util.stream.Stream
             .of(CHANNELS, PROGRESS, CLOSURE_REASONS).flatMap(List::stream)
             .collect(Collectors.toMap(Label::code, l -> l, (a, b) -> a));
 
     private Labels() {
+    }
+
+    /** The label of {@code code} in both languages, from the bundles' {@code <group>.<code>}. */
+    public static Label label(String group, String code) {
+        Text text = Texts.get(group + "." + code);
+        return new Label(code, text.th(), text.en());
     }
 
     /** Position of {@code code} in {@code labels}, or {@code fallback} when it is not one of them. */

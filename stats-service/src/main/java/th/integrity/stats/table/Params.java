@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import th.integrity.platform.calendar.FiscalYear;
 import th.integrity.stats.projection.ComplaintEventReader;
+import th.integrity.stats.StatsProblems;
 
 /** Checks of the path and query parameters every statistics endpoint shares; failures answer 400. */
 public final class Params {
@@ -18,9 +19,7 @@ public final class Params {
 
     public static String agency(String agency) {
         if (agency == null || !ComplaintEventReader.AGENCY.matcher(agency).matches()) {
-            throw new InvalidParameterException("agency",
-                    "agency must be an agency code (letters, digits, '.', '_' or '-', at most 64)",
-                    "รหัสหน่วยงานต้องประกอบด้วยตัวอักษรภาษาอังกฤษ ตัวเลข หรือ . _ - ไม่เกิน 64 ตัว");
+            throw StatsProblems.invalidParameter("agency", "stats.problem.agency");
         }
         return agency;
     }
@@ -32,10 +31,7 @@ public final class Params {
                 return FiscalYear.of(year);
             }
         }
-        throw new InvalidParameterException("fiscalYear",
-                "fiscalYear must be a Buddhist-Era year from " + FiscalYear.MIN + " to " + FiscalYear.MAX
-                        + " (e.g. 2568)",
-                "ปีงบประมาณต้องเป็นปีพุทธศักราช " + FiscalYear.MIN + " ถึง " + FiscalYear.MAX + " (เช่น 2568)");
+        throw StatsProblems.invalidParameter("fiscalYear", "stats.problem.fiscal-year", FiscalYear.MIN, FiscalYear.MAX);
     }
 
     /** A month {@code YYYY-MM}, or {@code null} when malformed. */
@@ -57,11 +53,8 @@ public final class Params {
         }
         YearMonth month = month(text);
         if (month == null || !fiscalYear.contains(month)) {
-            throw new InvalidParameterException("through",
-                    "through must be a month YYYY-MM (common era) from " + fiscalYear.firstMonth() + " to "
-                            + fiscalYear.lastMonth(),
-                    "through ต้องเป็นเดือนในรูปแบบ YYYY-MM (ปีคริสต์ศักราช) ตั้งแต่ " + fiscalYear.firstMonth()
-                            + " ถึง " + fiscalYear.lastMonth() + " ของปีงบประมาณ " + fiscalYear.buddhistYear());
+            throw StatsProblems.invalidParameter("through", "stats.problem.through", fiscalYear.firstMonth(),
+                    fiscalYear.lastMonth(), fiscalYear.buddhistYear());
         }
         return month;
     }

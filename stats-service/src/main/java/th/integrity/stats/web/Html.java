@@ -1,6 +1,9 @@
 package th.integrity.stats.web;
 
-/** Escaping for text placed in HTML, XML (SVG) and attribute values: every markup character, always. */
+/**
+ * Escaping for text placed in HTML, XML (SVG) and attribute values: every markup character, always. Templates
+ * reach it through their output ({@link MarkupOutput}); nothing else needs to call it.
+ */
 public final class Html {
 
     private Html() {
@@ -26,15 +29,6 @@ public final class Html {
             }
         }
         return out.toString();
-    }
-
-    /** A printable page: Thai language, UTF-8, the service's own stylesheet (no inline style, no script). */
-    public static StringBuilder page(String title, String bodyClass) {
-        return new StringBuilder(16_384).append("<!DOCTYPE html>\n<html lang=\"th\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(escape(title)).append("</title>\n")
-                .append("<link rel=\"stylesheet\" href=\"/api/stats/assets/publication.css\">\n</head>\n")
-                .append("<body class=\"").append(escape(bodyClass)).append("\">\n");
     }
 
     /** A Content-Security-Policy for the pages and SVGs this service renders: nothing runs, styles from here only. */

@@ -83,7 +83,7 @@ class ReplayTakeoverTest {
         CuttableProxy link = new CuttableProxy(hostPort[0], Integer.parseInt(hostPort[1]));
         ConfigurableApplicationContext doomed = instance("mongodb://127.0.0.1:" + link.port() + "/" + DATABASE
                 + "?serverSelectionTimeoutMS=1000&connectTimeoutMS=1000");
-        Replay killed = doomed.getBean(Replays.class).start("admin-b");
+        Replay killed = doomed.getBean(ReplayService.class).start("admin-b");
         MongoTemplate mongo = survivor.getBean(MongoTemplate.class);
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(killed.id(), Replay.class).recordsRead() > 0);
         // While it builds, the live projection writes to the building copy too.
@@ -97,7 +97,7 @@ class ReplayTakeoverTest {
         assertThat(left.state()).as("killed mid-way: nothing cleaned up").isEqualTo(Replay.RUNNING);
         assertThat(left.partitions()).anySatisfy(p -> assertThat(p.position()).isLessThan(p.endOffset()));
         assertThat(store.reload().building()).isEqualTo(killed.generation());
-        Replays replays = survivor.getBean(Replays.class);
+        ReplayService replays = survivor.getBean(ReplayService.class);
         assertThatThrownBy(() -> replays.start("admin-a")).as("not yet stale: one replay at a time")
                 .isInstanceOfSatisfying(ProblemException.class,
                         e -> assertThat(e.getStatusCode().value()).isEqualTo(409));
@@ -136,7 +136,7 @@ class ReplayTakeoverTest {
         Map<String, Long> highest = sendCases(agency, 1_500, 3);
         ProjectionStore store = survivor.getBean(ProjectionStore.class);
 
-        Replays replays = survivor.getBean(Replays.class);
+        ReplayService replays = survivor.getBean(ReplayService.class);
         Replay running = replays.start("admin-a");
         long started = System.nanoTime();
         int refused = 0;

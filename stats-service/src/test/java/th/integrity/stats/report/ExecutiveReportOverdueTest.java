@@ -19,7 +19,7 @@ import th.integrity.stats.projection.ComplaintCaseProjection;
 import th.integrity.stats.projection.ComplaintEvent;
 
 /**
- * The executive report lists at most {@link ExecutiveReports#MAX_OVERDUE_LISTED} overdue cases, longest overdue
+ * The executive report lists at most {@link ExecutiveReportService#MAX_OVERDUE_LISTED} overdue cases, longest overdue
  * first and then by case id, out of all of them: with more overdue cases than that, and many tied on the days
  * overdue at the cut, the list is the same as sorting every overdue case (the store reads only the earliest
  * deadlines and their ties, not every open case).
@@ -29,7 +29,7 @@ class ExecutiveReportOverdueTest extends IntegrationTestSupport {
     @Autowired
     ComplaintCaseProjection projection;
     @Autowired
-    ExecutiveReports reports;
+    ExecutiveReportService reports;
 
     @Test
     void theListedOverdueCasesAreTheLongestOverdueOfAllOfThemTiesByCaseId() {
@@ -38,7 +38,7 @@ class ExecutiveReportOverdueTest extends IntegrationTestSupport {
         record Expected(String caseId, long days) {
         }
         List<Expected> all = new ArrayList<>();
-        int cases = ExecutiveReports.MAX_OVERDUE_LISTED + 30;
+        int cases = ExecutiveReportService.MAX_OVERDUE_LISTED + 30;
         for (int i = 0; i < cases; i++) {
             // Days overdue 3..0 in four bands; within a band the earliest deadline has the highest case id.
             long days = 3 - i % 4;
@@ -64,7 +64,7 @@ class ExecutiveReportOverdueTest extends IntegrationTestSupport {
 
         List<String> expected = all.stream()
                 .sorted(Comparator.comparingLong(Expected::days).reversed().thenComparing(Expected::caseId))
-                .limit(ExecutiveReports.MAX_OVERDUE_LISTED).map(Expected::caseId).toList();
+                .limit(ExecutiveReportService.MAX_OVERDUE_LISTED).map(Expected::caseId).toList();
         assertThat(report.overdue().total()).isEqualTo(cases);
         assertThat(report.overdue().cases()).extracting(ExecutiveReport.OverdueCase::caseId)
                 .containsExactlyElementsOf(expected);

@@ -12,10 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import io.micrometer.core.instrument.Counter;
@@ -24,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import th.integrity.platform.security.CurrentUser;
 import th.integrity.platform.web.FieldProblem;
-import th.integrity.platform.web.ProblemException;
 import th.integrity.platform.web.ProblemType;
 import th.integrity.platform.calendar.FiscalCalendar;
 import th.integrity.platform.calendar.FiscalYear;
@@ -32,29 +27,30 @@ import th.integrity.stats.gifts.GiftRound;
 import th.integrity.stats.gifts.GiftTables;
 import th.integrity.stats.projection.ComplaintEventReader;
 import th.integrity.stats.table.ComplaintTables;
+import th.integrity.stats.StatsProblems;
 
 /**
  * Freezes tables into publications and finds them again. Publishing counts afresh (no cache), writes the
  * canonical JSON and its SHA-256 in one insert, and never changes a publication afterwards.
  */
 @Service
-public class Publications {
+public class PublicationService {
 
     public static final String COMPLAINTS = "COMPLAINTS";
     public static final String GIFTS = "GIFTS";
     static final String PUBLISHED = "integrity.stats.publications";
     private static final int MAX_REASON = 1000;
 
-    private final MongoTemplate mongo;
+    private final PublicationStore store;
     private final ComplaintTables complaintTables;
     private final GiftTables giftTables;
     private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public Publications(MongoTemplate mongo, ComplaintTables complaintTables, GiftTables giftTables, JsonMapper json,
+    PublicationService(PublicationStore store, ComplaintTables complaintTables, GiftTables giftTables, JsonMapper json,
             Clock clock, MeterRegistry meters) {
-        this.mongo = mongo;
+        this.store = store;
         this.complaintTables = complaintTables;
         this.giftTables = giftTables;
         this.json = json;
@@ -75,16 +71,15 @@ public class Publications {
         List<FieldProblem> errors = new ArrayList<>();
         String kind = request.kind() == null ? COMPLAINTS : request.kind();
         if (!kind.equals(COMPLAINTS) && !kind.equals(GIFTS)) {
-            errors.add(new FieldProblem("kind", "must be COMPLAINTS or GIFTS", "ต้องเป็น COMPLAINTS หรือ GIFTS"));
+            errors.add(FieldProblem.of("kind", "stats.field.kind"));
         }
         if (request.agency() == null || !ComplaintEventReader.AGENCY.matcher(request.agency()).matches()) {
-            errors.add(new FieldProblem("agency", "must be an agency code", "ต้องเป็นรหัสหน่วยงาน"));
+            errors.add(FieldProblem.of("agency", "stats.field.agency"));
         }
         FiscalYear fiscalYear = null;
         if (request.fiscalYear() == null || request.fiscalYear() < FiscalYear.MIN
                 || request.fiscalYear() > FiscalYear.MAX) {
-            errors.add(new FieldProblem("fiscalYear", "must be a Buddhist-Era year such as 2568",
-                    "ต้องเป็นปีงบประมาณพุทธศักราช เช่น 2568"));
+            errors.add(FieldProblem.of("fiscalYear", "stats.field.fiscal-year"));
         } else {
             fiscalYear = FiscalYear.of(request.fiscalYear());
         }
@@ -93,37 +88,32 @@ public class Publications {
         if (kind.equals(COMPLAINTS) && fiscalYear != null) {
             through = request.through() == null ? null : th.integrity.stats.table.Params.month(request.through());
             if (through == null || !fiscalYear.contains(through)) {
-                errors.add(new FieldProblem("through", "must be a month YYYY-MM of the fiscal year",
-                        "ต้องเป็นเดือนในรูปแบบ YYYY-MM ภายในปีงบประมาณ"));
+                errors.add(FieldProblem.of("through", "stats.field.through"));
             }
         } else if (kind.equals(GIFTS)) {
             try {
                 round = GiftRound.valueOf(String.valueOf(request.round()));
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldProblem("round", "must be H1 or FY", "ต้องเป็น H1 หรือ FY"));
+                errors.add(FieldProblem.of("round", "stats.field.round"));
             }
         }
         if (request.reason() != null) {
-            errors.add(new FieldProblem("reason", "is only for a correction (with supersedes)",
-                    "ใช้เฉพาะการแก้ไข (ต้องระบุ supersedes)"));
+            errors.add(FieldProblem.of("reason", "stats.field.reason-without-supersedes"));
         }
         if (!errors.isEmpty()) {
-            throw invalid(errors);
+            throw StatsProblems.invalid(errors);
         }
-        CurrentUser.inAgency(request.agency());
+        StatsProblems.inAgency(admin, request.agency());
         String series = series(kind, request.agency(), fiscalYear, through, round);
         Publication publication = freeze(kind, series, request.agency(), fiscalYear, through, round, 1, null, null,
                 admin);
         try {
-            mongo.insert(publication);
+            store.insert(publication);
         } catch (DuplicateKeyException e) {
             Publication current = current(series).orElse(null);
-            throw new ProblemException(PublicationProblems.ALREADY_PUBLISHED,
-                    "This table is already published" + (current == null ? "" : " (current revision "
-                            + current.revision() + ", id " + current.id() + ")")
-                            + ". Send {supersedes, reason} to publish a correction.",
-                    "ตารางนี้เผยแพร่แล้ว" + (current == null ? "" : " (ฉบับที่ " + current.revision() + " รหัส "
-                            + current.id() + ")") + " หากต้องการแก้ไข ให้ส่ง supersedes และ reason");
+            throw current == null ? StatsProblems.of(StatsProblems.ALREADY_PUBLISHED, "stats.problem.already-published")
+                    : StatsProblems.of(StatsProblems.ALREADY_PUBLISHED, "stats.problem.already-published-revision",
+                            current.revision(), current.id());
         }
         published(kind, "first").increment();
         return publication;
@@ -132,22 +122,16 @@ public class Publications {
     private Publication correct(PublicationRequest request, CurrentUser admin) {
         String reason = request.reason() == null ? "" : request.reason().strip();
         if (reason.isEmpty() || reason.length() > MAX_REASON) {
-            throw invalid(List.of(new FieldProblem("reason",
-                    "a correction needs a reason of 1 to " + MAX_REASON + " characters",
-                    "การแก้ไขต้องระบุเหตุผล ความยาว 1 ถึง " + MAX_REASON + " ตัวอักษร")));
+            throw StatsProblems.invalid(List.of(FieldProblem.of("reason", "stats.field.reason", MAX_REASON)));
         }
         Publication earlier = find(request.supersedes()).orElse(null);
         if (earlier == null || !admin.belongsTo(earlier.agency())) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "No publication of your agency has this id.",
-                    "ไม่พบรายการเผยแพร่นี้ในหน่วยงานของท่าน");
+            throw StatsProblems.of(ProblemType.NOT_FOUND, "stats.problem.publication-not-in-agency");
         }
         Publication current = current(earlier.series()).orElseThrow();
         if (current.revision() != earlier.revision()) {
-            throw new ProblemException(PublicationProblems.NOT_CURRENT,
-                    "Revision " + earlier.revision() + " was already superseded; the current revision is "
-                            + current.revision() + " (id " + current.id() + ").",
-                    "ฉบับที่ " + earlier.revision() + " ถูกแทนที่แล้ว ฉบับปัจจุบันคือฉบับที่ " + current.revision()
-                            + " (รหัส " + current.id() + ")");
+            throw StatsProblems.of(StatsProblems.NOT_CURRENT, "stats.problem.not-current", earlier.revision(),
+                    current.revision(), current.id());
         }
         FiscalYear fiscalYear = FiscalYear.of(earlier.fiscalYear());
         YearMonth through = earlier.through() == null ? null : YearMonth.parse(earlier.through());
@@ -155,11 +139,9 @@ public class Publications {
         Publication correction = freeze(earlier.kind(), earlier.series(), earlier.agency(), fiscalYear, through,
                 round, earlier.revision() + 1, earlier.id(), reason, admin);
         try {
-            mongo.insert(correction);
+            store.insert(correction);
         } catch (DuplicateKeyException e) {
-            throw new ProblemException(PublicationProblems.NOT_CURRENT,
-                    "Someone corrected revision " + earlier.revision() + " at the same moment; reload and retry.",
-                    "มีผู้แก้ไขฉบับที่ " + earlier.revision() + " ในเวลาเดียวกัน กรุณาโหลดใหม่แล้วลองอีกครั้ง");
+            throw StatsProblems.of(StatsProblems.NOT_CURRENT, "stats.problem.corrected-meanwhile", earlier.revision());
         }
         published(earlier.kind(), "correction").increment();
         return correction;
@@ -172,12 +154,9 @@ public class Publications {
         YearMonth last = kind.equals(COMPLAINTS) ? through : round.lastMonth(fiscalYear);
         Instant ends = last.plusMonths(1).atDay(1).atStartOfDay(FiscalCalendar.BANGKOK).toInstant();
         if (now.isBefore(ends)) {
-            String labelTh = FiscalCalendar.monthLabelThai(last);
-            throw new ProblemException(PublicationProblems.PERIOD_NOT_ENDED,
-                    FiscalCalendar.monthLabelEnglish(last) + " has not ended in Bangkok yet; publish from "
-                            + last.plusMonths(1).atDay(1) + " (Asia/Bangkok).",
-                    labelTh + " ยังไม่สิ้นสุด (เวลากรุงเทพฯ) เผยแพร่ได้ตั้งแต่วันที่ "
-                            + FiscalCalendar.dateLabelThai(last.plusMonths(1).atDay(1)));
+            throw StatsProblems.of(StatsProblems.PERIOD_NOT_ENDED, "stats.problem.period-not-ended",
+                    FiscalCalendar.monthLabelEnglish(last), last.plusMonths(1).atDay(1),
+                    FiscalCalendar.monthLabelThai(last), FiscalCalendar.dateLabelThai(last.plusMonths(1).atDay(1)));
         }
         Object table = kind.equals(COMPLAINTS) ? complaintTables.table(agency, fiscalYear, through, true)
                 : giftTables.table(agency, fiscalYear, round);
@@ -194,42 +173,30 @@ public class Publications {
     }
 
     public Optional<Publication> find(String id) {
-        return id == null ? Optional.empty() : Optional.ofNullable(mongo.findById(id, Publication.class));
+        return store.find(id);
     }
 
     /** The revision that corrected {@code id}, if any. */
     public Optional<Publication> successor(String id) {
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("supersedes").is(id)), Publication.class));
+        return store.successor(id);
     }
 
     public Optional<Publication> current(String series) {
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("series").is(series))
-                .with(Sort.by(Sort.Direction.DESC, "revision")).limit(1), Publication.class));
+        return store.latest(series);
     }
 
     public Optional<Publication> firstRevision(String series) {
-        return Optional.ofNullable(mongo.findOne(
-                Query.query(Criteria.where("series").is(series).and("revision").is(1)), Publication.class));
+        return store.revision(series, 1);
     }
 
     /** Every revision of every publication matching the filters, newest first; content left out. */
     public List<Publication> list(String agency, Integer fiscalYear) {
-        Query query = new Query();
-        if (agency != null) {
-            query.addCriteria(Criteria.where("agency").is(agency));
-        }
-        if (fiscalYear != null) {
-            query.addCriteria(Criteria.where("fiscalYear").is(fiscalYear));
-        }
-        query.fields().exclude("content");
-        query.with(Sort.by(Sort.Direction.DESC, "publishedAt")).limit(1000);
-        return mongo.find(query, Publication.class);
+        return store.list(agency, fiscalYear);
     }
 
     /** The current complaint publication of each agency for a fiscal year and through-month. */
     public Map<String, Publication> currentComplaintTables(int fiscalYear, YearMonth through) {
-        List<Publication> all = mongo.find(Query.query(Criteria.where("kind").is(COMPLAINTS)
-                .and("fiscalYear").is(fiscalYear).and("through").is(through.toString())), Publication.class);
+        List<Publication> all = store.complaintTables(fiscalYear, through);
         Map<String, Publication> current = new LinkedHashMap<>();
         all.stream().sorted(Comparator.comparing(Publication::agency).thenComparing(Publication::revision))
                 .forEach(p -> current.put(p.agency(), p));
@@ -239,11 +206,5 @@ public class Publications {
     private Counter published(String kind, String type) {
         return Counter.builder(PUBLISHED).description("Statistics publications made, by kind and first/correction")
                 .tag("kind", kind).tag("type", type).register(meters);
-    }
-
-    private static ProblemException invalid(List<FieldProblem> errors) {
-        String fields = String.join(", ", errors.stream().map(FieldProblem::field).distinct().toList());
-        return new ProblemException(ProblemType.VALIDATION, "Check these fields: " + fields + ".",
-                "กรุณาตรวจสอบข้อมูลต่อไปนี้: " + fields, errors);
     }
 }

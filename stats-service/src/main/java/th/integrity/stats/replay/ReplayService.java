@@ -24,7 +24,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Service;
 
@@ -32,7 +31,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import th.integrity.platform.web.ProblemException;
-import th.integrity.platform.web.ProblemType;
 import th.integrity.stats.projection.ComplaintCaseProjection;
 import th.integrity.stats.projection.ComplaintEvent;
 import th.integrity.stats.projection.ComplaintEventReader;
@@ -42,6 +40,7 @@ import th.integrity.stats.projection.GiftProjection;
 import th.integrity.stats.projection.InvalidEventException;
 import th.integrity.stats.projection.ProjectionProperties;
 import th.integrity.stats.projection.ProjectionStore;
+import th.integrity.stats.StatsProblems;
 
 /**
  * Rebuilds the projection from the start of the topics into a fresh generation and switches the queries to it
@@ -76,11 +75,9 @@ import th.integrity.stats.projection.ProjectionStore;
  * abandoned at its next beat and stops.
  */
 @Service
-public class Replays implements DisposableBean {
+public class ReplayService implements DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(Replays.class);
-    static final ProblemType ALREADY_RUNNING = new ProblemType("replay-running", HttpStatus.CONFLICT,
-            "A replay is already running", "กำลังสร้างข้อมูลใหม่อยู่แล้ว");
+    private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
 
     private final MongoTemplate mongo;
     private final ProjectionStore store;
@@ -99,7 +96,7 @@ public class Replays implements DisposableBean {
     });
     private volatile boolean stopping;
 
-    public Replays(MongoTemplate mongo, ProjectionStore store, ConsumerFactory<String, String> consumers,
+    public ReplayService(MongoTemplate mongo, ProjectionStore store, ConsumerFactory<String, String> consumers,
             ComplaintEventReader complaintReader, ComplaintCaseProjection complaints, GiftEventReader giftReader,
             GiftProjection gifts, ProjectionProperties properties, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
@@ -155,9 +152,7 @@ public class Replays implements DisposableBean {
     }
 
     private static ProblemException running(Integer generation) {
-        return new ProblemException(ALREADY_RUNNING,
-                "A replay into generation " + generation + " is running; wait for it to finish.",
-                "กำลังสร้างข้อมูลรุ่นที่ " + generation + " อยู่ กรุณารอให้เสร็จก่อน");
+        return StatsProblems.of(StatsProblems.REPLAY_RUNNING, "stats.problem.replay-running", generation);
     }
 
     private void run(Replay replay) {

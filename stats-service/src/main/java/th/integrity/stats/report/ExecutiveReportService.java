@@ -25,7 +25,7 @@ import th.integrity.stats.table.Labels;
 
 /** Builds the executive report from the projection (active generation). */
 @Service
-public class ExecutiveReports {
+public class ExecutiveReportService {
 
     public static final int MAX_OVERDUE_LISTED = 100;
     private static final List<String> OUTCOMES = List.of("CONCLUDED_WITH_CAUSE", "CONCLUDED_WITHOUT_CAUSE",
@@ -36,7 +36,7 @@ public class ExecutiveReports {
     private final AgencyDirectory agencies;
     private final Clock clock;
 
-    public ExecutiveReports(ReportStore reports, ProjectionStore store, AgencyDirectory agencies, Clock clock) {
+    public ExecutiveReportService(ReportStore reports, ProjectionStore store, AgencyDirectory agencies, Clock clock) {
         this.reports = reports;
         this.store = store;
         this.agencies = agencies;
