@@ -17,7 +17,7 @@ import org.openqa.selenium.WebElement;
  * {@code <body>}, a reset form's counter resets, and the footer links API descriptions that exist.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StaticUiLayoutTest {
+class StaticUiTestLayoutAndFocus {
 
     private static final String CASE = "c0ffee00-1111-4222-8333-444455556666";
 
