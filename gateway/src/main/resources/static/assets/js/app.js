@@ -41,7 +41,10 @@ function renderShell() {
   localise(document.getElementById('site-nav'), () => t('nav.label'), 'aria-label');
   replace(document.getElementById('footer'),
     localise(h('p'), () => t('footer.privacy')),
-    localise(h('p', { class: 'small' }), () => t('footer.api')));
+    h('p', { class: 'small', id: 'footer-api' }, localise(h('span'), () => t('footer.api')),
+      // Each service describes its own API at /api/<service>/api-docs, routed by the gateway like the rest.
+      ['complaints', 'gifts', 'stats'].map((service, i) => [i ? ' · ' : ' ',
+        localise(h('a', { href: `/api/${service}/api-docs`, type: 'application/json' }), () => t(`footer.api.${service}`))])));
   onLanguageChange(() => { document.title = `${t(titleKey)} · ${t('site.name')}`; });
 }
 

@@ -71,6 +71,9 @@ export function counter(control, { min = 0, max }) {
       { n: number(length), min: number(min), max: number(max) });
   };
   control.addEventListener('input', render);
+  // A form's reset empties the box without an input event: count again once the reset has happened. The
+  // control joins its form after this call (field() is built before the form), hence the microtask.
+  queueMicrotask(() => control.form?.addEventListener('reset', () => setTimeout(render)));
   localise(out, () => { render(); return out.textContent; });
   return out;
 }

@@ -16,8 +16,11 @@ export const MESSAGES = {
   'page.notfound': m('ไม่พบหน้าที่ต้องการ', 'Page not found'),
   'footer.privacy': m('ระบบไม่เก็บที่อยู่ไอพีของผู้แจ้ง ข้อมูลตัวตนถูกเข้ารหัสก่อนบันทึก และรหัสติดตามไม่ถูกเก็บไว้ในระบบ',
     'No reporter\'s address is kept, identities are encrypted before they are stored, and tracking codes are never stored.'),
-  'footer.api': m('ข้อมูลสถิติเผยแพร่เป็นข้อมูลเปิด (CSV, JSON, DCAT) · เอกสาร API ที่ /v3/api-docs',
-    'Published statistics are open data (CSV, JSON, DCAT) · API description at /v3/api-docs'),
+  'footer.api': m('ข้อมูลสถิติเผยแพร่เป็นข้อมูลเปิด (CSV, JSON, DCAT) · เอกสาร API (OpenAPI):',
+    'Published statistics are open data (CSV, JSON, DCAT) · API description (OpenAPI):'),
+  'footer.api.complaints': m('เรื่องร้องเรียน', 'complaints'),
+  'footer.api.gifts': m('ของขวัญ', 'gifts'),
+  'footer.api.stats': m('สถิติ', 'statistics'),
 
   'auth.signin': m('เข้าสู่ระบบสำหรับเจ้าหน้าที่', 'Staff sign-in'),
   'auth.signout': m('ออกจากระบบ', 'Sign out'),

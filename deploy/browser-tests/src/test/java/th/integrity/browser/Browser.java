@@ -194,6 +194,33 @@ final class Browser implements AutoCloseable {
         return (Boolean) js("return document.documentElement.scrollWidth > document.documentElement.clientWidth");
     }
 
+    /**
+     * Words that the layout broke across lines inside the elements matching {@code css}: each word (the browser's
+     * own Intl.Segmenter, which knows Thai words) whose text spans more than one line. Empty when every word stays
+     * whole.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> wordsBrokenAcrossLines(String css) {
+        return (List<String>) js("""
+                const broken = [];
+                for (const cell of document.querySelectorAll(arguments[0])) {
+                  const language = cell.closest('[lang]')?.lang || 'th';
+                  const segmenter = new Intl.Segmenter(language, { granularity: 'word' });
+                  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+                  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    for (const { segment, index, isWordLike } of segmenter.segment(node.data)) {
+                      if (!isWordLike || segment.length < 2) continue;
+                      const range = document.createRange();
+                      range.setStart(node, index);
+                      range.setEnd(node, index + segment.length);
+                      const lines = new Set(Array.from(range.getClientRects()).filter(r => r.width > 0).map(r => Math.round(r.top)));
+                      if (lines.size > 1) broken.push(segment);
+                    }
+                  }
+                }
+                return broken;""", css);
+    }
+
     @Override
     public void close() {
         try {

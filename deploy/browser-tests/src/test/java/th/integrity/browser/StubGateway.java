@@ -28,8 +28,15 @@ final class StubGateway implements AutoCloseable {
             "svg", "image/svg+xml");
 
     private final HttpServer server;
+    private final String me;
 
     StubGateway() throws IOException {
+        this("{\"authenticated\":false,\"roles\":[]}");
+    }
+
+    /** With {@code me} as the answer to {@code /api/me}: e.g. {@link #OFFICER} for the officer's pages. */
+    StubGateway(String me) throws IOException {
+        this.me = me;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
@@ -65,7 +72,13 @@ final class StubGateway implements AutoCloseable {
     private void api(HttpExchange exchange, String method, String path) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         switch (method + " " + path) {
-            case "GET /api/me" -> json(exchange, 200, "{\"authenticated\":false,\"roles\":[]}");
+            case "GET /api/me" -> json(exchange, 200, me);
+            case "GET /api/complaints/cases" -> json(exchange, 200, CASES);
+            case "GET /api/complaints/cases/c0ffee00-1111-4222-8333-444455556666" -> json(exchange, 200, CASE);
+            case "POST /api/complaints/cases/c0ffee00-1111-4222-8333-444455556666/identity" -> json(exchange, 200,
+                    "{\"name\":\"สมชาย ใจดี\",\"phone\":\"0812345678\",\"revealedAt\":\"2025-11-20T03:00:00Z\"}");
+            case "POST /api/complaints/cases/c0ffee00-1111-4222-8333-444455556666/messages" -> json(exchange, 201, "{}");
+            case "POST /api/complaints/track/messages" -> json(exchange, 201, "{}");
             case "GET /api/complaints/reference" -> json(exchange, 200, REFERENCE);
             case "GET /api/stats/publications" -> json(exchange, 200, "[" + PUBLICATION + "]");
             case "GET /api/stats/publications/p1" -> json(exchange, 200,
@@ -117,6 +130,22 @@ final class StubGateway implements AutoCloseable {
         server.stop(0);
     }
 
+    static final String OFFICER = """
+            {"authenticated":true,"name":"เจ้าหน้าที่ทดสอบ","username":"officer","agency":"wangthonglang","roles":["OFFICER"]}""";
+
+    static final String CASES = """
+            {"page":0,"size":20,"total":2,"items":[
+              {"id":"c0ffee00-1111-4222-8333-444455556666","receivedAt":"2025-11-20T03:00:00Z","category":"CORRUPTION",
+               "channel":"WEB","status":"RECEIVED","dueAt":"2026-01-19","overdue":true},
+              {"id":"d0ffee00-1111-4222-8333-444455556666","receivedAt":"2025-11-21T03:00:00Z","category":"MISCONDUCT",
+               "channel":"PHONE","status":"RECEIVED","dueAt":"2026-01-20","overdue":false}]}""";
+
+    static final String CASE = """
+            {"id":"c0ffee00-1111-4222-8333-444455556666","version":1,"status":"RECEIVED","receivedAt":"2025-11-20T03:00:00Z",
+             "channel":"WEB","category":"CORRUPTION","dueAt":"2026-01-19","overdue":false,"details":"เรียกรับเงิน",
+             "reporter":{"mode":"CONFIDENTIAL"},"reporterStanding":"CITIZEN","allowedTransitions":[],"messages":[],
+             "notes":[],"history":[{"to":"RECEIVED","at":"2025-11-20T03:00:00Z"}]}""";
+
     static final String REFERENCE = """
             {"categories":[
               {"code":"CORRUPTION","labelTh":"การทุจริต","labelEn":"Corruption","subcategories":[{"code":"BRIBERY","labelTh":"เรียกรับสินบน","labelEn":"Bribery"}]},
@@ -143,8 +172,17 @@ final class StubGateway implements AutoCloseable {
              "title_en":"Complaint statistics, fiscal year 2568",
              "period":{"from":"2024-10-01","to":"2024-10-31","label_th":"1 ตุลาคม 2567 – 31 ตุลาคม 2567","label_en":"1 October 2567 BE – 31 October 2567 BE"},
              "generatedAt":"2025-04-02T10:00:00+07:00","generatedOn_th":"2 เมษายน 2568",
-             "channels":[{"code":"WEB","label_th":"เว็บไซต์","label_en":"Website"}],
-             "progress":[{"code":"RECEIVED","label_th":"รับเรื่อง","label_en":"Received"}],
+             "channels":[{"code":"WEB","label_th":"เว็บไซต์","label_en":"Website"},
+                         {"code":"PHONE","label_th":"โทรศัพท์","label_en":"Telephone"},
+                         {"code":"LETTER","label_th":"หนังสือร้องเรียน","label_en":"Letter"},
+                         {"code":"IN_PERSON","label_th":"ร้องเรียนด้วยตนเอง","label_en":"In person"},
+                         {"code":"DAMRONGDHAM","label_th":"ศูนย์ดำรงธรรม","label_en":"Damrongdhama Centre"},
+                         {"code":"SOCIAL","label_th":"สื่อสังคมออนไลน์","label_en":"Social media"},
+                         {"code":"REFERRED","label_th":"หน่วยงานอื่นส่งต่อ","label_en":"Referred by another agency"}],
+             "progress":[{"code":"RECEIVED","label_th":"รับเรื่อง","label_en":"Received"},
+                         {"code":"INQUIRY","label_th":"อยู่ระหว่างตรวจสอบข้อเท็จจริง","label_en":"Under inquiry"},
+                         {"code":"FORWARDED","label_th":"ส่งต่อหน่วยงานอื่น","label_en":"Forwarded"},
+                         {"code":"CLOSED","label_th":"ยุติเรื่อง","label_en":"Closed"}],
              "blocks":[{"category":"ALL","label_th":"รวมทุกประเภท","label_en":"All categories",
                "rows":[{"month":"2024-10","label_th":"ตุลาคม 2567","label_en":"October 2567 BE","received":{"WEB":0},"total":0,
                         "carriedOver":0,"progress":{"RECEIVED":0},"concluded":0,"averageDaysToConclusion":null,

@@ -69,18 +69,20 @@ async function queuePage(main, reference) {
 function queueTable(data, reference) {
   if (!data.items.length) return localise(h('p'), () => t('queue.empty'));
   const col = key => localise(h('th', { scope: 'col' }), () => t(key));
-  return localise(h('div', { class: 'table-scroll', tabindex: '0', role: 'region' },
-    h('table', { class: 'list' },
+  // Each cell names its column (data-label) and holds one element: on a phone the rows become cards (app.css).
+  const cell = (key, content) => localise(h('td', null, content), () => t(key), 'data-label');
+  return localise(h('div', { class: 'table-scroll cards-on-phone', tabindex: '0', role: 'region' },
+    h('table', { class: 'list cards-on-phone' },
       h('thead', null, h('tr', null, col('case.received'), col('file.category'), col('case.channel'), col('case.status'), col('case.due'), col('case.open'))),
       h('tbody', null, data.items.map(c => h('tr', { class: c.overdue ? 'overdue' : null },
-        localise(h('td'), l => formatDateTime(c.receivedAt, l)),
-        localise(h('td'), l => labelOf(reference.categories, c.category, l)),
-        localise(h('td'), l => labelOf(reference.channels, c.channel, l)),
-        localise(h('td'), l => labelOf(reference.statuses, c.status, l)),
-        h('td', null, localise(h('span'), l => formatDate(c.dueAt, l)),
-          c.overdue ? h('span', null, ' ', localise(h('strong', { class: 'badge danger' }), () => t('case.overdue'))) : null),
-        h('td', null, localise(h('a', { href: `#/officer/case/${encodeURIComponent(c.id)}`, class: 'case-link' }),
-          l => `${t('case.open', null, l)} ${c.id.slice(0, 8)}`))))))), () => t('officer.queue'), 'aria-label');
+        cell('case.received', localise(h('span'), l => formatDateTime(c.receivedAt, l))),
+        cell('file.category', localise(h('span'), l => labelOf(reference.categories, c.category, l))),
+        cell('case.channel', localise(h('span'), l => labelOf(reference.channels, c.channel, l))),
+        cell('case.status', localise(h('span'), l => labelOf(reference.statuses, c.status, l))),
+        cell('case.due', h('span', null, localise(h('span'), l => formatDate(c.dueAt, l)),
+          c.overdue ? h('span', null, ' ', localise(h('strong', { class: 'badge danger' }), () => t('case.overdue'))) : null)),
+        cell('case.open', h('span', null, localise(h('a', { href: `#/officer/case/${encodeURIComponent(c.id)}`, class: 'case-link' }),
+          l => `${t('case.open', null, l)} ${c.id.slice(0, 8)}`)))))))), () => t('officer.queue'), 'aria-label');
 }
 
 function pager(data, go) {
@@ -242,7 +244,7 @@ function divisionForm(c, reference, reload) {
 
 function revealSection(c) {
   const reason = h('textarea', { rows: '3', maxlength: '1000' });
-  const out = h('div', { id: 'revealed', 'aria-live': 'polite' });
+  const out = h('div', { id: 'revealed', 'aria-live': 'polite', tabindex: '-1' });
   const form = h('form', { class: 'stack', novalidate: true, id: 'reveal-form' },
     localise(h('p', { class: 'warning' }), () => t('reveal.warning')),
     field({ label: 'reveal.reason', name: 'reason', control: reason, required: true, extra: counter(reason, { min: 10, max: 1000 }) }),
@@ -254,6 +256,7 @@ function revealSection(c) {
       form.reset();
       replace(out, dl([['file.name', () => who.name || '–'], ['file.phone', () => who.phone || '–'], ['file.email', () => who.email || '–'],
         ['reveal.at', l => formatDateTime(who.revealedAt, l)]]));
+      out.focus();
     } catch (error) {
       showProblem(form, error);
     }

@@ -43,7 +43,8 @@ export function render(main) {
       try {
         await post('/api/complaints/track/messages', { trackingCode: code, text: reply.value });
         await load();
-        message(result.querySelector('#reply-form'), () => t('track.reply.sent'), 'success');
+        // The form that had focus was replaced: focus moves to the confirmation, never back to <body>.
+        message(result.querySelector('#reply-form'), () => t('track.reply.sent'), 'success').focus();
       } catch (error) {
         showProblem(replyForm, error);
       }
