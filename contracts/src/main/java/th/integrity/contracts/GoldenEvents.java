@@ -74,6 +74,29 @@ public final class GoldenEvents {
     }
 
     /**
+     * What a producer test asserts: the events it drove are of every type of the contract, and each equals its
+     * golden file but for the values {@code perRun} names by path and shape.
+     *
+     * @throws AssertionError naming the first event that differs, and how
+     */
+    public static void assertMatchContract(String contract, List<JsonNode> events, Map<String, Pattern> perRun) {
+        Set<String> emitted = new TreeSet<>();
+        for (JsonNode event : events) {
+            String type = event.path("type").asString();
+            emitted.add(type);
+            List<String> differences = differences(json(contract, type), event, perRun);
+            if (!differences.isEmpty()) {
+                throw new AssertionError(type + " differs from contracts/" + contract + "/" + type + ".json: "
+                        + differences + " in " + event);
+            }
+        }
+        // Every golden file of the contract is emitted: a new type needs its golden file and its producer test.
+        if (!emitted.equals(types(contract))) {
+            throw new AssertionError("emitted " + emitted + ", the contract " + contract + " has " + types(contract));
+        }
+    }
+
+    /**
      * How {@code emitted} differs from {@code golden}: a field missing, added or renamed at any depth, a value of
      * another JSON type, or another value. The values at the JSON Pointers of {@code perRun} (e.g. {@code /id},
      * {@code /data/caseId}) are compared by shape instead: the emitted value is {@code null} where the golden's is,

@@ -52,13 +52,9 @@ class EventContractTest extends IntegrationTestSupport {
         List<JsonNode> events = eventsOf(AGENCY, caseId, 3);
 
         assertThat(events).extracting(e -> e.path("type").asString())
-                .containsExactly(ComplaintSnapshot.SUBMITTED, ComplaintSnapshot.STATUS_CHANGED, ComplaintSnapshot.UPDATED)
-                // Every golden file of the contract is emitted here: a new type needs its golden and its producer test.
-                .containsExactlyInAnyOrderElementsOf(GoldenEvents.types(GoldenEvents.COMPLAINTS_V1));
+                .containsExactly(ComplaintSnapshot.SUBMITTED, ComplaintSnapshot.STATUS_CHANGED, ComplaintSnapshot.UPDATED);
+        GoldenEvents.assertMatchContract(GoldenEvents.COMPLAINTS_V1, events, PER_RUN);
         for (JsonNode event : events) {
-            String type = event.path("type").asString();
-            assertThat(GoldenEvents.differences(GoldenEvents.json(GoldenEvents.COMPLAINTS_V1, type), event, PER_RUN))
-                    .as("%s differs from contracts/complaints.v1/%s.json: %s", type, type, event).isEmpty();
             assertThat(event.path("subject").asString()).isEqualTo(caseId);
             assertThat(event.at("/data/caseId").asString()).isEqualTo(caseId);
         }
