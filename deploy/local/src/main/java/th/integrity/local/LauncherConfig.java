@@ -211,6 +211,11 @@ public record LauncherConfig(Path home, Path dataDir, Map<String, Integer> ports
         return dataDir.resolve("mongo");
     }
 
+    /** The services' class-data sharing archives and extracted jars ({@link ClassDataSharing}). */
+    public Path cdsDir() {
+        return dataDir.resolve(ClassDataSharing.DIRECTORY);
+    }
+
     public LauncherConfig withPort(String key, int port) {
         Map<String, Integer> changed = new LinkedHashMap<>(ports);
         changed.put(key, port);

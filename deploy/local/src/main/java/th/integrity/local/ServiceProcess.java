@@ -41,10 +41,13 @@ final class ServiceProcess {
     private final Path log;
     private final Process process;
     private final long startedNanos;
+    private final ClassDataSharing.Launch sharing;
     private final List<ProcessHandle> stopping = new ArrayList<>();
 
-    private ServiceProcess(ServiceSpec spec, int port, int probePort, Path log, Process process, long startedNanos) {
+    private ServiceProcess(ServiceSpec spec, int port, int probePort, Path log, Process process, long startedNanos,
+            ClassDataSharing.Launch sharing) {
         this.spec = spec;
+        this.sharing = sharing;
         this.port = port;
         this.probePort = probePort;
         this.log = log;
@@ -52,15 +55,17 @@ final class ServiceProcess {
         this.startedNanos = startedNanos;
     }
 
-    static ServiceProcess start(ServiceSpec spec, LauncherConfig config, Path java) {
+    /** @param sharing its class-data sharing: extra flags, and the jar to run (see {@link ClassDataSharing}) */
+    static ServiceProcess start(ServiceSpec spec, LauncherConfig config, Path java, ClassDataSharing.Launch sharing) {
         int port = config.port(spec.portKey());
         int probePort = spec.managementPort().map(config::port).orElse(port);
         Path log = config.logsDir().resolve(spec.name() + ".log");
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(config.serviceJavaOptions());
+        command.addAll(sharing.options());
         command.add("-jar");
-        command.add(spec.jar(config.home()).toString());
+        command.add(sharing.jar().toString());
 
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SERVER_PORT", String.valueOf(port));
@@ -96,7 +101,7 @@ final class ServiceProcess {
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
             builder.environment().putAll(environment);
             long started = System.nanoTime();
-            return new ServiceProcess(spec, port, probePort, log, builder.start(), started);
+            return new ServiceProcess(spec, port, probePort, log, builder.start(), started, sharing);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + spec.name() + ": " + e.getMessage(), e);
         }
@@ -116,6 +121,10 @@ final class ServiceProcess {
 
     Process process() {
         return process;
+    }
+
+    ClassDataSharing.Launch sharing() {
+        return sharing;
     }
 
     long pid() {
@@ -164,9 +173,12 @@ final class ServiceProcess {
         return lines.subList(from, lines.size());
     }
 
-    /** Closes this run's part of the log with how the process ended. */
+    /** Closes this run's part of the log with how the process ended, and keeps the class-data archive it wrote. */
     void markStopped() {
         String how = process.isAlive() ? "still running" : "exit code " + process.exitValue();
+        if (!process.isAlive()) {
+            sharing.settle(process.exitValue());
+        }
         try {
             Files.writeString(log, String.format("==== integrity-local: %s stopped (%s) at %s%n", spec.name(), how,
                     now()), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
