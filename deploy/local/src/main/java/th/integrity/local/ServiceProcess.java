@@ -31,6 +31,7 @@ final class ServiceProcess {
     /** Where every port but the doors listens: this machine only. */
     static final String LOOPBACK = "127.0.0.1";
 
+    private static final String MALLOC_ARENAS = "MALLOC_ARENA_MAX";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
     private static final String MARKER = "==== integrity-local: starting ";
 
@@ -85,6 +86,11 @@ final class ServiceProcess {
         // The launcher runs on a developer's machine with the development secrets: anywhere else the services
         // refuse them (platform's DevelopmentSecretsGuard).
         environment.put("SPRING_PROFILES_ACTIVE", "dev");
+        // glibc gives every thread that allocates its own malloc arena (up to 8 per core), mostly empty in a JVM,
+        // whose heap is its own: two are enough and keep each service's resident memory down.
+        if (System.getenv(MALLOC_ARENAS) == null) {
+            environment.put(MALLOC_ARENAS, "2");
+        }
         environment.putAll(spec.environment().apply(config));
         // Last, so a test can point the services elsewhere (an OIDC issuer of its own, say).
         environment.putAll(config.serviceEnvironment());

@@ -51,8 +51,9 @@ class ClassDataSharingEndToEndTest {
             Files.createDirectories(spec.jar(home).getParent());
             Files.copy(spec.jar(built), spec.jar(home));
         }
+        // Generous: three starts of the whole system, on machines shared with other builds.
         LauncherConfig config = LauncherConfig.defaults(home, dir.resolve("data")).withFreePorts()
-                .withStartupTimeout(Duration.ofMinutes(5));
+                .withStartupTimeout(Duration.ofMinutes(15));
         Path cds = config.dataDir().resolve("cds");
 
         // First start: every service records, from its extracted jar; the archives appear once they stopped.
