@@ -92,8 +92,8 @@ run_system() {
 # The service flags the launcher used, from the command line it logged for the gateway: everything between the
 # java executable and -jar, without the class-data flags (the floor gets its own archives the same way).
 service_flags() {
-  sed -n '/==== integrity-local: starting gateway /{n;p;q}' "$DATA/logs/gateway.log" | tr ' ' '\n' \
-    | awk 'NR > 1 && $0 == "-jar" { exit } NR > 1 && $0 != "" && $0 !~ /^-XX:(SharedArchiveFile|ArchiveClassesAtExit)=/'
+  sed -n '/==== integrity-local: starting gateway /{n;p;q}' "$DATA/logs/gateway.log" \
+    | awk '{ for (i = 2; i <= NF && $i != "-jar"; i++) if ($i !~ /^-XX:(SharedArchiveFile|ArchiveClassesAtExit)=/) print $i }'
 }
 
 # Five minimal apps, each from its own extracted jar, as the launcher runs its five. Sets floor_row.

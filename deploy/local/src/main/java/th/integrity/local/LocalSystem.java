@@ -30,7 +30,7 @@ public final class LocalSystem implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration GRACE = Duration.ofSeconds(10);
     /** The stop after a first start, while the services write their class-data archives. */
-    private static final Duration SAVING_GRACE = Duration.ofSeconds(120);
+    private static final Duration SAVING_GRACE = Duration.ofMinutes(5);
     private static final int TAIL_LINES = 20;
     private static final String STOPPED_ALL =
             "Stopped everything. / หยุดระบบทั้งหมดแล้ว: บริการเริ่มทำงานไม่สำเร็จ ดูรายละเอียดในไฟล์ log ข้างต้น";
