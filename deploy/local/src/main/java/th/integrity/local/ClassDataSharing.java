@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -44,8 +45,12 @@ final class ClassDataSharing {
     static final String QUIET = "-Xlog:cds=error,cds+dynamic=error";
     private static final String RECORDING_SUFFIX = ".recording.jsa";
     private static final String ARCHIVE_SUFFIX = ".jsa";
-    /** The JVM's exit code after SIGKILL: its archive, if any, may be half written. */
-    private static final int KILLED = 128 + 9;
+    /**
+     * Exit codes after which the JVM ran its whole exit path, archive included: a normal end or a failed start
+     * (0, 1; the parent watchdog exits 0) and SIGINT or SIGTERM (130, 143). Anything else (SIGKILL, a crash) may
+     * have cut the archive short.
+     */
+    private static final Set<Integer> CLEAN_EXITS = Set.of(0, 1, 128 + 2, 128 + 15);
 
     /** How a service's JVM uses the archive this time. */
     enum Mode {
@@ -71,8 +76,8 @@ final class ClassDataSharing {
         }
 
         /**
-         * After the service's JVM has exited: keeps what it recorded, unless it was killed (then the archive may be
-         * half written; the next start records again).
+         * After the service's JVM has exited: keeps what it recorded if it exited cleanly; otherwise the archive
+         * may be half written, and the next start records again.
          */
         void settle(int exitCode) {
             if (mode != Mode.RECORDING) {
@@ -80,7 +85,7 @@ final class ClassDataSharing {
             }
             Path recording = recording(archive);
             try {
-                if (exitCode != KILLED && Files.size(recording) > 0) {
+                if (CLEAN_EXITS.contains(exitCode) && Files.size(recording) > 0) {
                     Files.move(recording, archive, StandardCopyOption.REPLACE_EXISTING,
                             StandardCopyOption.ATOMIC_MOVE);
                 } else {
