@@ -211,9 +211,14 @@ public record LauncherConfig(Path home, Path dataDir, Map<String, Integer> ports
         return dataDir.resolve("mongo");
     }
 
-    /** The watchdog agent every service JVM starts with, written afresh at each start. */
+    /** The watchdog agent every service JVM starts with, rewritten only when its bytes change (class-data archives check its date). */
     public Path watchdogAgent() {
         return dataDir.resolve("integrity-watchdog.jar");
+    }
+
+    /** The services' class-data sharing archives and extracted jars ({@link ClassDataSharing}). */
+    public Path cdsDir() {
+        return dataDir.resolve(ClassDataSharing.DIRECTORY);
     }
 
     public LauncherConfig withPort(String key, int port) {

@@ -30,6 +30,8 @@ public final class LocalSystem implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration GRACE = Duration.ofSeconds(10);
+    /** The stop after a first start, while the services write their class-data archives. */
+    private static final Duration SAVING_GRACE = Duration.ofMinutes(5);
     private static final int TAIL_LINES = 20;
     private static final String STOPPED_ALL =
             "Stopped everything. / หยุดระบบทั้งหมดแล้ว: บริการเริ่มทำงานไม่สำเร็จ ดูรายละเอียดในไฟล์ log ข้างต้น";
@@ -105,8 +107,10 @@ public final class LocalSystem implements AutoCloseable {
             throw new LaunchException(LaunchException.SETUP, String.join("\n", problems));
         }
         try {
+            // Extractions (first start of a jar only) run while Kafka and MongoDB start.
+            Map<String, CompletableFuture<ClassDataSharing.Launch>> sharing = prepareSharing();
             startInfrastructure();
-            startServices();
+            startServices(sharing);
             awaitReady(services, createdNanos + config.startupTimeout().toNanos(), STOPPED_ALL);
             startupTime = Duration.ofNanos(System.nanoTime() - createdNanos);
             services.forEach(this::watch);
@@ -144,15 +148,57 @@ public final class LocalSystem implements AutoCloseable {
                 Components.SERVICES.size());
     }
 
-    private void startServices() {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    private void startServices(Map<String, CompletableFuture<ClassDataSharing.Launch>> sharing) {
+        Path java = java();
+        List<String> recording = new ArrayList<>();
         ParentWatchdog.writeAgentJar(config.watchdogAgent());
         synchronized (lock) {
             for (ServiceSpec spec : Components.SERVICES) {
                 checkNotClosing();
-                services.add(ServiceProcess.start(spec, config, java));
+                ClassDataSharing.Launch launch = sharing.get(spec.name()).join();
+                if (launch.mode() == ClassDataSharing.Mode.RECORDING) {
+                    recording.add(spec.name());
+                }
+                services.add(ServiceProcess.start(spec, config, java, launch));
             }
         }
+        if (!recording.isEmpty()) {
+            console.printf("Class-data sharing: recording %s (new jars); saved in %s when they stop, the next start is "
+                    + "faster. / บันทึกคลาสไว้ใช้เมื่อเริ่มระบบครั้งถัดไป%n", String.join(", ", recording),
+                    Display.path(config.cdsDir()));
+        }
+    }
+
+    /** Each service's class-data sharing, prepared in parallel (an extraction is a JVM of its own). */
+    private Map<String, CompletableFuture<ClassDataSharing.Launch>> prepareSharing() {
+        Map<String, CompletableFuture<ClassDataSharing.Launch>> launches = new LinkedHashMap<>();
+        boolean enabled = ClassDataSharing.enabled(config.serviceJavaOptions());
+        for (ServiceSpec spec : Components.SERVICES) {
+            CompletableFuture<ClassDataSharing.Launch> launch = new CompletableFuture<>();
+            launches.put(spec.name(), launch);
+            if (!enabled) {
+                launch.complete(ClassDataSharing.Launch.off(spec.jar(config.home())));
+                continue;
+            }
+            Thread preparing = new Thread(() -> launch.complete(prepareSharing(spec)), "cds-" + spec.name());
+            preparing.setDaemon(true);
+            preparing.start();
+        }
+        return launches;
+    }
+
+    /** A failure here costs start-up time, never the start: the service then runs from its jar as before. */
+    private ClassDataSharing.Launch prepareSharing(ServiceSpec spec) {
+        try {
+            return ClassDataSharing.prepare(config.cdsDir(), spec.name(), spec.jar(config.home()), java());
+        } catch (RuntimeException e) {
+            console.printf("Class-data sharing is off for %s: %s%n", spec.name(), rootMessage(e));
+            return ClassDataSharing.Launch.off(spec.jar(config.home()));
+        }
+    }
+
+    private static Path java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
     /** @param afterwards what happens on failure, for the message: the caller stops everything, or just these */
@@ -236,10 +282,17 @@ public final class LocalSystem implements AutoCloseable {
         }
         try {
             running.forEach(ServiceProcess::requestStop);
-            long deadline = System.nanoTime() + GRACE.toNanos();
+            // A JVM recording its class-data archive writes it on the way out: give it the time to finish.
+            boolean saving = running.stream().anyMatch(
+                    service -> service.sharing().mode() == ClassDataSharing.Mode.RECORDING && service.isAlive());
+            if (saving) {
+                console.println("Saving the class-data archives for the next start… / กำลังบันทึกคลาสไว้ใช้ครั้งถัดไป…");
+            }
+            Duration grace = saving ? SAVING_GRACE : GRACE;
+            long deadline = System.nanoTime() + grace.toNanos();
             for (ServiceProcess service : running) {
                 if (!service.awaitStopped(deadline)) {
-                    console.printf("%s did not stop within %d s; killing it%n", service.name(), GRACE.toSeconds());
+                    console.printf("%s did not stop within %d s; killing it%n", service.name(), grace.toSeconds());
                     service.forceStop();
                     service.awaitStopped(System.nanoTime() + Duration.ofSeconds(5).toNanos());
                 }
@@ -299,7 +352,9 @@ public final class LocalSystem implements AutoCloseable {
                 throw new LaunchException(LaunchException.FAILED, name + " is still running (pid " + previous.pid()
                         + "); kill it first");
             }
-            fresh = ServiceProcess.start(spec, config, Path.of(System.getProperty("java.home"), "bin", "java"));
+            ClassDataSharing.Launch sharing = ClassDataSharing.enabled(config.serviceJavaOptions())
+                    ? prepareSharing(spec) : ClassDataSharing.Launch.off(spec.jar(config.home()));
+            fresh = ServiceProcess.start(spec, config, java(), sharing);
             services.set(services.indexOf(previous), fresh);
         }
         try {

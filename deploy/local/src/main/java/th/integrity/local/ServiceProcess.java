@@ -33,6 +33,7 @@ final class ServiceProcess {
     /** Where every port but the doors listens: this machine only. */
     static final String LOOPBACK = "127.0.0.1";
 
+    private static final String MALLOC_ARENAS = "MALLOC_ARENA_MAX";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
     private static final String MARKER = "==== integrity-local: starting ";
 
@@ -43,10 +44,13 @@ final class ServiceProcess {
     private final Path log;
     private final Process process;
     private final long startedNanos;
+    private final ClassDataSharing.Launch sharing;
     private final List<ProcessHandle> stopping = new ArrayList<>();
 
-    private ServiceProcess(ServiceSpec spec, int port, int probePort, Path log, Process process, long startedNanos) {
+    private ServiceProcess(ServiceSpec spec, int port, int probePort, Path log, Process process, long startedNanos,
+            ClassDataSharing.Launch sharing) {
         this.spec = spec;
+        this.sharing = sharing;
         this.port = port;
         this.probePort = probePort;
         this.log = log;
@@ -54,7 +58,8 @@ final class ServiceProcess {
         this.startedNanos = startedNanos;
     }
 
-    static ServiceProcess start(ServiceSpec spec, LauncherConfig config, Path java) {
+    /** @param sharing its class-data sharing: extra flags, and the jar to run (see {@link ClassDataSharing}) */
+    static ServiceProcess start(ServiceSpec spec, LauncherConfig config, Path java, ClassDataSharing.Launch sharing) {
         int port = config.port(spec.portKey());
         int probePort = spec.managementPort().map(config::port).orElse(port);
         Path log = config.logsDir().resolve(spec.name() + ".log");
@@ -65,8 +70,9 @@ final class ServiceProcess {
         // a launcher killed with -9. An agent, so that no production jar carries this launcher concern; LocalSystem
         // writes it before the first service starts.
         command.add("-javaagent:" + config.watchdogAgent());
+        command.addAll(sharing.options());
         command.add("-jar");
-        command.add(spec.jar(config.home()).toString());
+        command.add(sharing.jar().toString());
 
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SERVER_PORT", String.valueOf(port));
@@ -86,6 +92,11 @@ final class ServiceProcess {
         // The launcher runs on a developer's machine with the development secrets: anywhere else the services
         // refuse them (platform's DevelopmentSecretsGuard).
         environment.put("SPRING_PROFILES_ACTIVE", "dev");
+        // glibc gives every thread that allocates its own malloc arena (up to 8 per core), mostly empty in a JVM,
+        // whose heap is its own: two are enough and keep each service's resident memory down.
+        if (System.getenv(MALLOC_ARENAS) == null) {
+            environment.put(MALLOC_ARENAS, "2");
+        }
         environment.putAll(spec.environment().apply(config));
         // Last, so a test can point the services elsewhere (an OIDC issuer of its own, say).
         environment.putAll(config.serviceEnvironment());
@@ -102,7 +113,7 @@ final class ServiceProcess {
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
             builder.environment().putAll(environment);
             long started = System.nanoTime();
-            return new ServiceProcess(spec, port, probePort, log, builder.start(), started);
+            return new ServiceProcess(spec, port, probePort, log, builder.start(), started, sharing);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + spec.name() + ": " + e.getMessage(), e);
         }
@@ -122,6 +133,10 @@ final class ServiceProcess {
 
     Process process() {
         return process;
+    }
+
+    ClassDataSharing.Launch sharing() {
+        return sharing;
     }
 
     long pid() {
@@ -170,9 +185,12 @@ final class ServiceProcess {
         return lines.subList(from, lines.size());
     }
 
-    /** Closes this run's part of the log with how the process ended. */
+    /** Closes this run's part of the log with how the process ended, and keeps the class-data archive it wrote. */
     void markStopped() {
         String how = process.isAlive() ? "still running" : "exit code " + process.exitValue();
+        if (!process.isAlive()) {
+            sharing.settle(process.exitValue());
+        }
         try {
             Files.writeString(log, String.format("==== integrity-local: %s stopped (%s) at %s%n", spec.name(), how,
                     now()), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

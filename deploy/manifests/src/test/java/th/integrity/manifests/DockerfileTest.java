@@ -35,15 +35,35 @@ class DockerfileTest {
 
     @Test
     void runsTheLayeredJarAsANonRootUserWithContainerAwareMemory() {
-        assertThat(dockerfile).contains("java -Djarmode=tools -jar /src/app.jar extract --layers --launcher");
-        for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
+        // Extracted without the Boot launcher: a plain app.jar and lib/, which class-data sharing needs.
+        assertThat(dockerfile).contains(
+                "java -Djarmode=tools -jar /src/app.jar extract --layers --destination /layers --application-filename app.jar")
+                .doesNotContain("--launcher").doesNotContain("JarLauncher");
+        for (String layer : List.of("dependencies", "snapshot-dependencies", "application")) {
             assertThat(dockerfile).contains("COPY --from=build /layers/" + layer + "/ ./");
         }
         assertThat(dockerfile).containsPattern("(?m)^USER 10001:10001$")
-                .contains("org.springframework.boot.loader.launch.JarLauncher")
                 .contains("-XX:MaxRAMPercentage=75");
         int user = dockerfile.lastIndexOf("\nUSER ");
         assertThat(dockerfile.indexOf("ENTRYPOINT")).as("USER before ENTRYPOINT").isGreaterThan(user);
+    }
+
+    /**
+     * Issue 19: the image carries a class-data archive from a training run at build time (after the layers, so it
+     * matches the class path the container runs), and every container starts with it.
+     */
+    @Test
+    void startsFromAClassDataArchiveRecordedAtImageBuild() {
+        Matcher training = Pattern.compile("(?m)^RUN SPRING_PROFILES_ACTIVE=dev MONGODB_URI=\\S+ \\\\\n"
+                + "\\s+KAFKA_BOOTSTRAP_SERVERS=\\S+ java -XX:ArchiveClassesAtExit=app\\.jsa \\\\\n"
+                + "\\s+.*-Dspring\\.context\\.exit=onRefresh -jar app\\.jar .*; \\\\\n"
+                + "\\s+test -s app\\.jsa \\|\\| \\{ .*exit 1; };.*$").matcher(dockerfile);
+        assertThat(training.find()).as("training run writing app.jsa, the build failing without it").isTrue();
+        assertThat(training.start()).as("training run after the application layer")
+                .isGreaterThan(dockerfile.indexOf("COPY --from=build /layers/application/ ./"));
+        String entrypoint = dockerfile.substring(dockerfile.indexOf("ENTRYPOINT"));
+        assertThat(entrypoint).contains("\"-XX:SharedArchiveFile=app.jsa\"").contains("\"-jar\", \"app.jar\"]");
+        assertThat(dockerfile).containsOnlyOnce("SPRING_PROFILES_ACTIVE").doesNotContainPattern("(?m)^ENV .*SPRING_PROFILES");
     }
 
     @Test

@@ -89,6 +89,9 @@ public final class ParentWatchdog {
      * Writes this agent as a jar to {@code target} (replacing it) and returns it: the launcher does this at start,
      * so the agent reaches the services from whatever the launcher runs from (its own jar, a test's class path).
      */
+    /** 2000-01-01T00:00:00Z: the class entry's date, fixed so that the agent jar's bytes are the same each time. */
+    private static final long FIXED_TIME = 946_684_800_000L;
+
     public static Path writeAgentJar(Path target) {
         String entry = ParentWatchdog.class.getName().replace('.', '/') + ".class";
         Manifest manifest = new Manifest();
@@ -103,9 +106,17 @@ public final class ParentWatchdog {
                 if (bytes == null) {
                     throw new IOException("class file " + entry + " not found");
                 }
-                jar.putNextEntry(new JarEntry(entry));
+                JarEntry classFile = new JarEntry(entry);
+                classFile.setTime(FIXED_TIME); // the same bytes every time, so an unchanged agent is not rewritten
+                jar.putNextEntry(classFile);
                 bytes.transferTo(jar);
                 jar.closeEntry();
+            }
+            // Left as it is when unchanged: a class-data archive records the date of every jar on the JVM's class
+            // path, agents included, and a rewritten agent would make the JVM ignore the archive.
+            if (Files.exists(target) && Files.mismatch(temporary, target) == -1) {
+                Files.delete(temporary);
+                return target;
             }
             return Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

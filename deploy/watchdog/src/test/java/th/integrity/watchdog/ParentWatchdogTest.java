@@ -94,6 +94,23 @@ class ParentWatchdogTest {
         }
     }
 
+    @Test
+    void anUnchangedAgentIsNotRewrittenSoClassDataArchivesStayValid() throws Exception {
+        Path jar = ParentWatchdog.writeAgentJar(dir.resolve("again/integrity-watchdog.jar"));
+        java.nio.file.attribute.FileTime written = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+        java.nio.file.Files.setLastModifiedTime(jar, written);
+
+        ParentWatchdog.writeAgentJar(jar);
+
+        assertThat(java.nio.file.Files.getLastModifiedTime(jar)).isEqualTo(written);
+        java.nio.file.Files.write(jar, new byte[] { 1, 2, 3 });
+        ParentWatchdog.writeAgentJar(jar);
+        try (JarFile file = new JarFile(jar.toFile())) {
+            assertThat(file.getManifest().getMainAttributes().getValue("Premain-Class"))
+                    .isEqualTo(ParentWatchdog.class.getName());
+        }
+    }
+
     private Process startWithAgent(String agentArgument, Map<String, String> environment) throws IOException {
         Path jar = ParentWatchdog.writeAgentJar(dir.resolve("integrity-watchdog.jar"));
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
