@@ -26,7 +26,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 import th.integrity.complaints.complaint.Complaint;
-import th.integrity.embedded.TestIssuer;
+import th.integrity.testkit.TestIssuer;
 
 /**
  * Issue 3's access matrix: every endpoint of the service × anonymous, each role of {@code wangthonglang} and —

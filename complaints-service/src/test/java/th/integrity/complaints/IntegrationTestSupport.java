@@ -32,9 +32,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import th.integrity.complaints.complaint.Complaint;
-import th.integrity.embedded.TestInfrastructure;
-import th.integrity.embedded.TestIssuer;
-import th.integrity.embedded.TopicReader;
+import th.integrity.testkit.TestInfrastructure;
+import th.integrity.testkit.TestIssuer;
+import th.integrity.testkit.TopicReader;
 
 /**
  * The service against the real Kafka broker and MongoDB-wire server of this test JVM (or the real ones named

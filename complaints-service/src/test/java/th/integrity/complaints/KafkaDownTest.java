@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import th.integrity.embedded.KafkaBroker;
 import th.integrity.embedded.Ports;
-import th.integrity.embedded.TestInfrastructure;
+import th.integrity.testkit.TestInfrastructure;
 
 /**
  * A Kafka outage: the pod stays ready (Kubernetes keeps it in its Service) and filings are answered 201, because

@@ -13,7 +13,7 @@ import th.integrity.complaints.complaint.Category;
 import th.integrity.complaints.complaint.Channel;
 import th.integrity.complaints.complaint.ClosureReason;
 import th.integrity.complaints.complaint.ComplaintStatus;
-import th.integrity.embedded.BundleParity;
+import th.integrity.testkit.BundleParity;
 import th.integrity.platform.text.Texts;
 
 /**

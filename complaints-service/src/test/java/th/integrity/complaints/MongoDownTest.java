@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import th.integrity.embedded.MongoWireServer;
-import th.integrity.embedded.TestInfrastructure;
+import th.integrity.testkit.TestInfrastructure;
 
 /**
  * A MongoDB outage: the service answers 503 problem details with Retry-After within seconds (the client's

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import th.integrity.embedded.HostileTokens;
+import th.integrity.testkit.HostileTokens;
 
 /**
  * The gateway lets an API client's bearer token through only when it is an access token for this API: every hostile

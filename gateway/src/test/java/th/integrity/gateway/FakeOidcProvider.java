@@ -21,7 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import th.integrity.embedded.TestIssuer;
+import th.integrity.testkit.TestIssuer;
 
 /**
  * Just enough of an OpenID Connect provider for the gateway's sign-in to run end to end in a test: discovery,

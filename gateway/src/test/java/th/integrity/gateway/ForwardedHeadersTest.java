@@ -15,7 +15,7 @@ import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
 import org.springframework.cloud.gateway.filter.headers.GRPCRequestHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 
-import th.integrity.embedded.RawHttp;
+import th.integrity.testkit.RawHttp;
 import th.integrity.gateway.HostileHeaders.Body;
 import th.integrity.gateway.routing.ForwardedHeaders;
 

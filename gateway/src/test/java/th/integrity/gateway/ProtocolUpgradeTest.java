@@ -40,7 +40,7 @@ class ProtocolUpgradeTest {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         registry.add("integrity.gateway.services.complaints", () -> complaints.uri().toString());
-        registry.add("spring.mongodb.uri", () -> th.integrity.embedded.TestInfrastructure.mongoUri("gateway"));
+        registry.add("spring.mongodb.uri", () -> th.integrity.testkit.TestInfrastructure.mongoUri("gateway"));
         registry.add("integrity.gateway.services.gifts", () -> gifts.uri().toString());
         registry.add("integrity.gateway.services.stats", () -> stats.uri().toString());
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import th.integrity.embedded.RawHttp;
+import th.integrity.testkit.RawHttp;
 
 /**
  * Requests refused before any route runs — by Spring Security's firewall, by Spring's adapter (a target that is

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import th.integrity.embedded.RawHttp;
+import th.integrity.testkit.RawHttp;
 
 /**
  * Browser sign-in at the gateway (backend-for-frontend): authorization code + PKCE against a provider that is

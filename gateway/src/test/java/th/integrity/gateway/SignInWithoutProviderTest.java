@@ -14,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import th.integrity.embedded.TestInfrastructure;
+import th.integrity.testkit.TestInfrastructure;
 
 /**
  * The gateway starts, and serves public routes, while its sign-in provider is down; sign-in answers 503 until the

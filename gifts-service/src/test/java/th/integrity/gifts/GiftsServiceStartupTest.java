@@ -17,7 +17,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.junit.jupiter.api.Test;
 
-import th.integrity.embedded.TestInfrastructure;
+import th.integrity.testkit.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
 
 /** The skeleton against the real Kafka broker and the embedded MongoDB server: probes, metrics, its topic. */

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import th.integrity.embedded.BundleParity;
+import th.integrity.testkit.BundleParity;
 import th.integrity.gifts.gift.Disposition;
 import th.integrity.gifts.gift.GiftKind;
 import th.integrity.gifts.gift.GiverType;

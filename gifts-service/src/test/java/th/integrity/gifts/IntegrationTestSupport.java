@@ -25,9 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import th.integrity.embedded.TestInfrastructure;
-import th.integrity.embedded.TestIssuer;
-import th.integrity.embedded.TopicReader;
+import th.integrity.testkit.TestInfrastructure;
+import th.integrity.testkit.TestIssuer;
+import th.integrity.testkit.TopicReader;
 import th.integrity.platform.calendar.FiscalCalendar;
 
 /**

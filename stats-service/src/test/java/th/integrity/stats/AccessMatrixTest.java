@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import tools.jackson.databind.JsonNode;
 
-import th.integrity.embedded.TestIssuer;
+import th.integrity.testkit.TestIssuer;
 
 /**
  * Issue 3's access matrix: every endpoint of the service × {anonymous, each role of {@code wangthonglang}, OFFICER /

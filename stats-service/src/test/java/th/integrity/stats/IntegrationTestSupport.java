@@ -32,8 +32,8 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import th.integrity.embedded.TestInfrastructure;
-import th.integrity.embedded.TestIssuer;
+import th.integrity.testkit.TestInfrastructure;
+import th.integrity.testkit.TestIssuer;
 
 /**
  * The running service against the real Kafka broker and the embedded MongoDB server (or the real ones named by

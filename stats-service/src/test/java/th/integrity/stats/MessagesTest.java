@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import th.integrity.embedded.BundleParity;
+import th.integrity.testkit.BundleParity;
 import th.integrity.platform.text.Texts;
 
 /** Unit tier: every user-visible text of stats-service exists in English and Thai, and every key the code names. */

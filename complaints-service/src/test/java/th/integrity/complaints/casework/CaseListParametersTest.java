@@ -34,7 +34,7 @@ import th.integrity.complaints.complaint.CaseStore;
 import th.integrity.complaints.complaint.Category;
 import th.integrity.complaints.complaint.Channel;
 import th.integrity.complaints.complaint.ComplaintStatus;
-import th.integrity.embedded.TestIssuer;
+import th.integrity.testkit.TestIssuer;
 import th.integrity.platform.security.CurrentUser;
 import th.integrity.platform.security.ResourceServerConfiguration;
 

@@ -18,7 +18,7 @@ import net.jqwik.api.Arbitraries;
 import tools.jackson.databind.JsonNode;
 
 import th.integrity.complaints.IntegrationTestSupport;
-import th.integrity.embedded.RawHttp;
+import th.integrity.testkit.RawHttp;
 
 /**
  * A client's mistake on the complaints API is a 4xx problem and changes nothing: a broken multipart body on the

@@ -1,6 +1,6 @@
 package th.integrity.complaints.hostile;
 
-import th.integrity.embedded.Hostile;
+import th.integrity.testkit.Hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -17,7 +17,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Combinators;
 
 import th.integrity.complaints.IntegrationTestSupport;
-import th.integrity.embedded.Hostile.Body;
+import th.integrity.testkit.Hostile.Body;
 import th.integrity.complaints.tracking.FailedLookupLimiter;
 
 /**

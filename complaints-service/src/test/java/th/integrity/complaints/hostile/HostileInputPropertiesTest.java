@@ -1,6 +1,6 @@
 package th.integrity.complaints.hostile;
 
-import th.integrity.embedded.Hostile;
+import th.integrity.testkit.Hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -23,9 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
 import th.integrity.complaints.Multipart;
 import th.integrity.complaints.IntegrationTestSupport;
 import th.integrity.complaints.TestHttp;
-import th.integrity.embedded.Hostile.Body;
-import th.integrity.embedded.Hostile.Field;
-import th.integrity.embedded.Hostile.Kind;
+import th.integrity.testkit.Hostile.Body;
+import th.integrity.testkit.Hostile.Field;
+import th.integrity.testkit.Hostile.Kind;
 import th.integrity.complaints.tracking.FailedLookupLimiter;
 
 /**

@@ -1,6 +1,6 @@
 package th.integrity.complaints.hostile;
 
-import th.integrity.embedded.Hostile;
+import th.integrity.testkit.Hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -16,7 +16,7 @@ import net.jqwik.api.Combinators;
 import tools.jackson.databind.JsonNode;
 
 import th.integrity.complaints.IntegrationTestSupport;
-import th.integrity.embedded.Hostile.Body;
+import th.integrity.testkit.Hostile.Body;
 
 /**
  * Text that is odd but within the rules — Thai combining marks alone or stacked, zero-width joiners and

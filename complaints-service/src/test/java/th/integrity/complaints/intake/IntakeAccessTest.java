@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import th.integrity.complaints.IntegrationTestSupport;
 import th.integrity.complaints.TestHttp;
-import th.integrity.embedded.TestIssuer;
+import th.integrity.testkit.TestIssuer;
 
 /** Filing a complaint is open to anyone: anonymous callers and signed-in users of every role alike. */
 class IntakeAccessTest extends IntegrationTestSupport {

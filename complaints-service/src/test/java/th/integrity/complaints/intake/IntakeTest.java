@@ -223,7 +223,7 @@ class IntakeTest extends IntegrationTestSupport {
     void answersAnUnknownPathAsAProblemToo() {
         // Anonymous callers learn nothing about which paths exist; a signed-in one gets the plain 404.
         assertProblem(get("/api/nothing-here"), 401, "urn:integrity:problem:unauthenticated");
-        String token = th.integrity.embedded.TestIssuer.shared().token("officer", "wangthonglang", "OFFICER");
+        String token = th.integrity.testkit.TestIssuer.shared().token("officer", "wangthonglang", "OFFICER");
         assertProblem(th.integrity.complaints.TestHttp.get(port, "/api/nothing-here", token), 404,
                 "urn:integrity:problem:not-found");
     }

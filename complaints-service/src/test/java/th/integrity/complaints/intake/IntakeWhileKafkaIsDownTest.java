@@ -13,7 +13,7 @@ import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 
 import th.integrity.complaints.IntegrationTestSupport;
 import th.integrity.embedded.KafkaBroker;
-import th.integrity.embedded.TestInfrastructure;
+import th.integrity.testkit.TestInfrastructure;
 
 /** Kafka being down never fails or loses a submission: the event waits in the outbox and goes out once. */
 @DisabledIfEnvironmentVariable(named = "KAFKA_BOOTSTRAP_SERVERS", matches = ".+",

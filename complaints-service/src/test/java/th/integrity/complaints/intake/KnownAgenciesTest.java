@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import th.integrity.complaints.TestHttp;
 import th.integrity.complaints.complaint.Complaint;
-import th.integrity.embedded.TestInfrastructure;
+import th.integrity.testkit.TestInfrastructure;
 
 /**
  * Only agencies the deployment serves take complaints, and the list is configuration an operator mounts: this

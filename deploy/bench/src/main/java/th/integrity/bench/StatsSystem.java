@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 import th.integrity.embedded.KafkaBroker;
 import th.integrity.embedded.MongoWireServer;
 import th.integrity.embedded.Ports;
-import th.integrity.embedded.TestIssuer;
+import th.integrity.testkit.TestIssuer;
 import th.integrity.watchdog.ParentWatchdog;
 
 /**

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import th.integrity.embedded.KafkaBroker;
-import th.integrity.embedded.TestIssuer;
+import th.integrity.testkit.TestIssuer;
 import th.integrity.watchdog.ParentWatchdog;
 
 /**

@@ -11,7 +11,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import th.integrity.embedded.BundleParity;
+import th.integrity.testkit.BundleParity;
 import th.integrity.platform.web.ProblemType;
 
 /**

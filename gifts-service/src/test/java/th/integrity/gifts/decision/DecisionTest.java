@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
-import th.integrity.embedded.TestIssuer;
+import th.integrity.testkit.TestIssuer;
 import th.integrity.gifts.IntegrationTestSupport;
 
 /** The head's queue and decisions: oldest first, days left, overdue, one decision only, own agency only. */

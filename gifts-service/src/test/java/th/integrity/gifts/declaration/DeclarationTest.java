@@ -15,7 +15,7 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import tools.jackson.databind.JsonNode;
 
-import th.integrity.embedded.TestIssuer;
+import th.integrity.testkit.TestIssuer;
 import th.integrity.gifts.IntegrationTestSupport;
 
 /** Declaring gifts through the API, stored in the embedded MongoDB with the rule's result. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
-import th.integrity.embedded.TestIssuer;
+import th.integrity.testkit.TestIssuer;
 import th.integrity.gifts.IntegrationTestSupport;
 
 /** The events on gifts.v1 carry exactly the fields of docs/events.md: no names, no descriptions, no amounts. */

@@ -14,7 +14,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import tools.jackson.databind.JsonNode;
 
-import th.integrity.embedded.RawHttp;
+import th.integrity.testkit.RawHttp;
 import th.integrity.gifts.IntegrationTestSupport;
 
 /**

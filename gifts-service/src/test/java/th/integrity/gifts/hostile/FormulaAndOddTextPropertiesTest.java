@@ -1,6 +1,6 @@
 package th.integrity.gifts.hostile;
 
-import th.integrity.embedded.Hostile;
+import th.integrity.testkit.Hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -20,9 +20,9 @@ import net.jqwik.api.Combinators;
 
 import tools.jackson.databind.JsonNode;
 
-import th.integrity.embedded.TestIssuer;
+import th.integrity.testkit.TestIssuer;
 import th.integrity.gifts.IntegrationTestSupport;
-import th.integrity.embedded.Hostile.Body;
+import th.integrity.testkit.Hostile.Body;
 
 /**
  * Text a spreadsheet would run — a giver's name, description, valuation or reason starting with {@code = + - @},

@@ -1,6 +1,6 @@
 package th.integrity.gifts.hostile;
 
-import th.integrity.embedded.Hostile;
+import th.integrity.testkit.Hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -17,9 +17,9 @@ import net.jqwik.api.Arbitrary;
 import tools.jackson.databind.node.ObjectNode;
 
 import th.integrity.gifts.IntegrationTestSupport;
-import th.integrity.embedded.Hostile.Body;
-import th.integrity.embedded.Hostile.Field;
-import th.integrity.embedded.Hostile.Kind;
+import th.integrity.testkit.Hostile.Body;
+import th.integrity.testkit.Hostile.Field;
+import th.integrity.testkit.Hostile.Kind;
 
 /**
  * Hostile bodies (jqwik generators, see {@link Hostile}) against gift declarations and nil returns, sent with a

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
-import th.integrity.embedded.TestIssuer;
+import th.integrity.testkit.TestIssuer;
 import th.integrity.gifts.IntegrationTestSupport;
 import th.integrity.platform.calendar.FiscalCalendar;
 

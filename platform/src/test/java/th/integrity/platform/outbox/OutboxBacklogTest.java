@@ -38,7 +38,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import th.integrity.embedded.KafkaBroker;
-import th.integrity.embedded.TestInfrastructure;
+import th.integrity.testkit.TestInfrastructure;
 import th.integrity.platform.events.CloudEvent;
 
 import th.integrity.platform.sweep.SweepLocks;

@@ -37,7 +37,7 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 import tools.jackson.databind.json.JsonMapper;
 
-import th.integrity.embedded.TestInfrastructure;
+import th.integrity.testkit.TestInfrastructure;
 import th.integrity.platform.events.CloudEvent;
 import th.integrity.platform.sweep.SweepLocks;
 

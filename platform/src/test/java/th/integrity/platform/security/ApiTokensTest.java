@@ -17,8 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import th.integrity.embedded.HostileTokens;
-import th.integrity.embedded.TestIssuer;
+import th.integrity.testkit.HostileTokens;
+import th.integrity.testkit.TestIssuer;
 
 /**
  * Every service accepts only access tokens meant for this API (the shared resource-server setup, with the issuer's

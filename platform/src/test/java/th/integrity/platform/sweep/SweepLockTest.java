@@ -26,7 +26,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
-import th.integrity.embedded.TestInfrastructure;
+import th.integrity.testkit.TestInfrastructure;
 
 /**
  * Two replicas (two application contexts with the platform's auto-configuration, against one MongoDB) run the

@@ -10,7 +10,7 @@ import java.util.MissingResourceException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
-import th.integrity.embedded.BundleParity;
+import th.integrity.testkit.BundleParity;
 import th.integrity.platform.web.FieldProblem;
 import th.integrity.platform.web.ProblemException;
 import th.integrity.platform.web.ProblemType;

@@ -1,6 +1,6 @@
 package th.integrity.stats.hostile;
 
-import th.integrity.embedded.Hostile;
+import th.integrity.testkit.Hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -26,11 +26,11 @@ import net.jqwik.api.Combinators;
 
 import tools.jackson.databind.node.ObjectNode;
 
-import th.integrity.embedded.TestIssuer;
+import th.integrity.testkit.TestIssuer;
 import th.integrity.stats.IntegrationTestSupport;
-import th.integrity.embedded.Hostile.Body;
-import th.integrity.embedded.Hostile.Field;
-import th.integrity.embedded.Hostile.Kind;
+import th.integrity.testkit.Hostile.Body;
+import th.integrity.testkit.Hostile.Field;
+import th.integrity.testkit.Hostile.Kind;
 
 /**
  * Hostile path and query parameters (jqwik generators) against the draft tables, publications, roll-up, executive

@@ -22,7 +22,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 
-import th.integrity.embedded.TestInfrastructure;
+import th.integrity.testkit.TestInfrastructure;
 import th.integrity.stats.IntegrationTestSupport;
 
 /** Complaint events through the real broker into the projection, read back through the draft table. */

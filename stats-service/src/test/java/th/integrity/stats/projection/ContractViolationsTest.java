@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
 import th.integrity.contracts.GoldenEvents;
-import th.integrity.embedded.TestInfrastructure;
-import th.integrity.embedded.TopicReader;
+import th.integrity.testkit.TestInfrastructure;
+import th.integrity.testkit.TopicReader;
 import th.integrity.stats.IntegrationTestSupport;
 
 /**

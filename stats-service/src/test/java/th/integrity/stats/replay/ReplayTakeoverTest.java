@@ -30,8 +30,8 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import th.integrity.embedded.TestInfrastructure;
-import th.integrity.embedded.TestIssuer;
+import th.integrity.testkit.TestInfrastructure;
+import th.integrity.testkit.TestIssuer;
 import th.integrity.platform.web.ProblemException;
 import th.integrity.stats.StatsApplication;
 import th.integrity.stats.projection.ProjectionStore;

@@ -24,8 +24,8 @@ import net.jqwik.api.Arbitraries;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import th.integrity.embedded.RawHttp;
-import th.integrity.embedded.TestIssuer;
+import th.integrity.testkit.RawHttp;
+import th.integrity.testkit.TestIssuer;
 
 /**
  * A client's mistake — a broken multipart body, multipart sent where JSON is expected, a query or path that is not

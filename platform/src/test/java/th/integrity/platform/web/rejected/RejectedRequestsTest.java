@@ -15,8 +15,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import th.integrity.embedded.RawHttp;
-import th.integrity.embedded.TestIssuer;
+import th.integrity.testkit.RawHttp;
+import th.integrity.testkit.TestIssuer;
 
 /**
  * Requests refused before any controller runs — by Tomcat, by Spring Security's firewall, by a filter — are

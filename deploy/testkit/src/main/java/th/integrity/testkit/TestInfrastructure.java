@@ -1,10 +1,13 @@
-package th.integrity.embedded;
+package th.integrity.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+
+import th.integrity.embedded.KafkaBroker;
+import th.integrity.embedded.MongoWireServer;
 
 /**
  * The Kafka broker and MongoDB server that integration tests run against, one of each per test JVM.

@@ -1,4 +1,4 @@
-package th.integrity.embedded;
+package th.integrity.testkit;
 
 import java.net.http.HttpResponse;
 import java.util.List;

@@ -1,4 +1,4 @@
-package th.integrity.embedded;
+package th.integrity.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package th.integrity.embedded;
+package th.integrity.testkit;
 
 import java.time.Duration;
 import java.util.ArrayList;

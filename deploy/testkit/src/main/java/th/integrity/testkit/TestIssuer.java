@@ -1,4 +1,4 @@
-package th.integrity.embedded;
+package th.integrity.testkit;
 
 import java.io.IOException;
 import java.io.OutputStream;
