@@ -43,6 +43,13 @@ final class ClassDataSharing {
      * hundreds of lines per service log that need no action. Errors still show.
      */
     static final String QUIET = "-Xlog:cds=error,cds+dynamic=error";
+    /**
+     * Every JVM the launcher starts carries the watchdog agent ({@code -javaagent}): the JVM records an archive beside
+     * an agent, and maps it later, only with this diagnostic switch, the same at both. The agent is one class of the
+     * JDK's own API, loaded the same way at every start, so the archive stays valid with it.
+     */
+    static final String WITH_AGENT = "-XX:+AllowArchivingWithJavaAgent";
+    static final String UNLOCK_DIAGNOSTIC = "-XX:+UnlockDiagnosticVMOptions";
     private static final String RECORDING_SUFFIX = ".recording.jsa";
     private static final String ARCHIVE_SUFFIX = ".jsa";
     /**
@@ -136,10 +143,11 @@ final class ClassDataSharing {
                     + Display.path(keyDir) + ": " + e.getMessage(), e);
         }
         if (Files.isRegularFile(archive)) {
-            return new Launch(Mode.SHARING, List.of("-XX:SharedArchiveFile=" + archive, QUIET), extractedJar, archive);
+            return new Launch(Mode.SHARING, List.of("-XX:SharedArchiveFile=" + archive, UNLOCK_DIAGNOSTIC,
+                    WITH_AGENT, QUIET), extractedJar, archive);
         }
-        return new Launch(Mode.RECORDING, List.of("-XX:ArchiveClassesAtExit=" + recording(archive), QUIET),
-                extractedJar, archive);
+        return new Launch(Mode.RECORDING, List.of("-XX:ArchiveClassesAtExit=" + recording(archive),
+                UNLOCK_DIAGNOSTIC, WITH_AGENT, QUIET), extractedJar, archive);
     }
 
     static Path recording(Path archive) {
