@@ -32,7 +32,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * <p>Counting is MongoDB's: a {@code $group} by shape ({@link ProjectionStore#shapes}). The kept entries live in
  * a bounded map (Caffeine: {@link #ENTRIES} agencies, recounted {@link #RECOUNT_AFTER} after their count).
  *
- * <p>Why it stays exact: every write that changes a case bumps the agency's stamp ({@link ProjectionChanges}).
+ * <p>Why it stays exact: every write that changes a case bumps the agency's stamp ({@link ProjectionChangeStore}).
  * A kept entry holds the stamp it is exact at. A change made here holds its agency's read lock from its write to
  * applying its delta (the old shape is what the atomic write replaced, {@link SnapshotStore.Written#stored()}),
  * and applies it only if the stamp it got is the entry's plus one (no other writer in between); anything else —
@@ -135,13 +135,13 @@ public class CaseShapes {
     }
 
     private final ProjectionStore store;
-    private final ProjectionChanges changes;
+    private final ProjectionChangeStore changes;
     private final MeterRegistry meters;
     private final ReadWriteLock[] locks = new ReadWriteLock[STRIPES];
     private final Cache<Key, Entry> entries = Caffeine.newBuilder().maximumSize(ENTRIES)
             .expireAfterWrite(RECOUNT_AFTER).build();
 
-    public CaseShapes(ProjectionStore store, ProjectionChanges changes, MeterRegistry meters) {
+    public CaseShapes(ProjectionStore store, ProjectionChangeStore changes, MeterRegistry meters) {
         this.store = store;
         this.changes = changes;
         this.meters = meters;

@@ -30,10 +30,10 @@ public class ComplaintCaseProjection {
     private final SnapshotStore snapshots;
     private final Clock clock;
     private final ProjectionStore store;
-    private final ProjectionChanges changes;
+    private final ProjectionChangeStore changes;
     private final CaseShapes shapes;
 
-    ComplaintCaseProjection(SnapshotStore snapshots, Clock clock, ProjectionStore store, ProjectionChanges changes,
+    ComplaintCaseProjection(SnapshotStore snapshots, Clock clock, ProjectionStore store, ProjectionChangeStore changes,
             CaseShapes shapes) {
         this.snapshots = snapshots;
         this.clock = clock;
@@ -85,7 +85,7 @@ public class ComplaintCaseProjection {
      * replay's path), leaving the same documents as {@link #applyTo} for each event in turn, in any order: per case
      * only the highest version of the batch counts ({@link CaseState#latestPerCase}); the snapshots go to the store
      * in one batch ({@link SnapshotStore#writeAll}, which writes only where the stored version is lower); every
-     * agency the batch changed is stamped once ({@link ProjectionChanges}).
+     * agency the batch changed is stamped once ({@link ProjectionChangeStore}).
      *
      * @param events complaint events that passed {@link #check}; duplicates and older versions are fine
      * @return how many case documents were written (created or updated)

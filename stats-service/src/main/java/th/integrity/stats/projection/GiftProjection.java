@@ -3,14 +3,9 @@ package th.integrity.stats.projection;
 import java.time.Clock;
 
 import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.result.UpdateResult;
 
 /**
  * Applies gift events: the latest version of each declaration (same rule and same conditional write as the cases,
@@ -20,13 +15,13 @@ import com.mongodb.client.result.UpdateResult;
 @Component
 public class GiftProjection {
 
-    private final MongoTemplate mongo;
+    private final GiftProjectionStore gifts;
     private final SnapshotStore snapshots;
     private final Clock clock;
     private final ProjectionStore store;
 
-    GiftProjection(MongoTemplate mongo, SnapshotStore snapshots, Clock clock, ProjectionStore store) {
-        this.mongo = mongo;
+    GiftProjection(GiftProjectionStore gifts, SnapshotStore snapshots, Clock clock, ProjectionStore store) {
+        this.gifts = gifts;
         this.snapshots = snapshots;
         this.clock = clock;
         this.store = store;
@@ -47,14 +42,8 @@ public class GiftProjection {
 
     public ProjectionOutcome applyTo(int generation, GiftEvent event) {
         if (event.nilReturn() != null) {
-            var nil = event.nilReturn();
-            UpdateResult result = mongo.upsert(
-                    Query.query(Criteria.where("_id").is(nil.agency() + ":" + nil.nilReturnId())),
-                    new Update().setOnInsert("agency", nil.agency()).setOnInsert("fiscalYear", nil.fiscalYear())
-                            .setOnInsert("round", nil.round()).setOnInsert("filedAt", nil.filedAt())
-                            .setOnInsert("lastEventId", event.id()),
-                    ProjectionStore.nilReturns(generation));
-            return result.getUpsertedId() != null ? ProjectionOutcome.CREATED : ProjectionOutcome.STALE;
+            return gifts.addNilReturn(generation, event.nilReturn(), event.id()) ? ProjectionOutcome.CREATED
+                    : ProjectionOutcome.STALE;
         }
         var d = event.declaration();
         String collection = ProjectionStore.declarations(generation);
@@ -77,8 +66,7 @@ public class GiftProjection {
                 new SnapshotStore.Snapshot(d.agency() + ":" + d.declarationId(), d.version(), fields),
                 Projections.include("_id")).outcome();
         if (d.supersedes() != null && !d.supersedes().equals(d.declarationId())) {
-            mongo.upsert(Query.query(Criteria.where("_id").is(d.agency() + ":" + d.supersedes())),
-                    new Update().set("supersededBy", d.declarationId()).setOnInsert("agency", d.agency()), collection);
+            gifts.markSuperseded(generation, d.agency(), d.supersedes(), d.declarationId());
         }
         return outcome;
     }

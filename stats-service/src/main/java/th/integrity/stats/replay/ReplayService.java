@@ -20,10 +20,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Service;
 
@@ -79,7 +75,7 @@ public class ReplayService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
 
-    private final MongoTemplate mongo;
+    private final ReplayStore replays;
     private final ProjectionStore store;
     private final ConsumerFactory<String, String> consumers;
     private final ComplaintEventReader complaintReader;
@@ -96,10 +92,10 @@ public class ReplayService implements DisposableBean {
     });
     private volatile boolean stopping;
 
-    public ReplayService(MongoTemplate mongo, ProjectionStore store, ConsumerFactory<String, String> consumers,
+    public ReplayService(ReplayStore replays, ProjectionStore store, ConsumerFactory<String, String> consumers,
             ComplaintEventReader complaintReader, ComplaintCaseProjection complaints, GiftEventReader giftReader,
             GiftProjection gifts, ProjectionProperties properties, Clock clock, MeterRegistry meters) {
-        this.mongo = mongo;
+        this.replays = replays;
         this.store = store;
         this.consumers = consumers;
         this.complaintReader = complaintReader;
@@ -127,7 +123,7 @@ public class ReplayService implements DisposableBean {
         }
         Replay replay = new Replay(UUID.randomUUID().toString(), generation, Replay.RUNNING, clock.instant(),
                 requestedBy, null, null, List.of(), 0, 0, null, clock.instant());
-        mongo.insert(replay);
+        replays.insert(replay);
         executor.submit(() -> run(replay));
         return replay;
     }
@@ -135,20 +131,14 @@ public class ReplayService implements DisposableBean {
     public Optional<Replay> find(String id) {
         store.reload();
         failStale();
-        return Optional.ofNullable(mongo.findById(id, Replay.class));
+        return replays.find(id);
     }
 
     /** Marks FAILED the progress documents of replays that stopped beating (their generation was abandoned). */
     private void failStale() {
-        Instant cutoff = clock.instant().minus(properties.replayStaleAfter());
-        // (A document written before heartbeats existed counts from its start.)
-        mongo.updateMulti(Query.query(new Criteria().andOperator(Criteria.where("state").is(Replay.RUNNING),
-                new Criteria().orOperator(Criteria.where("heartbeatAt").lt(cutoff), new Criteria().andOperator(
-                        Criteria.where("heartbeatAt").exists(false), Criteria.where("requestedAt").lt(cutoff))))),
-                new Update().set("state", Replay.FAILED).set("finishedAt", clock.instant()).set("error",
-                        "abandoned: no progress for " + properties.replayStaleAfter()
-                                + " (its process was stopped or hangs); the half-built generation was dropped"),
-                Replay.class);
+        replays.failStale(clock.instant().minus(properties.replayStaleAfter()), clock.instant(),
+                "abandoned: no progress for " + properties.replayStaleAfter()
+                        + " (its process was stopped or hangs); the half-built generation was dropped");
     }
 
     private static ProblemException running(Integer generation) {
@@ -183,9 +173,7 @@ public class ReplayService implements DisposableBean {
             if (!store.activate(generation)) {
                 throw abandoned(generation);
             }
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(replay.id())), new Update()
-                    .set("state", Replay.SWITCHED).set("switchedAt", clock.instant())
-                    .set("finishedAt", clock.instant()), Replay.class);
+            replays.switched(replay.id(), clock.instant());
             log.info("Replay {} switched the projection to generation {}", replay.id(), generation);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
@@ -193,9 +181,7 @@ public class ReplayService implements DisposableBean {
             }
             log.error("Replay {} failed; generation {} abandoned", replay.id(), generation, e);
             store.abandon(generation);
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(replay.id())), new Update()
-                    .set("state", Replay.FAILED).set("finishedAt", clock.instant())
-                    .set("error", e.getClass().getSimpleName() + ": " + e.getMessage()), Replay.class);
+            replays.failed(replay.id(), clock.instant(), e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
@@ -280,8 +266,7 @@ public class ReplayService implements DisposableBean {
         if (!store.heartbeat(generation)) {
             throw abandoned(generation);
         }
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("heartbeatAt", clock.instant()),
-                Replay.class);
+        replays.heartbeat(id, clock.instant());
     }
 
     private static IllegalStateException abandoned(int generation) {
@@ -300,8 +285,7 @@ public class ReplayService implements DisposableBean {
                 .map(e -> new Replay.PartitionProgress(e.getKey().topic(), e.getKey().partition(), e.getValue(),
                         Math.min(positions.get(e.getKey()), e.getValue())))
                 .toList();
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("partitions", progress)
-                .set("recordsRead", read).set("skipped", skipped), Replay.class);
+        replays.progress(id, progress, read, skipped);
     }
 
     @Override

@@ -35,7 +35,7 @@ class BatchProjectionTest extends IntegrationTestSupport {
     ComplaintCaseProjection projection;
 
     @Autowired
-    ProjectionChanges changes;
+    ProjectionChangeStore changes;
 
     @Autowired
     MongoTemplate mongo;

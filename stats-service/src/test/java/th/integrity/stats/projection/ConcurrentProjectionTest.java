@@ -43,7 +43,7 @@ class ConcurrentProjectionTest extends IntegrationTestSupport {
     @Autowired
     ProjectionStore store;
     @Autowired
-    ProjectionChanges changes;
+    ProjectionChangeStore changes;
     @Autowired
     CaseShapes shapes;
     @Autowired

@@ -49,7 +49,7 @@ class DraftCountsTest extends IntegrationTestSupport {
     ProjectionStore store;
 
     @Autowired
-    ProjectionChanges changes;
+    ProjectionChangeStore changes;
 
     @Autowired
     ComplaintTables tables;

@@ -54,8 +54,10 @@ class ComplaintTableTest extends IntegrationTestSupport {
         String path = "/api/stats/complaints/" + agency + "/2568/draft?through=2025-03";
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             JsonNode totals = asOfficer(path).body().path("blocks").get(3).path("totals");
+            // C (April, outside the table through March) is on another partition: wait for it too.
             return totals.path("total").asLong() == 2 && totals.path("concluded").asLong() == 2
-                    && totals.path("carriedOver").asLong() == 1;
+                    && totals.path("carriedOver").asLong() == 1 && allRows(asOfficer(
+                            "/api/stats/complaints/" + agency + "/2568/draft").body()).get(6).path("total").asLong() == 1;
         });
         JsonNode table = asOfficer(path).body();
 

@@ -16,13 +16,13 @@ import org.springframework.stereotype.Component;
  * kept by {@link CaseShapes} use the stamp a change got to tell whether anyone else wrote in between.
  */
 @Component
-public class ProjectionChanges {
+public class ProjectionChangeStore {
 
     static final String COLLECTION = "projection_changes";
 
     private final MongoTemplate mongo;
 
-    public ProjectionChanges(MongoTemplate mongo) {
+    public ProjectionChangeStore(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
