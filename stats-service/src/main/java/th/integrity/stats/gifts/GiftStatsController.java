@@ -15,7 +15,7 @@ import th.integrity.stats.StatsProblems;
 /** The live gift statistics of a round, for the agency's integrity officers and its head. */
 @RestController
 @Tag(name = "Gift statistics", description = "สถิติการรับของขวัญ (ฉบับร่าง)")
-public class GiftStatsController {
+class GiftStatsController {
 
     private final GiftTables tables;
 

@@ -26,7 +26,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param projectedAt      when this service applied it
  */
 @Document(ComplaintCase.COLLECTION)
-public record ComplaintCase(
+record ComplaintCase(
         @Id String id,
         String agency,
         String caseId,

@@ -16,7 +16,7 @@ import th.integrity.platform.tracing.EventTracing;
  * handler ({@link ProjectionConfiguration}): retries with back-off, then the dead-letter topic.
  */
 @Component
-public class ComplaintEventListener {
+class ComplaintEventListener {
 
     private static final Logger log = LoggerFactory.getLogger(ComplaintEventListener.class);
 

@@ -13,7 +13,7 @@ import th.integrity.platform.tracing.EventTracing;
 
 /** Consumes {@code gifts.v1} into the declaration and nil-return projection; failures as for complaints. */
 @Component
-public class GiftEventListener {
+class GiftEventListener {
 
     private static final Logger log = LoggerFactory.getLogger(GiftEventListener.class);
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * kept by {@link CaseShapes} use the stamp a change got to tell whether anyone else wrote in between.
  */
 @Component
-public class ProjectionChangeStore {
+class ProjectionChangeStore {
 
     static final String COLLECTION = "projection_changes";
 

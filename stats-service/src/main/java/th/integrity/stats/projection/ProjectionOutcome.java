@@ -6,7 +6,7 @@ import java.util.Locale;
  * What applying one event did to the projection, the same for complaints and gifts (the {@code outcome} tag of
  * {@code integrity_stats_events_consumed_total} and of the "Projected …" log line is its lower-case name).
  */
-public enum ProjectionOutcome {
+enum ProjectionOutcome {
     /** The first event of the document: it was created. */
     CREATED,
     /** A newer version replaced the stored one. */

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link Double#toString}-like shortest form). Anyone can recompute it: parse the published {@code table}, write
  * it this way, SHA-256 the bytes, compare with {@code checksum.value} (lower-case hex).
  */
-public final class CanonicalJson {
+final class CanonicalJson {
 
     private CanonicalJson() {
     }

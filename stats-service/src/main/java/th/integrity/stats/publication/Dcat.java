@@ -13,7 +13,7 @@ import java.util.Map;
  * <p>Licence: Creative Commons Attribution 4.0 (CC BY 4.0), the licence the Thai government's
  * "Open Data Common" licence is modelled on and that CKAN portals list as open.
  */
-public final class Dcat {
+final class Dcat {
 
     public static final String LICENSE = "https://creativecommons.org/licenses/by/4.0/";
     public static final String LICENSE_NAME = "Creative Commons Attribution 4.0 International (CC BY 4.0)";

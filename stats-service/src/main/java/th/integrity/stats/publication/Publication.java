@@ -28,7 +28,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document(Publication.COLLECTION)
 @CompoundIndex(name = "series_revision", def = "{'series': 1, 'revision': 1}", unique = true)
 @CompoundIndex(name = "agency_fiscalYear", def = "{'agency': 1, 'fiscalYear': 1}")
-public record Publication(
+record Publication(
         @Id String id,
         String kind,
         String series,

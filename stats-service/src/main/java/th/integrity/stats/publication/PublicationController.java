@@ -51,7 +51,7 @@ import th.integrity.stats.StatsProblems;
 @RestController
 @RequestMapping("/api/stats/publications")
 @Tag(name = "Publications", description = "การเผยแพร่สถิติ (ฉบับเผยแพร่ไม่เปลี่ยนแปลง แก้ไขได้ด้วยฉบับใหม่)")
-public class PublicationController {
+class PublicationController {
 
     private static final Set<String> FORMATS = Set.of(Formats.JSON, Formats.CSV, Formats.HTML, Formats.SVG,
             Formats.DCAT);

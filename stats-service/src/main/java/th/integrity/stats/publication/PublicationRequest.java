@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * or {@code round} (gifts); a correction names only {@code supersedes} and {@code reason}, and republishes the
  * same table counted afresh.
  */
-public record PublicationRequest(
+record PublicationRequest(
         @Schema(description = "COMPLAINTS (default) or GIFTS", example = "COMPLAINTS") String kind,
         @Schema(example = "wangthonglang") String agency,
         @Schema(description = "Buddhist-Era fiscal year", example = "2568") Integer fiscalYear,

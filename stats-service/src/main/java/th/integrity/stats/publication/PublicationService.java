@@ -34,7 +34,7 @@ import th.integrity.stats.StatsProblems;
  * canonical JSON and its SHA-256 in one insert, and never changes a publication afterwards.
  */
 @Service
-public class PublicationService {
+class PublicationService {
 
     public static final String COMPLAINTS = "COMPLAINTS";
     public static final String GIFTS = "GIFTS";

@@ -32,7 +32,7 @@ import th.integrity.platform.text.Texts;
  * averages weighted by their concluded counts (exact when every concluded case had known dates).
  */
 @Service
-public class Rollup {
+class Rollup {
 
     public static final String CITY = "ALL";
 

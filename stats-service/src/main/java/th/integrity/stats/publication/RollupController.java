@@ -21,7 +21,7 @@ import th.integrity.stats.web.Html;
 /** The public city-wide roll-up of current complaint publications. */
 @RestController
 @Tag(name = "Publications")
-public class RollupController {
+class RollupController {
 
     private static final Set<String> FORMATS = Set.of(Formats.JSON, Formats.CSV, Formats.HTML);
 

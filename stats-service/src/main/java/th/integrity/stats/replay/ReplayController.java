@@ -19,7 +19,7 @@ import th.integrity.stats.StatsProblems;
 /** Rebuilding the projection from the topics (ADMIN). */
 @RestController
 @Tag(name = "Replay", description = "สร้างข้อมูลสถิติใหม่จากเหตุการณ์ทั้งหมด")
-public class ReplayController {
+class ReplayController {
 
     private final ReplayService replays;
 

@@ -71,7 +71,7 @@ import th.integrity.stats.StatsProblems;
  * abandoned at its next beat and stops.
  */
 @Service
-public class ReplayService implements DisposableBean {
+class ReplayService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
 

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param openByStatus    cases not final now, per status
  * @param gifts           gift declarations offered in the month, and decisions pending now
  */
-public record ExecutiveReport(
+record ExecutiveReport(
         String agency,
         @JsonProperty("agencyName_th") String agencyNameTh,
         String month,

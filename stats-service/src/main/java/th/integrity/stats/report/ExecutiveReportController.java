@@ -27,7 +27,7 @@ import th.integrity.stats.StatsProblems;
 /** The monthly executive report, for the head of the agency; JSON or printable Thai HTML. */
 @RestController
 @Tag(name = "Executive report", description = "รายงานผู้บริหารประจำเดือน")
-public class ExecutiveReportController {
+class ExecutiveReportController {
 
     private static final Set<String> FORMATS = Set.of(Formats.JSON, Formats.HTML);
 

@@ -25,7 +25,7 @@ import th.integrity.stats.table.Labels;
 
 /** Builds the executive report from the projection (active generation). */
 @Service
-public class ExecutiveReportService {
+class ExecutiveReportService {
 
     public static final int MAX_OVERDUE_LISTED = 100;
     private static final List<String> OUTCOMES = List.of("CONCLUDED_WITH_CAUSE", "CONCLUDED_WITHOUT_CAUSE",

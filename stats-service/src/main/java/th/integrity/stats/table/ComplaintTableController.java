@@ -19,7 +19,7 @@ import th.integrity.stats.StatsProblems;
 @RestController
 @RequestMapping("/api/stats/complaints/{agency}/{fiscalYear}")
 @Tag(name = "Complaint statistics", description = "ตารางสถิติเรื่องร้องเรียน (ฉบับร่าง)")
-public class ComplaintTableController {
+class ComplaintTableController {
 
     private final ComplaintTables tables;
 
