@@ -32,16 +32,6 @@ public final class StatsProblems {
                 List.of(new FieldProblem(parameter, text.en(), text.th())));
     }
 
-    /** 400 {@code validation} naming every offending field of a request body. */
-    public static ProblemException invalid(List<FieldProblem> errors) {
-        return ProblemException.invalid(errors);
-    }
-
-    /** A type of this service (or the platform's) with its detail from the bundles. */
-    public static ProblemException of(ProblemType type, String key, Object... args) {
-        return ProblemException.of(type, key, args);
-    }
-
     /**
      * The caller, who must belong to {@code agency}; anyone else gets the 404 of a record that does not exist, so
      * another agency's data cannot even be confirmed to exist.

@@ -62,10 +62,7 @@ public class ComplaintEventReader {
         String type = envelope.type();
         String traceparent = envelope.traceContext(envelope.traceparent());
         String tracestate = envelope.traceContext(envelope.tracestate());
-        if (!TYPES.contains(type)) {
-            if (CLAIMS_V1.matcher(type).matches()) {
-                throw new InvalidEventException("type " + type + " is not a complaints.v1 event type " + TYPES);
-            }
+        if (!EventBinder.ofContract(type, TYPES, CLAIMS_V1, "complaints.v1")) {
             return new Read(type, null, traceparent, tracestate);
         }
         Data data = binder.data(envelope, Data.class, PRODUCER);

@@ -47,6 +47,23 @@ final class EventBinder {
     static final String NOT_BLANK = "(?s).*\\S.*";
     static final int MAX_CODE_LENGTH = 128;
 
+    /**
+     * Whether {@code type} is one of a contract's {@code types}: false for another contract's or version's (skipped,
+     * docs/operations.md, "Upgrade order"); a type that claims the contract ({@code claims}) without being one of
+     * its types is invalid.
+     *
+     * @throws InvalidEventException for a type that claims the contract but is not in it
+     */
+    static boolean ofContract(String type, Set<String> types, java.util.regex.Pattern claims, String contract) {
+        if (types.contains(type)) {
+            return true;
+        }
+        if (claims.matcher(type).matches()) {
+            throw new InvalidEventException("type " + type + " is not a " + contract + " event type " + types);
+        }
+        return false;
+    }
+
     private final JsonMapper json;
     private final Validator validator;
 

@@ -52,10 +52,7 @@ public class GiftEventReader {
     public GiftEvent read(String value) {
         EventBinder.Envelope envelope = binder.envelope(value);
         String type = envelope.type();
-        if (!TYPES.contains(type)) {
-            if (CLAIMS_V1.matcher(type).matches()) {
-                throw new InvalidEventException("type " + type + " is not a gifts.v1 event type " + TYPES);
-            }
+        if (!EventBinder.ofContract(type, TYPES, CLAIMS_V1, "gifts.v1")) {
             return null;
         }
         String traceparent = envelope.traceContext(envelope.traceparent());

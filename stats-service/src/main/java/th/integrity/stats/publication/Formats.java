@@ -6,6 +6,7 @@ import java.util.Set;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
+import th.integrity.platform.web.ProblemException;
 import th.integrity.platform.web.ProblemType;
 import th.integrity.stats.StatsProblems;
 
@@ -57,7 +58,7 @@ public final class Formats {
                 return chosen;
             }
         }
-        throw StatsProblems.of(ProblemType.NOT_ACCEPTABLE, "stats.problem.not-acceptable",
+        throw ProblemException.of(ProblemType.NOT_ACCEPTABLE, "stats.problem.not-acceptable",
                 String.join("|", supported));
     }
 }

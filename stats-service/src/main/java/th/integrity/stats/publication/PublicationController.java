@@ -42,7 +42,6 @@ import th.integrity.stats.gifts.GiftTable;
 import th.integrity.stats.table.ComplaintTable;
 import th.integrity.stats.table.Params;
 import th.integrity.stats.web.Html;
-import th.integrity.stats.StatsProblems;
 
 /**
  * Publishing (ADMIN of the agency) and reading (anyone) statistics publications, in JSON, CSV, printable HTML,
@@ -183,6 +182,6 @@ class PublicationController {
     }
 
     private static ProblemException notFound() {
-        return StatsProblems.of(ProblemType.NOT_FOUND, "stats.problem.publication-not-found");
+        return ProblemException.of(ProblemType.NOT_FOUND, "stats.problem.publication-not-found");
     }
 }

@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
+import th.integrity.platform.web.ProblemException;
 import th.integrity.platform.security.CurrentUser;
 import th.integrity.platform.web.FieldProblem;
 import th.integrity.platform.web.ProblemType;
@@ -101,7 +102,7 @@ class PublicationService {
             errors.add(FieldProblem.of("reason", "stats.field.reason-without-supersedes"));
         }
         if (!errors.isEmpty()) {
-            throw StatsProblems.invalid(errors);
+            throw ProblemException.invalid(errors);
         }
         StatsProblems.inAgency(admin, request.agency());
         String series = series(kind, request.agency(), fiscalYear, through, round);
@@ -111,8 +112,8 @@ class PublicationService {
             store.insert(publication);
         } catch (DuplicateKeyException e) {
             Publication current = current(series).orElse(null);
-            throw current == null ? StatsProblems.of(StatsProblems.ALREADY_PUBLISHED, "stats.problem.already-published")
-                    : StatsProblems.of(StatsProblems.ALREADY_PUBLISHED, "stats.problem.already-published-revision",
+            throw current == null ? ProblemException.of(StatsProblems.ALREADY_PUBLISHED, "stats.problem.already-published")
+                    : ProblemException.of(StatsProblems.ALREADY_PUBLISHED, "stats.problem.already-published-revision",
                             current.revision(), current.id());
         }
         published(kind, "first").increment();
@@ -122,15 +123,15 @@ class PublicationService {
     private Publication correct(PublicationRequest request, CurrentUser admin) {
         String reason = request.reason() == null ? "" : request.reason().strip();
         if (reason.isEmpty() || reason.length() > MAX_REASON) {
-            throw StatsProblems.invalid(List.of(FieldProblem.of("reason", "stats.field.reason", MAX_REASON)));
+            throw ProblemException.invalid(List.of(FieldProblem.of("reason", "stats.field.reason", MAX_REASON)));
         }
         Publication earlier = find(request.supersedes()).orElse(null);
         if (earlier == null || !admin.belongsTo(earlier.agency())) {
-            throw StatsProblems.of(ProblemType.NOT_FOUND, "stats.problem.publication-not-in-agency");
+            throw ProblemException.of(ProblemType.NOT_FOUND, "stats.problem.publication-not-in-agency");
         }
         Publication current = current(earlier.series()).orElseThrow();
         if (current.revision() != earlier.revision()) {
-            throw StatsProblems.of(StatsProblems.NOT_CURRENT, "stats.problem.not-current", earlier.revision(),
+            throw ProblemException.of(StatsProblems.NOT_CURRENT, "stats.problem.not-current", earlier.revision(),
                     current.revision(), current.id());
         }
         FiscalYear fiscalYear = FiscalYear.of(earlier.fiscalYear());
@@ -141,7 +142,7 @@ class PublicationService {
         try {
             store.insert(correction);
         } catch (DuplicateKeyException e) {
-            throw StatsProblems.of(StatsProblems.NOT_CURRENT, "stats.problem.corrected-meanwhile", earlier.revision());
+            throw ProblemException.of(StatsProblems.NOT_CURRENT, "stats.problem.corrected-meanwhile", earlier.revision());
         }
         published(earlier.kind(), "correction").increment();
         return correction;
@@ -154,7 +155,7 @@ class PublicationService {
         YearMonth last = kind.equals(COMPLAINTS) ? through : round.lastMonth(fiscalYear);
         Instant ends = last.plusMonths(1).atDay(1).atStartOfDay(FiscalCalendar.BANGKOK).toInstant();
         if (now.isBefore(ends)) {
-            throw StatsProblems.of(StatsProblems.PERIOD_NOT_ENDED, "stats.problem.period-not-ended",
+            throw ProblemException.of(StatsProblems.PERIOD_NOT_ENDED, "stats.problem.period-not-ended",
                     FiscalCalendar.monthLabelEnglish(last), last.plusMonths(1).atDay(1),
                     FiscalCalendar.monthLabelThai(last), FiscalCalendar.dateLabelThai(last.plusMonths(1).atDay(1)));
         }

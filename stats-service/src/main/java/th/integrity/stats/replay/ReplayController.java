@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import th.integrity.platform.web.ProblemException;
 import th.integrity.platform.security.CurrentUser;
 import th.integrity.platform.web.ProblemType;
-import th.integrity.stats.StatsProblems;
 
 /** Rebuilding the projection from the topics (ADMIN). */
 @RestController
@@ -44,6 +44,6 @@ class ReplayController {
     @Operation(summary = "Progress of a replay (ADMIN)")
     public Replay progress(@PathVariable String id) {
         return replays.find(id).orElseThrow(
-                () -> StatsProblems.of(ProblemType.NOT_FOUND, "stats.problem.replay-not-found"));
+                () -> ProblemException.of(ProblemType.NOT_FOUND, "stats.problem.replay-not-found"));
     }
 }

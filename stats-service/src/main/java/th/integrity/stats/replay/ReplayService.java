@@ -142,7 +142,7 @@ class ReplayService implements DisposableBean {
     }
 
     private static ProblemException running(Integer generation) {
-        return StatsProblems.of(StatsProblems.REPLAY_RUNNING, "stats.problem.replay-running", generation);
+        return ProblemException.of(StatsProblems.REPLAY_RUNNING, "stats.problem.replay-running", generation);
     }
 
     private void run(Replay replay) {
