@@ -61,9 +61,18 @@ public final class PlainWords {
         while (word.find()) {
             if (codes.contains(word.group())) {
                 faults.add(where + " shows a code '" + word.group() + "': " + text);
-            } else if (fields.contains(word.group())) {
+            } else if (fields.contains(word.group()) && listed(text, word.start(), word.end())) {
+                // A path in the detail's list of fields ("Check these fields: description, giver.name"); the
+                // same word inside a sentence ("how the value was estimated") is ordinary language.
                 faults.add(where + " names a field by its path '" + word.group() + "': " + text);
             }
         }
+    }
+
+    private static boolean listed(String text, int start, int end) {
+        String before = text.substring(0, start);
+        String after = text.substring(end);
+        return (before.endsWith(": ") || before.endsWith(", ") || before.endsWith(":"))
+                && (after.isEmpty() || after.startsWith(",") || after.startsWith(".") || after.isBlank());
     }
 }
