@@ -51,7 +51,7 @@ public final class Labels {
             label("stats.closure", "DUPLICATE"),
             label("stats.closure", "OUTSIDE_JURISDICTION"),
             label("stats.closure", "TOO_LITTLE_DETAIL"),
-            new Label("WITHDRAWN", "ถอนเรื่อง", "Withdrawn"));
+            label("stats.closure", "WITHDRAWN"));
 
     public static final String EMPTY_REMARK_TH = Texts.in(Texts.THAI, "stats.remark.empty");
     public static final String EMPTY_REMARK_EN = Texts.in(Locale.ENGLISH, "stats.remark.empty");
