@@ -113,7 +113,7 @@ final class StubGateway implements AutoCloseable {
                 } else if (body.contains("\"details\":\"too short\"")) {
                     problem(exchange, 400, """
                             {"type":"urn:integrity:problem:validation","title":"Invalid input","title_th":"ข้อมูลไม่ถูกต้อง",
-                             "status":400,"detail":"Check these fields: details.","detail_th":"กรุณาตรวจสอบข้อมูลต่อไปนี้: details",
+                             "status":400,"detail":"Check these fields: What happened.","detail_th":"กรุณาตรวจสอบข้อมูลต่อไปนี้: รายละเอียดเรื่อง",
                              "errors":[{"field":"details","message_en":"must be 20 to 10,000 characters",
                                         "message_th":"ต้องมีความยาว 20 ถึง 10,000 ตัวอักษร"}]}""");
                 } else {
