@@ -169,7 +169,7 @@ class CaseworkService {
     }
 
     private ReporterIdentity identity(Complaint c) {
-        return json.readValue(cipher.open(c.reporter().identity(), IntakeService.identityBinding(c.agency(), c.id())),
+        return json.readValue(cipher.open(c.reporter().identity(), ReporterIdentity.boundTo(c.agency(), c.id())),
                 ReporterIdentity.class);
     }
 

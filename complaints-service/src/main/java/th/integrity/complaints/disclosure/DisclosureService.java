@@ -22,7 +22,6 @@ import th.integrity.complaints.complaint.CaseStore;
 import th.integrity.complaints.complaint.Complaint;
 import th.integrity.complaints.identity.IdentityCipher;
 import th.integrity.complaints.identity.ReporterIdentity;
-import th.integrity.complaints.intake.IntakeService;
 import th.integrity.platform.events.CloudEvent;
 import th.integrity.platform.outbox.Outbox;
 import th.integrity.platform.outbox.OutboxMessage;
@@ -151,7 +150,7 @@ class DisclosureService {
         approval.ifPresent(a -> requests.revealed(a, now, event(REVEALED, a, now)));
         log.info("Identity of the reporter of case {} revealed to {}", c.id(), officer.subject());
         ReporterIdentity identity = json.readValue(
-                cipher.open(c.reporter().identity(), IntakeService.identityBinding(c.agency(), c.id())),
+                cipher.open(c.reporter().identity(), ReporterIdentity.boundTo(c.agency(), c.id())),
                 ReporterIdentity.class);
         // Counted once the identity is opened, as the audit log records it; the agency is the stored case's.
         Counter.builder(IDENTITY_REVEALS).description("Reporters' identities revealed to officers, by agency")

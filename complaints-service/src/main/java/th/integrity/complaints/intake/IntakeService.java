@@ -34,6 +34,7 @@ import th.integrity.complaints.complaint.ComplaintSnapshot;
 import th.integrity.complaints.complaint.ComplaintStatus;
 import th.integrity.complaints.complaint.ReporterMode;
 import th.integrity.complaints.identity.IdentityCipher;
+import th.integrity.complaints.identity.ReporterIdentity;
 import th.integrity.complaints.identity.Sealed;
 import th.integrity.complaints.tracking.TrackingCode;
 import th.integrity.complaints.tracking.TrackingCodes;
@@ -122,7 +123,7 @@ public class IntakeService {
         Instant receivedAt = command.receivedAt() == null ? now : command.receivedAt();
         var deadline = status.deadlineIn(properties.deadlines());
         Sealed identity = command.reporter().mode() == ReporterMode.CONFIDENTIAL
-                ? cipher.seal(json.writeValueAsString(command.reporter().identity()), identityBinding(command.agency(), caseId))
+                ? cipher.seal(json.writeValueAsString(command.reporter().identity()), ReporterIdentity.boundTo(command.agency(), caseId))
                 : null;
         List<Complaint.StatusChange> history = List.of(new Complaint.StatusChange(null, status, now,
                 command.recordedBy(), null, null, null, null));
@@ -215,10 +216,6 @@ public class IntakeService {
     /** Removes replay records past their time, so the sealed codes do not outlive their purpose. */
     public long forgetExpiredIdempotencyKeys() {
         return cases.forgetIdempotencyExpiredAt(now());
-    }
-
-    public static String identityBinding(String agency, String caseId) {
-        return "identity:" + agency + ":" + caseId;
     }
 
     static String codeBinding(String caseId) {
