@@ -26,7 +26,7 @@ import th.integrity.complaints.complaint.ClosureReason;
 import th.integrity.complaints.complaint.Complaint;
 import th.integrity.complaints.complaint.ComplaintSnapshot;
 import th.integrity.complaints.complaint.ComplaintStatus;
-import th.integrity.complaints.identity.IdentityCipher;
+import th.integrity.complaints.identity.IdentityVault;
 import th.integrity.complaints.identity.ReporterIdentity;
 import th.integrity.complaints.intake.IntakeService;
 import th.integrity.complaints.intake.NewCase;
@@ -48,17 +48,17 @@ class CaseworkService {
     private final CaseStore store;
     private final IntakeService intake;
     private final ReferenceData reference;
-    private final IdentityCipher cipher;
+    private final IdentityVault vault;
     private final JsonMapper json;
     private final Clock clock;
     private final ComplaintsProperties properties;
 
-    CaseworkService(CaseStore store, IntakeService intake, ReferenceData reference, IdentityCipher cipher,
+    CaseworkService(CaseStore store, IntakeService intake, ReferenceData reference, IdentityVault vault,
             JsonMapper json, Clock clock, ComplaintsProperties properties) {
         this.store = store;
         this.intake = intake;
         this.reference = reference;
-        this.cipher = cipher;
+        this.vault = vault;
         this.json = json;
         this.clock = clock;
         this.properties = properties;
@@ -76,7 +76,8 @@ class CaseworkService {
         Complaint c = store.get(user.agency(), id);
         ReporterIdentity masked = null;
         if (c.reporter() != null && c.reporter().identity() != null) {
-            masked = identity(c).masked();
+            ReporterIdentity identity = identity(c);
+            masked = identity == null ? null : identity.masked();
         }
         return new CaseViews.Detail(c.id(), c.agency(), c.channel(), c.category(), c.subcategory(), c.division(),
                 c.details(), c.incidentDate(), c.location(), c.reportedElsewhere(), c.reporterStanding(),
@@ -169,8 +170,8 @@ class CaseworkService {
     }
 
     private ReporterIdentity identity(Complaint c) {
-        return json.readValue(cipher.open(c.reporter().identity(), ReporterIdentity.boundTo(c.agency(), c.id())),
-                ReporterIdentity.class);
+        return vault.openIdentity(c.agency(), c.id(), c.reporter().identity())
+                .map(identity -> json.readValue(identity, ReporterIdentity.class)).orElse(null);
     }
 
     private static void requireNotPurged(Complaint c) {

@@ -20,7 +20,7 @@ import th.integrity.complaints.audit.IdentityReveal;
 import th.integrity.complaints.complaint.CaseEvents;
 import th.integrity.complaints.complaint.CaseStore;
 import th.integrity.complaints.complaint.Complaint;
-import th.integrity.complaints.identity.IdentityCipher;
+import th.integrity.complaints.identity.IdentityVault;
 import th.integrity.complaints.identity.ReporterIdentity;
 import th.integrity.platform.events.CloudEvent;
 import th.integrity.platform.outbox.Outbox;
@@ -53,7 +53,7 @@ class DisclosureService {
     private final IdentityRequestStore requests;
     private final CaseStore cases;
     private final AuditStore audit;
-    private final IdentityCipher cipher;
+    private final IdentityVault vault;
     private final Outbox outbox;
     private final JsonMapper json;
     private final Clock clock;
@@ -61,13 +61,13 @@ class DisclosureService {
     private final String topic;
     private final MeterRegistry meters;
 
-    DisclosureService(IdentityRequestStore requests, CaseStore cases, AuditStore audit, IdentityCipher cipher,
+    DisclosureService(IdentityRequestStore requests, CaseStore cases, AuditStore audit, IdentityVault vault,
             Outbox outbox, JsonMapper json, Clock clock, DisclosureProperties properties,
             ComplaintsProperties complaints, MeterRegistry meters) {
         this.requests = requests;
         this.cases = cases;
         this.audit = audit;
-        this.cipher = cipher;
+        this.vault = vault;
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
@@ -149,9 +149,8 @@ class DisclosureService {
                 approval.map(IdentityRequest::decidedBy).orElse(null)));
         approval.ifPresent(a -> requests.revealed(a, now, event(REVEALED, a, now)));
         log.info("Identity of the reporter of case {} revealed to {}", c.id(), officer.subject());
-        ReporterIdentity identity = json.readValue(
-                cipher.open(c.reporter().identity(), ReporterIdentity.boundTo(c.agency(), c.id())),
-                ReporterIdentity.class);
+        ReporterIdentity identity = json.readValue(vault.openIdentity(c.agency(), c.id(), c.reporter().identity())
+                .orElseThrow(ComplaintsProblems::noIdentity), ReporterIdentity.class);
         // Counted once the identity is opened, as the audit log records it; the agency is the stored case's.
         Counter.builder(IDENTITY_REVEALS).description("Reporters' identities revealed to officers, by agency")
                 .tag("agency", c.agency()).register(meters).increment();

@@ -41,7 +41,10 @@ class IdentityTest extends IntegrationTestSupport {
                 .doesNotContain("234-5678").doesNotContain("5678").doesNotContain("somchai").doesNotContain("example.com");
         Document identity = stored.get("reporter", Document.class).get("identity", Document.class);
         assertThat(stored.get("reporter", Document.class).getString("mode")).isEqualTo("CONFIDENTIAL");
-        assertThat(identity.getString("keyId")).isEqualTo(properties.identity().keyId());
+        // sealed under the case's own data key, which is itself sealed under the configured key
+        assertThat(identity.getString("keyId")).isEqualTo(IdentityCipher.CASE_KEY);
+        assertThat(mongo.findById(stored.getString("_id"), Document.class, "case_keys").get("wrapped", Document.class)
+                .getString("keyId")).isEqualTo(properties.identity().keyId());
         assertThat(identity.getString("ciphertext")).isNotBlank();
 
         List<JsonNode> events = eventsOf(AGENCY, stored.getString("_id"), 1);
