@@ -201,6 +201,8 @@ class AccessMatrixTest extends IntegrationTestSupport {
     static final Endpoint ATTACHMENT = new Endpoint("GET /api/complaints/cases/{id}/attachments/{fileId}", 200,
             t -> Request.json("GET", "/api/complaints/cases/" + t.caseId + "/attachments/" + t.fileId, null));
 
+    static final Endpoint PURGES = new Endpoint("GET /api/complaints/retention/purges", 200,
+            t -> Request.json("GET", "/api/complaints/retention/purges", null));
     static final Endpoint IDENTITY_REQUEST = new Endpoint("POST /api/complaints/cases/{id}/identity-requests", 202,
             t -> Request.json("POST", "/api/complaints/cases/" + t.caseId + "/identity-requests",
                     t.json.writeValueAsString(Map.of("reason", "ต้องติดต่อผู้ร้องเพื่อขอข้อมูลเพิ่มเติม"))));
@@ -233,6 +235,7 @@ class AccessMatrixTest extends IntegrationTestSupport {
         }
         restricted(rows, REVEALS, "HEAD", Scope.LIST);
         restricted(rows, REQUEST_QUEUE, "HEAD", Scope.LIST);
+        restricted(rows, PURGES, "HEAD", Scope.LIST);
         restricted(rows, APPROVE, "HEAD", Scope.BY_ID);
         restricted(rows, DECLINE, "HEAD", Scope.BY_ID);
         return rows.stream();
