@@ -14,7 +14,6 @@ import org.springframework.stereotype.Service;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import th.integrity.complaints.ComplaintsProblems;
-import th.integrity.complaints.ComplaintsProperties;
 import th.integrity.complaints.audit.AuditStore;
 import th.integrity.complaints.audit.IdentityReveal;
 import th.integrity.complaints.complaint.CaseEvents;
@@ -22,8 +21,6 @@ import th.integrity.complaints.complaint.CaseStore;
 import th.integrity.complaints.complaint.Complaint;
 import th.integrity.complaints.identity.IdentityVault;
 import th.integrity.complaints.identity.ReporterIdentity;
-import th.integrity.platform.events.CloudEvent;
-import th.integrity.platform.outbox.Outbox;
 import th.integrity.platform.outbox.OutboxMessage;
 import th.integrity.platform.security.CurrentUser;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,25 +51,23 @@ class DisclosureService {
     private final CaseStore cases;
     private final AuditStore audit;
     private final IdentityVault vault;
-    private final Outbox outbox;
+    private final CaseEvents events;
     private final JsonMapper json;
     private final Clock clock;
     private final DisclosureProperties properties;
-    private final String topic;
     private final MeterRegistry meters;
 
     DisclosureService(IdentityRequestStore requests, CaseStore cases, AuditStore audit, IdentityVault vault,
-            Outbox outbox, JsonMapper json, Clock clock, DisclosureProperties properties,
-            ComplaintsProperties complaints, MeterRegistry meters) {
+            CaseEvents events, JsonMapper json, Clock clock, DisclosureProperties properties,
+            MeterRegistry meters) {
         this.requests = requests;
         this.cases = cases;
         this.audit = audit;
         this.vault = vault;
-        this.outbox = outbox;
+        this.events = events;
         this.json = json;
         this.clock = clock;
         this.properties = properties;
-        this.topic = complaints.topic().name();
         this.meters = meters;
     }
 
@@ -175,10 +170,8 @@ class DisclosureService {
     private OutboxMessage event(String type, IdentityRequest r, Instant at) {
         var data = new EventData(r.agency(), r.id(), r.caseId(), r.status(), r.requestedAt(), r.decidedAt(),
                 r.expiresAt());
-        CloudEvent event = CloudEvent.of(CloudEvent.source(r.agency(), CaseEvents.SERVICE), type, r.caseId(), at,
-                json.valueToTree(data));
-        // The case's key: a request's events stay in order with the case's own.
-        return outbox.message(topic, r.agency() + ":" + r.caseId(), event);
+        // The case's key and rounded times, as the case's own events.
+        return events.message(type, r.agency(), r.caseId(), at, data);
     }
 
     private void count(String agency, String step) {
