@@ -60,7 +60,8 @@ public record ComplaintsProperties(
     public record Topic(
             @NotBlank @DefaultValue("complaints.v1") String name,
             @Min(1) @DefaultValue("3") int partitions,
-            @Min(1) @DefaultValue("1") short replicationFactor) {
+            @Min(1) @DefaultValue("1") short replicationFactor,
+            @NotNull @DefaultValue("1h") Duration timePrecision) {
     }
 
     /**

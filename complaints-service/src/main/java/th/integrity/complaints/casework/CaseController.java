@@ -119,13 +119,6 @@ class CaseController {
         return casework.division(officer(user), id, request.division());
     }
 
-    @PostMapping(path = "/{id}/identity", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Reveal a confidential reporter's identity, with a reason (written to the audit log)")
-    ResponseEntity<CaseViews.Revealed> reveal(CurrentUser user, @PathVariable String id,
-            @Valid @RequestBody CaseRequests.Reveal request) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(casework.reveal(officer(user), id, request.reason()));
-    }
-
     @GetMapping("/{id}/attachments/{fileId}")
     @Operation(summary = "Download an attachment of the case")
     ResponseEntity<InputStreamResource> attachment(CurrentUser user, @PathVariable String id, @PathVariable String fileId)

@@ -103,13 +103,4 @@ final class CaseRequests {
 
     record Division(@NotBlank(message = "{complaints.division.required}") String division) {
     }
-
-    record Reveal(
-            @NotBlank(message = "{complaints.reason.required}")
-            @Size(min = 10, max = REASON_MAX, message = "{complaints.reveal-reason.size}") String reason) {
-
-        Reveal {
-            reason = reason == null ? null : reason.strip();
-        }
-    }
 }

@@ -56,11 +56,4 @@ final class CaseViews {
 
     record Changed(String caseId, long version) {
     }
-
-    record Revealed(String name, String phone, String email, Instant revealedAt) {
-        @Override
-        public String toString() {
-            return "Revealed[****]";
-        }
-    }
 }

@@ -15,14 +15,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import th.integrity.complaints.ComplaintsProblems;
 import th.integrity.complaints.ComplaintsProperties;
-import th.integrity.complaints.audit.AuditStore;
-import th.integrity.complaints.audit.IdentityReveal;
 import th.integrity.complaints.complaint.CaseStore;
 import th.integrity.complaints.complaint.Category;
 import th.integrity.complaints.complaint.Channel;
@@ -30,7 +26,7 @@ import th.integrity.complaints.complaint.ClosureReason;
 import th.integrity.complaints.complaint.Complaint;
 import th.integrity.complaints.complaint.ComplaintSnapshot;
 import th.integrity.complaints.complaint.ComplaintStatus;
-import th.integrity.complaints.identity.IdentityCipher;
+import th.integrity.complaints.identity.IdentityVault;
 import th.integrity.complaints.identity.ReporterIdentity;
 import th.integrity.complaints.intake.IntakeService;
 import th.integrity.complaints.intake.NewCase;
@@ -49,30 +45,23 @@ class CaseworkService {
 
     private static final Logger log = LoggerFactory.getLogger(CaseworkService.class);
 
-    /** {@code integrity_complaints_identity_reveals_total{agency}}: an alert watches for unusually many. */
-    static final String IDENTITY_REVEALS = "integrity.complaints.identity_reveals";
-
     private final CaseStore store;
-    private final AuditStore audit;
     private final IntakeService intake;
     private final ReferenceData reference;
-    private final IdentityCipher cipher;
+    private final IdentityVault vault;
     private final JsonMapper json;
     private final Clock clock;
     private final ComplaintsProperties properties;
-    private final MeterRegistry meters;
 
-    CaseworkService(CaseStore store, AuditStore audit, IntakeService intake, ReferenceData reference, IdentityCipher cipher,
-            JsonMapper json, Clock clock, ComplaintsProperties properties, MeterRegistry meters) {
+    CaseworkService(CaseStore store, IntakeService intake, ReferenceData reference, IdentityVault vault,
+            JsonMapper json, Clock clock, ComplaintsProperties properties) {
         this.store = store;
-        this.audit = audit;
         this.intake = intake;
         this.reference = reference;
-        this.cipher = cipher;
+        this.vault = vault;
         this.json = json;
         this.clock = clock;
         this.properties = properties;
-        this.meters = meters;
     }
 
     CaseViews.Page list(CurrentUser user, CaseStore.Filter filter, int page, int size) {
@@ -87,7 +76,8 @@ class CaseworkService {
         Complaint c = store.get(user.agency(), id);
         ReporterIdentity masked = null;
         if (c.reporter() != null && c.reporter().identity() != null) {
-            masked = identity(c).masked();
+            ReporterIdentity identity = identity(c);
+            masked = identity == null ? null : identity.masked();
         }
         return new CaseViews.Detail(c.id(), c.agency(), c.channel(), c.category(), c.subcategory(), c.division(),
                 c.details(), c.incidentDate(), c.location(), c.reportedElsewhere(), c.reporterStanding(),
@@ -175,30 +165,13 @@ class CaseworkService {
                 ComplaintSnapshot.UPDATED, ComplaintSnapshot.of(c).withDivision(division), now));
     }
 
-    /** Writes the audit record first: if it cannot be written, nothing is revealed. */
-    CaseViews.Revealed reveal(CurrentUser user, String id, String reason) {
-        Complaint c = store.get(user.agency(), id);
-        if (c.reporter() == null || c.reporter().identity() == null) {
-            throw ComplaintsProblems.noIdentity();
-        }
-        Instant now = now();
-        audit.record(new IdentityReveal(UUID.randomUUID().toString(), c.agency(), c.id(), user.subject(), user.name(),
-                reason, now));
-        log.info("Identity of the reporter of case {} revealed by {}", c.id(), user.subject());
-        ReporterIdentity identity = identity(c);
-        // Counted once the identity is opened, as the audit log records it; the agency is the stored case's.
-        Counter.builder(IDENTITY_REVEALS).description("Reporters' identities revealed to officers, by agency")
-                .tag("agency", c.agency()).register(meters).increment();
-        return new CaseViews.Revealed(identity.name(), identity.phone(), identity.email(), now);
-    }
-
     Complaint get(CurrentUser user, String id) {
         return store.get(user.agency(), id);
     }
 
     private ReporterIdentity identity(Complaint c) {
-        return json.readValue(cipher.open(c.reporter().identity(), IntakeService.identityBinding(c.agency(), c.id())),
-                ReporterIdentity.class);
+        return vault.openIdentity(c.agency(), c.id(), c.reporter().identity())
+                .map(identity -> json.readValue(identity, ReporterIdentity.class)).orElse(null);
     }
 
     private static void requireNotPurged(Complaint c) {

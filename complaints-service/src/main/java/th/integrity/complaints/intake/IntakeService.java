@@ -34,6 +34,7 @@ import th.integrity.complaints.complaint.ComplaintSnapshot;
 import th.integrity.complaints.complaint.ComplaintStatus;
 import th.integrity.complaints.complaint.ReporterMode;
 import th.integrity.complaints.identity.IdentityCipher;
+import th.integrity.complaints.identity.IdentityVault;
 import th.integrity.complaints.identity.Sealed;
 import th.integrity.complaints.tracking.TrackingCode;
 import th.integrity.complaints.tracking.TrackingCodes;
@@ -61,19 +62,21 @@ public class IntakeService {
     private final CaseEvents events;
     private final TrackingCodes trackingCodes;
     private final IdentityCipher cipher;
+    private final IdentityVault vault;
     private final AttachmentStore attachments;
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final Clock clock;
     private final ComplaintsProperties properties;
 
-    IntakeService(CaseStore cases, CaseEvents events, TrackingCodes trackingCodes, IdentityCipher cipher,
+    IntakeService(CaseStore cases, CaseEvents events, TrackingCodes trackingCodes, IdentityCipher cipher, IdentityVault vault,
             AttachmentStore attachments, JsonMapper json, MeterRegistry meters, Clock clock,
             ComplaintsProperties properties) {
         this.cases = cases;
         this.events = events;
         this.trackingCodes = trackingCodes;
         this.cipher = cipher;
+        this.vault = vault;
         this.attachments = attachments;
         this.json = json;
         this.meters = meters;
@@ -122,7 +125,7 @@ public class IntakeService {
         Instant receivedAt = command.receivedAt() == null ? now : command.receivedAt();
         var deadline = status.deadlineIn(properties.deadlines());
         Sealed identity = command.reporter().mode() == ReporterMode.CONFIDENTIAL
-                ? cipher.seal(json.writeValueAsString(command.reporter().identity()), identityBinding(command.agency(), caseId))
+                ? vault.sealIdentity(command.agency(), caseId, json.writeValueAsString(command.reporter().identity()))
                 : null;
         List<Complaint.StatusChange> history = List.of(new Complaint.StatusChange(null, status, now,
                 command.recordedBy(), null, null, null, null));
@@ -215,10 +218,6 @@ public class IntakeService {
     /** Removes replay records past their time, so the sealed codes do not outlive their purpose. */
     public long forgetExpiredIdempotencyKeys() {
         return cases.forgetIdempotencyExpiredAt(now());
-    }
-
-    public static String identityBinding(String agency, String caseId) {
-        return "identity:" + agency + ":" + caseId;
     }
 
     static String codeBinding(String caseId) {

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import th.integrity.complaints.ComplaintsProblems;
 import th.integrity.complaints.ComplaintsProperties;
 import th.integrity.complaints.complaint.CaseStore;
+import th.integrity.complaints.disclosure.Disclosures;
 import th.integrity.complaints.complaint.ClosureReason;
 import th.integrity.complaints.complaint.Complaint;
 import th.integrity.complaints.complaint.ComplaintSnapshot;
@@ -42,15 +43,17 @@ class TrackingService {
     private final ReferenceData reference;
     private final Clock clock;
     private final ComplaintsProperties.Tracking limits;
+    private final Disclosures disclosures;
 
     TrackingService(TrackingCodes codes, FailedLookupLimiter limiter, CaseStore store,
-            ReferenceData reference, Clock clock, ComplaintsProperties properties) {
+            ReferenceData reference, Clock clock, ComplaintsProperties properties, Disclosures disclosures) {
         this.codes = codes;
         this.limiter = limiter;
         this.store = store;
         this.reference = reference;
         this.clock = clock;
         this.limits = properties.tracking();
+        this.disclosures = disclosures;
     }
 
     public record Label(String code, String labelTh, String labelEn) {
@@ -78,6 +81,14 @@ class TrackingService {
                 stages.add(new Stage(change.to().name(), change.to().labelTh(), change.to().labelEn(), change.at()));
             }
         }
+        // The reporter is told that their identity was disclosed, and when; never to whom.
+        disclosures.firstDisclosure(c.agency(), c.id()).ifPresent(at -> {
+            int before = 0;
+            while (before < stages.size() && stages.get(before).at() != null && !stages.get(before).at().isAfter(at)) {
+                before++;
+            }
+            stages.add(before, stage("IDENTITY_DISCLOSED", at));
+        });
         List<PublicMessage> messages = c.messages().stream()
                 .map(m -> new PublicMessage(m.from(), m.text(), m.at())).toList();
         ClosureReason reason = c.closureReason();

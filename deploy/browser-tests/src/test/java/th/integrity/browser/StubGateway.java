@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -29,6 +31,14 @@ final class StubGateway implements AutoCloseable {
 
     private final HttpServer server;
     private final String me;
+    private final Map<String, Function<String, Answer>> routes = new ConcurrentHashMap<>();
+
+    /** An answer a test gives to one request. */
+    record Answer(int status, String type, String body) {
+        static Answer json(int status, String body) {
+            return new Answer(status, status >= 400 ? "application/problem+json" : "application/json", body);
+        }
+    }
 
     StubGateway() throws IOException {
         this("{\"authenticated\":false,\"roles\":[]}");
@@ -40,6 +50,15 @@ final class StubGateway implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /**
+     * Answers {@code "METHOD /path"} (query string ignored) with what {@code answer} makes of the request body,
+     * before the canned answers: a test's own, possibly stateful, API.
+     */
+    StubGateway route(String request, Function<String, Answer> answer) {
+        routes.put(request, answer);
+        return this;
     }
 
     String url() {
@@ -71,6 +90,12 @@ final class StubGateway implements AutoCloseable {
 
     private void api(HttpExchange exchange, String method, String path) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Function<String, Answer> route = routes.get(method + " " + path);
+        if (route != null) {
+            Answer answer = route.apply(body);
+            send(exchange, answer.status(), answer.type(), answer.body());
+            return;
+        }
         switch (method + " " + path) {
             case "GET /api/me" -> json(exchange, 200, me);
             case "GET /api/complaints/cases" -> json(exchange, 200, CASES);

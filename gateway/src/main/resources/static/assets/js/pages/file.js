@@ -17,6 +17,14 @@ export async function render(main) {
   append(main, complaintForm({ reference, agencies, keyIn: false, onFiled: (receipt, form) => showReceipt(main, form, receipt) }));
 }
 
+/** What a reporter can do to stay safe, beside the choice of staying anonymous (as GlobaLeaks' forms say). */
+function protectYourself() {
+  return h('aside', { class: 'panel protect-yourself', id: 'protect-yourself', 'aria-labelledby': 'protect-title' },
+    localise(h('h2', { id: 'protect-title' }), () => t('file.protect.title')),
+    h('ul', null, ['device', 'network', 'code', 'text', 'browser']
+      .map(key => localise(h('li'), () => t(`file.protect.${key}`)))));
+}
+
 /**
  * The form. keyIn: the officer's variant (channel, date received, no attachments, the officer's own agency).
  */
@@ -75,6 +83,7 @@ export function complaintForm({ reference, agencies, keyIn, agency, onFiled }) {
     h('div', { class: 'field checkbox', dataset: { field: 'reportedElsewhere' } }, elsewhere,
       localise(h('label', { for: elsewhere.id }), () => t('file.elsewhere'))),
     standing,
+    keyIn ? null : protectYourself(),
     mode,
     identity,
     keyIn ? null : field({ label: 'file.files', name: 'files', control: files, hint: 'file.files.hint', extra: fileList }),

@@ -1,8 +1,9 @@
-// Head of agency: gift decisions with days left, the monthly executive report, the identity-reveal log.
+// Head of agency: gift decisions with days left, requests to see a reporter's identity, the monthly executive
+// report, the identity-reveal log.
 import { h, localise, replace, append } from '../dom.js';
 import { t, pick, money, number } from '../i18n.js';
 import { get, post } from '../api.js';
-import { field, select, clearErrors, showProblem, showError, submit, onSubmit, message } from '../forms.js';
+import { field, select, clearErrors, showProblem, showError, submit, button, onSubmit, message } from '../forms.js';
 import { complaintsReference, labelOf } from '../shared.js';
 import { formatDate, formatDateTime, formatMonth, lastEndedMonth, todayBangkok } from '../dates.js';
 
@@ -19,7 +20,7 @@ export async function render(main, { user }) {
     }
   };
   await loadQueue();
-  append(main, reportSection(user, reference, gifts), await revealLog());
+  append(main, await identityRequests(), reportSection(user, reference, gifts), await revealLog());
 }
 
 function decisions(pending, gifts, reload) {
@@ -99,6 +100,49 @@ function executiveReport(r, reference, gifts) {
     r.overdue.cases.length ? h('ul', null, r.overdue.cases.map(c => localise(h('li'), l =>
       `${c.caseId.slice(0, 8)} · ${labelOf(reference.categories, c.category, l)} · ${labelOf(progress, c.status, l)} · ${t('head.report.daysOverdue', { n: number(c.daysOverdue, l) }, l)}`)))
       : localise(h('p'), () => t('head.report.noOverdue')));
+}
+
+// Approve or decline an officer's request to see a reporter's identity; a decline needs a note the officer reads.
+async function identityRequests() {
+  const list = h('div', { id: 'identity-requests' });
+  const section = h('section', { 'aria-labelledby': 'requests-title' },
+    localise(h('h2', { id: 'requests-title', tabindex: '-1' }), () => t('head.requests')),
+    localise(h('p', { class: 'hint' }), () => t('head.requests.hint')), list);
+  const load = async () => {
+    try {
+      const pending = await get('/api/complaints/identity-requests?status=PENDING');
+      replace(list, pending.length ? h('ul', { class: 'records' }, pending.map(r => requestItem(r, load)))
+        : localise(h('p'), () => t('head.requests.none')));
+    } catch (error) {
+      showError(list, error);
+    }
+  };
+  await load();
+  return section;
+}
+
+function requestItem(r, reload) {
+  const note = h('textarea', { rows: '2', maxlength: '1000' });
+  const form = h('form', { class: 'stack', novalidate: true, dataset: { request: r.id } },
+    field({ label: 'head.requests.note', name: 'note', control: note }),
+    h('div', { class: 'actions' }, submit('head.requests.approve'), button('head.requests.decline', { class: 'danger', dataset: { decline: '' } })));
+  const decide = async verb => {
+    clearErrors(form);
+    try {
+      await post(`/api/complaints/identity-requests/${encodeURIComponent(r.id)}/${verb}`, { note: note.value || null });
+      await reload();
+      message(document.getElementById('identity-requests'), () => t('head.requests.decided'), 'success').focus();
+    } catch (error) {
+      showProblem(form, error);
+    }
+  };
+  onSubmit(form, () => decide('approve'));
+  form.querySelector('[data-decline]').addEventListener('click', () => decide('decline'));
+  return h('li', { class: 'identity-request' },
+    localise(h('p', { class: 'meta' }), l => t('head.requests.meta', {
+      case: r.caseNumber || String(r.caseId).slice(0, 8), by: r.requesterName || '', date: formatDateTime(r.requestedAt, l), hours: number(r.ageHours, l)
+    }, l)),
+    h('p', { text: r.reason || '' }), form);
 }
 
 async function revealLog() {

@@ -242,26 +242,72 @@ function divisionForm(c, reference, reload) {
   return h('section', { 'aria-labelledby': 'division-title' }, localise(h('h2', { id: 'division-title' }), () => t('case.division')), form);
 }
 
+// The two-person rule: the officer asks with a reason; once the head approves, this officer (only) may read the
+// identity until the approval ends. A declined request shows the head's note and may be asked again.
 function revealSection(c) {
-  const reason = h('textarea', { rows: '3', maxlength: '1000' });
-  const out = h('div', { id: 'revealed', 'aria-live': 'polite', tabindex: '-1' });
-  const form = h('form', { class: 'stack', novalidate: true, id: 'reveal-form' },
-    localise(h('p', { class: 'warning' }), () => t('reveal.warning')),
-    field({ label: 'reveal.reason', name: 'reason', control: reason, required: true, extra: counter(reason, { min: 10, max: 1000 }) }),
-    h('div', { class: 'actions' }, submit('reveal.submit', { class: 'danger' })));
-  onSubmit(form, async () => {
-    clearErrors(form);
+  const base = `/api/complaints/cases/${encodeURIComponent(c.id)}`;
+  const body = h('div', { id: 'disclosure' });
+  const section = h('section', { class: 'panel', 'aria-labelledby': 'reveal-title' },
+    localise(h('h2', { id: 'reveal-title' }), () => t('reveal.title')),
+    localise(h('p', { class: 'warning' }), () => t('reveal.warning')), body);
+  const load = async () => {
     try {
-      const who = await post(`/api/complaints/cases/${encodeURIComponent(c.id)}/identity`, { reason: reason.value });
-      form.reset();
-      replace(out, dl([['file.name', () => who.name || '–'], ['file.phone', () => who.phone || '–'], ['file.email', () => who.email || '–'],
-        ['reveal.at', l => formatDateTime(who.revealedAt, l)]]));
-      out.focus();
+      const mine = await get(`${base}/identity-requests`);
+      const latest = mine[0];
+      const live = latest && latest.status === 'APPROVED' && new Date(latest.expiresAt) > new Date();
+      if (latest?.status === 'PENDING') replace(body, requestStatus(latest));
+      else if (live) replace(body, requestStatus(latest), readForm(latest));
+      else replace(body, latest ? requestStatus(latest) : null, askForm());
     } catch (error) {
-      showProblem(form, error);
+      showError(body, error);
     }
-  });
-  return h('section', { class: 'panel', 'aria-labelledby': 'reveal-title' }, localise(h('h2', { id: 'reveal-title' }), () => t('reveal.title')), form, out);
+  };
+  function askForm() {
+    const reason = h('textarea', { rows: '3', maxlength: '1000' });
+    const form = h('form', { class: 'stack', novalidate: true, id: 'identity-request-form' },
+      field({ label: 'reveal.reason', name: 'reason', control: reason, required: true, extra: counter(reason, { min: 10, max: 1000 }) }),
+      h('div', { class: 'actions' }, submit('reveal.request.submit')));
+    onSubmit(form, async () => {
+      clearErrors(form);
+      try {
+        await post(`${base}/identity-requests`, { reason: reason.value });
+        await load();
+        message(body, () => t('reveal.request.sent'), 'success').focus();
+      } catch (error) {
+        showProblem(form, error);
+      }
+    });
+    return form;
+  }
+  function readForm(approved) {
+    const out = h('div', { id: 'revealed', 'aria-live': 'polite', tabindex: '-1' });
+    const form = h('form', { class: 'stack', novalidate: true, id: 'reveal-form' },
+      h('div', { class: 'actions' }, submit('reveal.submit', { class: 'danger' })));
+    onSubmit(form, async () => {
+      clearErrors(form);
+      try {
+        const who = await post(`${base}/identity`, { reason: approved.reason });
+        replace(out, dl([['file.name', () => who.name || '–'], ['file.phone', () => who.phone || '–'], ['file.email', () => who.email || '–'],
+          ['reveal.at', l => formatDateTime(who.revealedAt, l)]]));
+        out.focus();
+      } catch (error) {
+        showProblem(form, error);
+      }
+    });
+    return h('div', null, form, out);
+  }
+  load();
+  return section;
+}
+
+function requestStatus(r) {
+  const kind = r.status === 'APPROVED' ? 'success' : r.status === 'DECLINED' ? 'error' : 'info';
+  return h('div', { class: `request-status ${kind}`, dataset: { status: r.status } },
+    localise(h('p', { class: 'meta' }), l => t(`reveal.request.${r.status}`, {
+      date: formatDateTime(r.requestedAt, l), by: r.decidedByName || '', until: r.expiresAt ? formatDateTime(r.expiresAt, l) : ''
+    }, l)),
+    h('p', { class: 'hint', text: r.reason || '' }),
+    r.note ? localise(h('p', { class: 'note' }), l => `${t('reveal.request.note', null, l)}: ${r.note}`) : null);
 }
 
 // ---------------------------------------------------------------- other channels
