@@ -6,7 +6,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -29,6 +31,8 @@ final class StubGateway implements AutoCloseable {
 
     private final HttpServer server;
     private final String me;
+    /** Every API request received, as "METHOD /path?query body": what a page sent. */
+    final List<String> requests = new CopyOnWriteArrayList<>();
 
     StubGateway() throws IOException {
         this("{\"authenticated\":false,\"roles\":[]}");
@@ -71,6 +75,7 @@ final class StubGateway implements AutoCloseable {
 
     private void api(HttpExchange exchange, String method, String path) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        requests.add(method + " " + exchange.getRequestURI() + " " + body);
         switch (method + " " + path) {
             case "GET /api/me" -> json(exchange, 200, me);
             case "GET /api/complaints/cases" -> json(exchange, 200, CASES);

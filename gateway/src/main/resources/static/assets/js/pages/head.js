@@ -4,7 +4,7 @@ import { t, pick, money, number } from '../i18n.js';
 import { get, post } from '../api.js';
 import { field, select, clearErrors, showProblem, showError, submit, onSubmit, message } from '../forms.js';
 import { complaintsReference, labelOf } from '../shared.js';
-import { formatDate, formatDateTime, formatMonth, lastEndedMonth, todayBangkok } from '../dates.js';
+import { formatDate, formatDateTime, formatMonth, lastEndedMonth, todayBangkok, monthInput, dateHint, dateProblem } from '../dates.js';
 
 export async function render(main, { user }) {
   append(main, localise(h('h1'), () => t('head.title')));
@@ -54,15 +54,21 @@ function decisions(pending, gifts, reload) {
 }
 
 function reportSection(user, reference, gifts) {
-  const month = h('input', { type: 'month', value: lastEndedMonth(), max: todayBangkok().slice(0, 7) });
+  const month = monthInput({ value: lastEndedMonth(), max: todayBangkok().slice(0, 7) });
   const out = h('div', { id: 'report' });
   const printable = h('p', { class: 'downloads' });
   const form = h('form', { class: 'inline-form', novalidate: true, id: 'report-form' },
-    field({ label: 'head.report.month', name: 'month', control: month }), h('div', { class: 'actions' }, submit('head.report.show')));
+    field({ label: 'head.report.month', name: 'month', control: month, hint: dateHint(null, { month: true }) }), h('div', { class: 'actions' }, submit('head.report.show')));
   onSubmit(form, async () => {
     clearErrors(form);
+    const badDates = dateProblem(form);
+    if (badDates) {
+      replace(out);
+      showProblem(form, badDates);
+      return;
+    }
     try {
-      const url = `/api/stats/reports/executive/${encodeURIComponent(user.agency)}/${encodeURIComponent(month.value)}`;
+      const url = `/api/stats/reports/executive/${encodeURIComponent(user.agency)}/${encodeURIComponent(month.iso)}`;
       const report = await get(url);
       replace(printable, localise(h('a', { href: `${url}?format=html`, target: '_blank', rel: 'noopener' }), () => t('stats.printable')));
       replace(out, executiveReport(report, reference, gifts));
