@@ -1,4 +1,5 @@
-// Every label of the web UI, Thai first. {name} placeholders are filled by t(key, params).
+// Every label of the web UI, Thai first. {name} placeholders are filled by t(key, params); a count's English
+// plural is written ICU-style, {n, plural, one {# day} other {# days}} (# is the count as given).
 const m = (th, en) => ({ th, en });
 
 export const MESSAGES = {
@@ -166,7 +167,7 @@ export const MESSAGES = {
   'stats.rollup.lead': m('ผลรวมจากฉบับเผยแพร่ปัจจุบันของทุกหน่วยงาน ในเดือนเดียวกัน', 'The sum of every agency\'s current publication through the same month.'),
   'stats.rollup.through': m('ถึงเดือน', 'Through'),
   'stats.rollup.show': m('แสดงภาพรวม', 'Show the roll-up'),
-  'stats.rollup.included': m('รวม {n} หน่วยงาน', '{n} agencies included'),
+  'stats.rollup.included': m('รวม {n} หน่วยงาน', '{n, plural, one {# agency} other {# agencies}} included'),
   'stats.rollup.missing': m('หน่วยงานที่ยังไม่เผยแพร่:', 'Agencies that have not published:'),
 
   'table.category': m('ประเภทเรื่อง', 'Category'),
@@ -185,7 +186,7 @@ export const MESSAGES = {
 
   'staff.title': m('รายงานการรับของขวัญ', 'Gift declarations'),
   'staff.policy': m('นโยบายของหน่วยงาน: ของขวัญจากผู้ที่ไม่ใช่ญาติมูลค่ารวมเกิน {limit} บาท ต่อผู้ให้หนึ่งราย ต่อหนึ่งโอกาส ต้องให้ผู้บังคับบัญชาวินิจฉัยภายใน {days} วันนับแต่วันที่ได้รับ',
-    'Your agency\'s policy: gifts from anyone but a relative worth more than {limit} baht per giver per occasion need the head\'s decision within {days} days of the date offered.'),
+    'Your agency\'s policy: gifts from anyone but a relative worth more than {limit} baht per giver per occasion need the head\'s decision within {days, plural, one {# day} other {# days}} of the date offered.'),
   'gift.declare': m('รายงานของขวัญ', 'Declare a gift'),
   'gift.offeredOn': m('วันที่ได้รับ', 'Date offered'),
   'gift.giverName': m('ชื่อผู้ให้', 'Giver\'s name'),
@@ -229,7 +230,7 @@ export const MESSAGES = {
   'queue.empty': m('ไม่มีเรื่องตามเงื่อนไข', 'No cases match.'),
   'pager.prev': m('ก่อนหน้า', 'Previous'),
   'pager.next': m('ถัดไป', 'Next'),
-  'pager.of': m('หน้า {page} จาก {pages} (ทั้งหมด {total} เรื่อง)', 'Page {page} of {pages} ({total} cases)'),
+  'pager.of': m('หน้า {page} จาก {pages} (ทั้งหมด {total} เรื่อง)', 'Page {page} of {pages} ({total, plural, one {# case} other {# cases}})'),
   'case.title': m('เรื่อง', 'Case'),
   'case.status': m('สถานะ', 'Status'),
   'case.channel': m('ช่องทาง', 'Channel'),
@@ -280,21 +281,21 @@ export const MESSAGES = {
   'head.decide': m('บันทึกคำวินิจฉัย', 'Record the decision'),
   'head.decided': m('บันทึกคำวินิจฉัยแล้ว', 'Decision recorded.'),
   'head.total': m('รวมจากผู้ให้รายนี้ในโอกาสนี้ {total} บาท', '{total} baht in all from this giver on this occasion'),
-  'head.daysLeft': m('เหลือ {n} วัน (ภายใน {date})', '{n} days left (by {date})'),
-  'head.overdue': m('เกินกำหนด {n} วัน (กำหนด {date})', '{n} days overdue (due {date})'),
+  'head.daysLeft': m('เหลือ {n} วัน (ภายใน {date})', '{n, plural, one {# day} other {# days}} left (by {date})'),
+  'head.overdue': m('เกินกำหนด {n} วัน (กำหนด {date})', '{n, plural, one {# day} other {# days}} overdue (due {date})'),
   'head.report': m('รายงานผู้บริหารประจำเดือน', 'Monthly executive report'),
   'head.report.month': m('เดือน', 'Month'),
   'head.report.show': m('แสดงรายงาน', 'Show the report'),
   'head.report.generated': m('จัดทำเมื่อ {date}', 'Generated {date}'),
   'head.report.received': m('เรื่องที่รับในเดือน (รวม {n} เรื่อง) แยกตามประเภท', 'Received in the month ({n}) by category'),
   'head.report.byChannel': m('แยกตามช่องทาง', 'By channel'),
-  'head.report.concluded': m('เรื่องที่ยุติในเดือน (รวม {n} เรื่อง เฉลี่ย {avg} วัน)', 'Concluded in the month ({n}, {avg} days on average)'),
+  'head.report.concluded': m('เรื่องที่ยุติในเดือน (รวม {n} เรื่อง เฉลี่ย {avg} วัน)', 'Concluded in the month ({n}, {avg, plural, one {# day} other {# days}} on average)'),
   'head.report.closure': m('เหตุผลการยุติเรื่อง', 'Reasons for closing'),
   'head.report.open': m('เรื่องที่ยังไม่ยุติ แยกตามสถานะ', 'Open cases by status'),
   'head.report.gifts': m('ของขวัญที่รายงานในเดือน {n} รายการ · รอวินิจฉัย {pending} · เกินกำหนด {overdue}', 'Gifts declared in the month: {n} · awaiting decision {pending} · overdue {overdue}'),
   'head.report.overdue': m('เรื่องที่เกินกำหนด ({n} เรื่อง)', 'Overdue cases ({n})'),
   'head.report.noOverdue': m('ไม่มีเรื่องที่เกินกำหนด', 'No case is overdue.'),
-  'head.report.daysOverdue': m('เกิน {n} วัน', '{n} days over'),
+  'head.report.daysOverdue': m('เกิน {n} วัน', '{n, plural, one {# day} other {# days}} over'),
   'head.reveals': m('บันทึกการเปิดดูข้อมูลตัวตนผู้แจ้ง', 'Identity reveal log'),
   'head.reveals.hint': m('ทุกครั้งที่เจ้าหน้าที่เปิดดูข้อมูลตัวตนผู้แจ้ง พร้อมเหตุผล แก้ไขไม่ได้', 'Every time an officer revealed a reporter\'s identity, with the reason; it cannot be edited.'),
   'head.reveals.none': m('ยังไม่มีการเปิดดู', 'No reveals.'),

@@ -139,6 +139,50 @@ class StaticUiTestDates {
                 .anyMatch(r -> r.startsWith("GET /api/complaints/cases?") && r.contains("month=2026-11"));
     }
 
+    @Test
+    void inEnglishAgencyNamesTheInfographicAndCountsAreEnglish() {
+        browser.open(gateway.url() + "/#/stats");
+        browser.useLanguage("en");
+        browser.waitForText("#rollup-result", "Huai Khwang District Office (huaikhwang)");
+        assertThat(browser.find("#rollup-result").getText()).contains("1 agency included", "Wang Thonglang District Office")
+                .doesNotContain("1 agencies").doesNotContainPattern("[\\u0E00-\\u0E7F]");
+        assertThat(browser.find("#infographic").getAttribute("src")).endsWith("/assets/icon.svg?lang=en");
+        browser.useLanguage("th");
+        browser.waitForText("#rollup-result", "สำนักงานเขตห้วยขวาง");
+        assertThat(browser.find("#infographic").getAttribute("src")).endsWith("/assets/icon.svg");
+    }
+
+    @Test
+    void englishCountsTakeTheirPluralFormThaiHasNone() {
+        browser.open(gateway.url() + "/#/");
+        String script = "const done = arguments[arguments.length - 1];"
+                + "import('/assets/js/i18n.js').then(m => done([['1', 'en'], ['2', 'en'], ['0', 'en'], ['1,234', 'en'],"
+                + " ['21', 'en'], ['1', 'th']].map(([n, l]) => m.t('head.daysLeft', { n, date: 'D' }, l))))";
+        assertThat(browser.driver.executeAsyncScript(script)).isEqualTo(List.of("1 day left (by D)",
+                "2 days left (by D)", "0 days left (by D)", "1,234 days left (by D)", "21 days left (by D)",
+                "เหลือ 1 วัน (ภายใน D)"));
+    }
+
+    @Test
+    void noPageShowsAnIsoDateInThaiOrEnglish() {
+        for (String lang : List.of("th", "en")) {
+            for (String route : List.of("#/", "#/file", "#/stats", "#/officer", "#/officer/new",
+                    "#/officer/case/c0ffee00-1111-4222-8333-444455556666")) {
+                browser.open(gateway.url() + "/" + route);
+                browser.useLanguage(lang);
+                assertThat((String) browser.js("return document.body.innerText")).as("%s in %s", route, lang)
+                        .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+            }
+            browser.open(gateway.url() + "/#/track");
+            browser.useLanguage(lang);
+            browser.type("#track-form", "trackingCode", "1234 5678 9012 3456");
+            browser.submit("#track-form");
+            browser.find("#stages");
+            assertThat((String) browser.js("return document.body.innerText")).as("tracking in %s", lang)
+                    .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+        }
+    }
+
     private void fillComplaint(String incidentDate) {
         browser.open(gateway.url() + "/#/file");
         browser.choose(FORM, "category", "CORRUPTION");

@@ -105,7 +105,7 @@ final class StubGateway implements AutoCloseable {
                      "messages":[{"from":"OFFICER","text":"<img src=x id=injected onerror=alert(1)>","at":"2025-01-16T03:00:00Z"}]}""");
             default -> {
                 if (path.startsWith("/api/stats/rollup/")) {
-                    json(exchange, 200, "{\"fiscalYear\":2568,\"through\":\"2025-03\",\"included\":[],\"missing\":[{\"agency\":\"huaikhwang\",\"name_th\":\"สำนักงานเขตห้วยขวาง\"}],\"table\":" + TABLE + "}");
+                    json(exchange, 200, "{\"fiscalYear\":2568,\"through\":\"2025-03\",\"included\":[{\"agency\":\"wangthonglang\",\"name_th\":\"สำนักงานเขตวังทองหลาง\"}],\"missing\":[{\"agency\":\"huaikhwang\",\"name_th\":\"สำนักงานเขตห้วยขวาง\"}],\"table\":" + TABLE + "}");
                 } else {
                     problem(exchange, 404, "{\"title\":\"Not found\",\"title_th\":\"ไม่พบ\",\"status\":404}");
                 }

@@ -3,7 +3,7 @@ import { h, localise, replace, append } from '../dom.js';
 import { t, pick, money, number } from '../i18n.js';
 import { get, post } from '../api.js';
 import { field, select, clearErrors, showProblem, showError, submit, onSubmit, message } from '../forms.js';
-import { complaintsReference, labelOf } from '../shared.js';
+import { complaintsReference, labelOf, agencyNamer } from '../shared.js';
 import { formatDate, formatDateTime, formatMonth, lastEndedMonth, todayBangkok, monthInput, dateHint, dateProblem } from '../dates.js';
 
 export async function render(main, { user }) {
@@ -69,9 +69,9 @@ function reportSection(user, reference, gifts) {
     }
     try {
       const url = `/api/stats/reports/executive/${encodeURIComponent(user.agency)}/${encodeURIComponent(month.iso)}`;
-      const report = await get(url);
+      const [report, agencyName] = await Promise.all([get(url), agencyNamer()]);
       replace(printable, localise(h('a', { href: `${url}?format=html`, target: '_blank', rel: 'noopener' }), () => t('stats.printable')));
-      replace(out, executiveReport(report, reference, gifts));
+      replace(out, executiveReport(report, reference, gifts, agencyName));
     } catch (error) {
       replace(out);
       showProblem(form, error);
@@ -88,10 +88,10 @@ function counts(caption, map, labels) {
       : h('tr', null, h('td', { text: '–' }))));
 }
 
-function executiveReport(r, reference, gifts) {
+function executiveReport(r, reference, gifts, agencyName) {
   const progress = reference.statuses;
   return h('div', { class: 'report' },
-    localise(h('h3'), l => `${t('head.report', null, l)} · ${formatMonth(r.month, l)} · ${r.agencyName_th}`),
+    localise(h('h3'), l => `${t('head.report', null, l)} · ${formatMonth(r.month, l)} · ${agencyName(r.agency, r.agencyName_th, l)}`),
     localise(h('p', { class: 'hint' }), l => t('head.report.generated', { date: formatDateTime(r.generatedAt, l) }, l)),
     h('div', { class: 'grid' },
       counts(l => t('head.report.received', { n: number(r.received.total, l) }, l), r.received.byCategory, reference.categories),
