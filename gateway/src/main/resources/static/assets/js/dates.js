@@ -209,7 +209,8 @@ export function dateProblem(form) {
   const errors = [];
   for (const input of form.querySelectorAll('input[data-be]')) {
     if (input.closest('[hidden]')) continue;
-    const error = input.dateError;
+    const error = input.required && !input.value.trim()
+      ? both(input.dataset.be === 'month' ? 'month.error.required' : 'date.error.required') : input.dateError;
     if (error) errors.push({ field: input.name, message_th: error.th, message_en: error.en });
   }
   return errors.length ? { problem: { title: 'Check the dates', title_th: 'กรุณาตรวจสอบวันที่', errors } } : null;

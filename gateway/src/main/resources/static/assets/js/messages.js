@@ -53,6 +53,8 @@ export const MESSAGES = {
   'date.error.before': m('ต้องไม่ก่อน {min}', 'Must not be before {min}.'),
   'month.error.after': m('ต้องไม่เป็นเดือนในอนาคต (ไม่เกิน {max})', 'Must not be a future month (at the latest {max}).'),
   'month.error.before': m('ต้องไม่ก่อน {min}', 'Must not be before {min}.'),
+  'date.error.required': m('กรุณากรอกวันที่ เป็น วว/ดด/ปปปป เช่น 15/11/2569', 'Enter the date as DD/MM/YYYY, e.g. 15/11/2569.'),
+  'month.error.required': m('กรุณากรอกเดือน เป็น ดด/ปปปป เช่น 11/2569', 'Enter the month as MM/YYYY, e.g. 11/2569.'),
 
   'home.title': m('แจ้งเรื่อง ติดตามเรื่อง และดูสถิติ ได้ในที่เดียว', 'Report, follow up and see the figures in one place'),
   'home.lead': m('ท่านแจ้งการทุจริตหรือการประพฤติมิชอบของเจ้าหน้าที่ได้ โดยไม่ต้องเปิดเผยชื่อ ติดตามความคืบหน้าด้วยรหัสติดตาม และดูสถิติที่หน่วยงานเผยแพร่',

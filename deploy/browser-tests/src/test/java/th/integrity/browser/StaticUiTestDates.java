@@ -121,6 +121,11 @@ class StaticUiTestDates {
         browser.choose("#keyin-form", "channel", "PHONE");
         browser.choose("#keyin-form", "category", "CORRUPTION");
         browser.type("#keyin-form", "details", "เจ้าหน้าที่เรียกเงินเพิ่มจากค่าธรรมเนียมที่กำหนด");
+        browser.field("#keyin-form", "receivedOn").clear();
+        int before = gateway.requests.size();
+        browser.submit("#keyin-form");
+        browser.waitForText("[data-field=receivedOn] .field-error", "กรุณากรอกวันที่");
+        assertThat(gateway.requests.subList(before, gateway.requests.size())).noneMatch(r -> r.startsWith("POST"));
         browser.type("#keyin-form", "receivedOn", "3/11/2569");
         browser.submit("#keyin-form");
         browser.find("#keyin-form .form-message");

@@ -111,9 +111,13 @@ export function complaintForm({ reference, agencies, keyIn, agency, onFiled }) {
       });
     }
     const badDates = dateProblem(form);
-    if (badDates) local.push(...badDates.problem.errors);
     if (local.length) {
-      showProblem(form, { problem: { title: 'Check the attachments', title_th: 'กรุณาตรวจสอบไฟล์แนบ', errors: local } });
+      showProblem(form, { problem: { title: 'Check the attachments', title_th: 'กรุณาตรวจสอบไฟล์แนบ',
+        errors: [...local, ...(badDates?.problem.errors || [])] } });
+      return;
+    }
+    if (badDates) {
+      showProblem(form, badDates);
       return;
     }
     try {

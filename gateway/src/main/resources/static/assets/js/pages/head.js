@@ -58,7 +58,7 @@ function reportSection(user, reference, gifts) {
   const out = h('div', { id: 'report' });
   const printable = h('p', { class: 'downloads' });
   const form = h('form', { class: 'inline-form', novalidate: true, id: 'report-form' },
-    field({ label: 'head.report.month', name: 'month', control: month, hint: dateHint(null, { month: true }) }), h('div', { class: 'actions' }, submit('head.report.show')));
+    field({ label: 'head.report.month', name: 'month', control: month, required: true, hint: dateHint(null, { month: true }) }), h('div', { class: 'actions' }, submit('head.report.show')));
   onSubmit(form, async () => {
     clearErrors(form);
     const badDates = dateProblem(form);
