@@ -6,9 +6,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -39,6 +41,8 @@ final class StubGateway implements AutoCloseable {
             return new Answer(status, status >= 400 ? "application/problem+json" : "application/json", body);
         }
     }
+    /** Every API request received, as "METHOD /path?query body": what a page sent. */
+    final List<String> requests = new CopyOnWriteArrayList<>();
 
     StubGateway() throws IOException {
         this("{\"authenticated\":false,\"roles\":[]}");
@@ -90,6 +94,7 @@ final class StubGateway implements AutoCloseable {
 
     private void api(HttpExchange exchange, String method, String path) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        requests.add(method + " " + exchange.getRequestURI() + " " + body);
         Function<String, Answer> route = routes.get(method + " " + path);
         if (route != null) {
             Answer answer = route.apply(body);
@@ -125,7 +130,7 @@ final class StubGateway implements AutoCloseable {
                      "messages":[{"from":"OFFICER","text":"<img src=x id=injected onerror=alert(1)>","at":"2025-01-16T03:00:00Z"}]}""");
             default -> {
                 if (path.startsWith("/api/stats/rollup/")) {
-                    json(exchange, 200, "{\"fiscalYear\":2568,\"through\":\"2025-03\",\"included\":[],\"missing\":[{\"agency\":\"huaikhwang\",\"name_th\":\"สำนักงานเขตห้วยขวาง\"}],\"table\":" + TABLE + "}");
+                    json(exchange, 200, "{\"fiscalYear\":2568,\"through\":\"2025-03\",\"included\":[{\"agency\":\"wangthonglang\",\"name_th\":\"สำนักงานเขตวังทองหลาง\"}],\"missing\":[{\"agency\":\"huaikhwang\",\"name_th\":\"สำนักงานเขตห้วยขวาง\"}],\"table\":" + TABLE + "}");
                 } else {
                     problem(exchange, 404, "{\"title\":\"Not found\",\"title_th\":\"ไม่พบ\",\"status\":404}");
                 }

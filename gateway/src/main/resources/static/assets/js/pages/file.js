@@ -4,7 +4,7 @@ import { t, pick, number } from '../i18n.js';
 import { request, newIdempotencyKey } from '../api.js';
 import { field, choices, select, fillSelect, counter, clearErrors, showProblem, submit, button, onSubmit } from '../forms.js';
 import { complaintsReference, agencyList, options } from '../shared.js';
-import { todayBangkok, formatDateTime } from '../dates.js';
+import { todayBangkok, formatDateTime, dateInput, dateHint, dateProblem } from '../dates.js';
 
 const MAX_FILES = 5;
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -34,7 +34,7 @@ export function complaintForm({ reference, agencies, keyIn, agency, onFiled }) {
 
   const agencySelect = select(agencies.map(a => ({ value: a.code, label: l => pick(a, l) })), { value: agencies[0]?.code });
   const channel = select(options(reference.channels.filter(c => c.code !== 'WEB')), { empty: 'form.choose' });
-  const receivedOn = h('input', { type: 'date', max: todayBangkok(), value: todayBangkok() });
+  const receivedOn = dateInput({ max: todayBangkok(), value: todayBangkok() });
   const category = select(options(reference.categories), { empty: 'form.choose' });
   const subcategory = select([], { empty: 'file.subcategory.none' });
   subcategory.disabled = true;
@@ -45,7 +45,7 @@ export function complaintForm({ reference, agencies, keyIn, agency, onFiled }) {
   });
   const details = h('textarea', { rows: '8', maxlength: '10000' });
   const division = select(options(reference.divisions), { empty: 'file.division.none' });
-  const incidentDate = h('input', { type: 'date', max: todayBangkok() });
+  const incidentDate = dateInput({ max: todayBangkok() });
   const location = h('input', { type: 'text', maxlength: '500', autocomplete: 'off' });
   const elsewhere = h('input', { type: 'checkbox', id: keyIn ? 'k-elsewhere' : 'f-elsewhere' });
   const standing = choices({ legend: 'file.standing', name: 'reporterStanding', value: 'CITIZEN', options: [
@@ -72,13 +72,13 @@ export function complaintForm({ reference, agencies, keyIn, agency, onFiled }) {
   append(form, 
     keyIn ? null : field({ label: 'file.agency', name: 'agency', control: agencySelect, required: true }),
     keyIn ? field({ label: 'keyin.channel', name: 'channel', control: channel, required: true }) : null,
-    keyIn ? field({ label: 'keyin.receivedOn', name: 'receivedOn', control: receivedOn, required: true, hint: 'keyin.receivedOn.hint' }) : null,
+    keyIn ? field({ label: 'keyin.receivedOn', name: 'receivedOn', control: receivedOn, required: true, hint: dateHint('keyin.receivedOn.hint') }) : null,
     field({ label: 'file.category', name: 'category', control: category, required: true }),
     field({ label: 'file.subcategory', name: 'subcategory', control: subcategory, hint: 'file.subcategory.hint' }),
     field({ label: 'file.details', name: 'details', control: details, required: true, hint: 'file.details.hint',
       extra: counter(details, { min: 20, max: 10000 }) }),
     field({ label: 'file.division', name: 'division', control: division, hint: 'file.division.hint' }),
-    field({ label: 'file.incidentDate', name: 'incidentDate', control: incidentDate, hint: 'file.incidentDate.hint' }),
+    field({ label: 'file.incidentDate', name: 'incidentDate', control: incidentDate, hint: dateHint('file.incidentDate.hint') }),
     field({ label: 'file.location', name: 'location', control: location, hint: 'file.location.hint' }),
     h('div', { class: 'field checkbox', dataset: { field: 'reportedElsewhere' } }, elsewhere,
       localise(h('label', { for: elsewhere.id }), () => t('file.elsewhere'))),
@@ -98,7 +98,7 @@ export function complaintForm({ reference, agencies, keyIn, agency, onFiled }) {
       subcategory: subcategory.value || null,
       details: details.value,
       division: division.value || null,
-      incidentDate: incidentDate.value || null,
+      incidentDate: incidentDate.iso || null,
       location: location.value || null,
       reportedElsewhere: elsewhere.checked,
       reporterStanding: form.querySelector('input[name="reporterStanding"]:checked').value,
@@ -109,7 +109,7 @@ export function complaintForm({ reference, agencies, keyIn, agency, onFiled }) {
     const local = [];
     if (keyIn) {
       body.channel = channel.value || null;
-      body.receivedOn = receivedOn.value || null;
+      body.receivedOn = receivedOn.iso || null;
     } else {
       body.agency = agencySelect.value;
       const chosen = Array.from(files.files);
@@ -119,8 +119,14 @@ export function complaintForm({ reference, agencies, keyIn, agency, onFiled }) {
         else if (!(TYPES.includes(f.type) || EXTENSIONS.test(f.name))) local.push({ field: `files[${i}]`, message_th: `${f.name}: รับเฉพาะ JPEG, PNG หรือ PDF`, message_en: `${f.name}: only JPEG, PNG or PDF` });
       });
     }
+    const badDates = dateProblem(form);
     if (local.length) {
-      showProblem(form, { problem: { title: 'Check the attachments', title_th: 'กรุณาตรวจสอบไฟล์แนบ', errors: local } });
+      showProblem(form, { problem: { title: 'Check the attachments', title_th: 'กรุณาตรวจสอบไฟล์แนบ',
+        errors: [...local, ...(badDates?.problem.errors || [])] } });
+      return;
+    }
+    if (badDates) {
+      showProblem(form, badDates);
       return;
     }
     try {

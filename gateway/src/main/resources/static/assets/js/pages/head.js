@@ -4,8 +4,8 @@ import { h, localise, replace, append } from '../dom.js';
 import { t, pick, money, number } from '../i18n.js';
 import { get, post } from '../api.js';
 import { field, select, clearErrors, showProblem, showError, submit, button, onSubmit, message } from '../forms.js';
-import { complaintsReference, labelOf } from '../shared.js';
-import { formatDate, formatDateTime, formatMonth, lastEndedMonth, todayBangkok } from '../dates.js';
+import { complaintsReference, labelOf, agencyNamer } from '../shared.js';
+import { formatDate, formatDateTime, formatMonth, lastEndedMonth, todayBangkok, monthInput, dateHint, dateProblem } from '../dates.js';
 
 export async function render(main, { user }) {
   append(main, localise(h('h1'), () => t('head.title')));
@@ -55,18 +55,24 @@ function decisions(pending, gifts, reload) {
 }
 
 function reportSection(user, reference, gifts) {
-  const month = h('input', { type: 'month', value: lastEndedMonth(), max: todayBangkok().slice(0, 7) });
+  const month = monthInput({ value: lastEndedMonth(), max: todayBangkok().slice(0, 7) });
   const out = h('div', { id: 'report' });
   const printable = h('p', { class: 'downloads' });
   const form = h('form', { class: 'inline-form', novalidate: true, id: 'report-form' },
-    field({ label: 'head.report.month', name: 'month', control: month }), h('div', { class: 'actions' }, submit('head.report.show')));
+    field({ label: 'head.report.month', name: 'month', control: month, required: true, hint: dateHint(null, { month: true }) }), h('div', { class: 'actions' }, submit('head.report.show')));
   onSubmit(form, async () => {
     clearErrors(form);
+    const badDates = dateProblem(form);
+    if (badDates) {
+      replace(out);
+      showProblem(form, badDates);
+      return;
+    }
     try {
-      const url = `/api/stats/reports/executive/${encodeURIComponent(user.agency)}/${encodeURIComponent(month.value)}`;
-      const report = await get(url);
+      const url = `/api/stats/reports/executive/${encodeURIComponent(user.agency)}/${encodeURIComponent(month.iso)}`;
+      const [report, agencyName] = await Promise.all([get(url), agencyNamer()]);
       replace(printable, localise(h('a', { href: `${url}?format=html`, target: '_blank', rel: 'noopener' }), () => t('stats.printable')));
-      replace(out, executiveReport(report, reference, gifts));
+      replace(out, executiveReport(report, reference, gifts, agencyName));
     } catch (error) {
       replace(out);
       showProblem(form, error);
@@ -83,10 +89,10 @@ function counts(caption, map, labels) {
       : h('tr', null, h('td', { text: '–' }))));
 }
 
-function executiveReport(r, reference, gifts) {
+function executiveReport(r, reference, gifts, agencyName) {
   const progress = reference.statuses;
   return h('div', { class: 'report' },
-    localise(h('h3'), l => `${t('head.report', null, l)} · ${formatMonth(r.month, l)} · ${r.agencyName_th}`),
+    localise(h('h3'), l => `${t('head.report', null, l)} · ${formatMonth(r.month, l)} · ${agencyName(r.agency, r.agencyName_th, l)}`),
     localise(h('p', { class: 'hint' }), l => t('head.report.generated', { date: formatDateTime(r.generatedAt, l) }, l)),
     h('div', { class: 'grid' },
       counts(l => t('head.report.received', { n: number(r.received.total, l) }, l), r.received.byCategory, reference.categories),

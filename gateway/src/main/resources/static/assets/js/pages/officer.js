@@ -5,7 +5,7 @@ import { t, pick, number } from '../i18n.js';
 import { get, post, put } from '../api.js';
 import { field, select, fillSelect, counter, clearErrors, showProblem, showError, submit, button, onSubmit, message } from '../forms.js';
 import { complaintsReference, agencyList, options, labelOf } from '../shared.js';
-import { formatDate, formatDateTime, lastEndedMonth, todayBangkok, fiscalYearOf } from '../dates.js';
+import { formatDate, formatDateTime, lastEndedMonth, todayBangkok, fiscalYearOf, monthInput, dateHint, dateProblem } from '../dates.js';
 import { complaintForm, receiptPanel } from './file.js';
 import { fiscalYearOptions } from './stats.js';
 
@@ -35,13 +35,13 @@ async function queuePage(main, reference) {
   const status = select(options(reference.statuses), { empty: 'form.all' });
   const category = select(options(reference.categories), { empty: 'form.all' });
   const channel = select(options(reference.channels), { empty: 'form.all' });
-  const month = h('input', { type: 'month', max: todayBangkok().slice(0, 7) });
+  const month = monthInput({ max: todayBangkok().slice(0, 7) });
   const overdue = h('input', { type: 'checkbox', id: 'filter-overdue' });
   const form = h('form', { class: 'filters', id: 'queue-filters' },
     field({ label: 'case.status', name: 'status', control: status }),
     field({ label: 'file.category', name: 'category', control: category }),
     field({ label: 'case.channel', name: 'channel', control: channel }),
-    field({ label: 'queue.month', name: 'month', control: month, hint: 'queue.month.hint' }),
+    field({ label: 'queue.month', name: 'month', control: month, hint: dateHint('queue.month.hint', { month: true }) }),
     h('div', { class: 'field checkbox' }, overdue, localise(h('label', { for: overdue.id }), () => t('queue.overdueOnly'))),
     h('div', { class: 'actions' }, submit('queue.filter')));
   const result = h('div', { id: 'queue' });
@@ -52,7 +52,7 @@ async function queuePage(main, reference) {
     if (status.value) params.set('status', status.value);
     if (category.value) params.set('category', category.value);
     if (channel.value) params.set('channel', channel.value);
-    if (month.value) params.set('month', month.value);
+    if (month.iso) params.set('month', month.iso);
     if (overdue.checked) params.set('overdue', 'true');
     try {
       const data = await get(`/api/complaints/cases?${params}`);
@@ -62,7 +62,13 @@ async function queuePage(main, reference) {
       showProblem(form, error);
     }
   };
-  onSubmit(form, async () => { page = 0; clearErrors(form); await load(); });
+  onSubmit(form, async () => {
+    page = 0;
+    clearErrors(form);
+    const badDates = dateProblem(form);
+    if (badDates) showProblem(form, badDates);
+    else await load();
+  });
   await load();
 }
 

@@ -3,7 +3,7 @@ import { h, localise, replace, append } from '../dom.js';
 import { t, pick, money } from '../i18n.js';
 import { get, post } from '../api.js';
 import { field, choices, select, counter, clearErrors, showProblem, showError, submit, onSubmit, message } from '../forms.js';
-import { todayBangkok, formatDate, formatDateTime, fiscalYearOf } from '../dates.js';
+import { todayBangkok, formatDate, formatDateTime, fiscalYearOf, dateInput, dateHint, dateProblem } from '../dates.js';
 import { evaluate, earlierFromSameGiver } from '../giftrule.js';
 import { fiscalYearOptions } from './stats.js';
 
@@ -17,7 +17,7 @@ export async function render(main) {
     localise(h('p', { class: 'lead' }), l => t('staff.policy', { limit: money(policy.limit, l), days: policy.decisionWindowDays }, l)));
 
   // --- the declaration form
-  const offeredOn = h('input', { type: 'date', max: todayBangkok(), value: todayBangkok() });
+  const offeredOn = dateInput({ max: todayBangkok(), value: todayBangkok() });
   const giverName = h('input', { type: 'text', maxlength: '200', autocomplete: 'off' });
   const giverType = select(labelsOf(reference, 'giverTypes'), { empty: 'form.choose' });
   const relation = select(labelsOf(reference, 'relations'), { empty: 'form.choose' });
@@ -32,14 +32,14 @@ export async function render(main) {
   const occasionDetailField = field({ label: 'gift.occasionDetail', name: 'occasionDetail', control: occasionDetail });
   occasionDetailField.hidden = true;
   const disposition = select(labelsOf(reference, 'dispositions'), { empty: 'form.choose' });
-  const disposedOn = h('input', { type: 'date', max: todayBangkok() });
-  const disposedOnField = field({ label: 'gift.disposedOn', name: 'disposedOn', control: disposedOn });
+  const disposedOn = dateInput({ max: todayBangkok() });
+  const disposedOnField = field({ label: 'gift.disposedOn', name: 'disposedOn', control: disposedOn, hint: dateHint() });
   const acceptanceReason = h('textarea', { rows: '2', maxlength: '1000' });
   const acceptanceField = field({ label: 'gift.acceptanceReason', name: 'acceptanceReason', control: acceptanceReason });
   const preview = h('div', { class: 'rule-preview', id: 'rule-preview', 'aria-live': 'polite' });
 
   const form = h('form', { class: 'stack', novalidate: true, id: 'gift-form' },
-    field({ label: 'gift.offeredOn', name: 'offeredOn', control: offeredOn, required: true }),
+    field({ label: 'gift.offeredOn', name: 'offeredOn', control: offeredOn, required: true, hint: dateHint() }),
     field({ label: 'gift.giverName', name: 'giver.name', control: giverName, required: true }),
     field({ label: 'gift.giverType', name: 'giver.type', control: giverType, required: true }),
     field({ label: 'gift.relation', name: 'giver.relation', control: relation, required: true }),
@@ -56,7 +56,7 @@ export async function render(main) {
     h('div', { class: 'actions' }, submit('gift.submit')));
 
   const facts = () => ({
-    offeredOn: offeredOn.value, giverName: giverName.value, relation: relation.value, kind: kind.value,
+    offeredOn: offeredOn.iso, giverName: giverName.value, relation: relation.value, kind: kind.value,
     pendingBusiness: form.querySelector('input[name="giver.pendingBusiness"]:checked')?.value === 'true',
     disposition: disposition.value, value: value.value, occasion: occasion.value, occasionDetail: occasionDetail.value });
 
@@ -82,6 +82,11 @@ export async function render(main) {
 
   onSubmit(form, async () => {
     clearErrors(form);
+    const badDates = dateProblem(form);
+    if (badDates) {
+      showProblem(form, badDates);
+      return;
+    }
     const gift = facts();
     const kept = gift.disposition === 'KEPT';
     try {
@@ -91,9 +96,9 @@ export async function render(main) {
         kind: gift.kind || null, description: description.value, value: gift.value.replace(/[,\s]/g, '') || null,
         valuation: valuation.value, acceptanceReason: kept ? acceptanceReason.value : null,
         occasion: gift.occasion || null, occasionDetail: gift.occasion === 'OTHER' ? gift.occasionDetail : null,
-        disposition: gift.disposition || null, disposedOn: kept ? null : disposedOn.value || null });
+        disposition: gift.disposition || null, disposedOn: kept ? null : disposedOn.iso || null });
       form.reset();
-      offeredOn.value = todayBangkok();
+      offeredOn.iso = todayBangkok();
       update();
       message(form, l => `${t('gift.saved', null, l)} ${l === 'en' ? saved.evaluation.reasonEn : saved.evaluation.reasonTh}`, 'success').focus();
       mine = await get('/api/gifts/declarations/mine');

@@ -42,8 +42,14 @@ record ExecutiveReport(
     public record Overdue(long total, List<OverdueCase> cases) {
     }
 
+    /**
+     * @param dueAt   the deadline, ISO-8601 with the Bangkok offset (for programs)
+     * @param dueOnTh the deadline's day as people read it, {@code 15 ต.ค. 2569}
+     * @param dueOnEn the same in English, {@code 15 Oct 2569 BE}
+     */
     public record OverdueCase(String caseId, String category, String status, @JsonProperty("status_th") String statusTh,
-            String dueAt, long daysOverdue) {
+            String dueAt, long daysOverdue, @JsonProperty("dueOn_th") String dueOnTh,
+            @JsonProperty("dueOn_en") String dueOnEn) {
     }
 
     /**

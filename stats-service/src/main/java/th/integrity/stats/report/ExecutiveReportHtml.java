@@ -49,7 +49,7 @@ class ExecutiveReportHtml {
                 section(th("stats.report.closure-reasons"), r.concluded().byClosureReason(), Labels.CLOSURE_REASONS),
                 section(th("stats.report.open"), r.openByStatus(), Labels.PROGRESS));
         List<Overdue> overdue = r.overdue().cases().stream().map(c -> new Overdue(c.caseId(),
-                label(Labels.CATEGORIES, c.category()), c.statusTh(), c.dueAt(), c.daysOverdue()))
+                label(Labels.CATEGORIES, c.category()), c.statusTh(), c.dueOnTh(), c.daysOverdue()))
                 .toList();
         List<Section> after = List.of(section(th("stats.report.gifts", r.gifts().declared(),
                 r.gifts().decisionsPending(), r.gifts().decisionsOverdue()), r.gifts().byDisposition(), GiftLabels.DISPOSITIONS));

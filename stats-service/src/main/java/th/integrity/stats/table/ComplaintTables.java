@@ -60,7 +60,26 @@ public class ComplaintTables {
                 clock.instant());
     }
 
-    public ComplaintTable draft(String agency, FiscalYear fiscalYear, YearMonth through) {
+    /**
+     * The draft of {@code fiscalYear} through {@code throughText} ({@code YYYY-MM}) or, when absent, through the last
+     * month that has ended in Bangkok (September once the fiscal year is over). A month that has not ended is never
+     * drafted: its row would read ไม่มีเรื่องร้องเรียน with counts carried into a month that has not happened.
+     *
+     * @throws th.integrity.platform.web.ProblemException 400 when {@code throughText} is malformed, outside the
+     *         fiscal year or not ended, or when no month of the fiscal year has ended yet
+     */
+    public ComplaintTable draft(String agency, FiscalYear fiscalYear, String throughText) {
+        YearMonth lastEnded = FiscalCalendar.monthOf(clock.instant()).minusMonths(1);
+        if (lastEnded.isBefore(fiscalYear.firstMonth())) {
+            throw Params.monthProblem("fiscalYear", "stats.problem.draft-not-started", fiscalYear.buddhistYear(),
+                    fiscalYear.firstMonth());
+        }
+        YearMonth through = throughText == null
+                ? (lastEnded.isBefore(fiscalYear.lastMonth()) ? lastEnded : fiscalYear.lastMonth())
+                : Params.through(throughText, fiscalYear);
+        if (through.isAfter(lastEnded)) {
+            throw Params.monthProblem("through", "stats.problem.draft-through", through, lastEnded);
+        }
         return table(agency, fiscalYear, through, false);
     }
 
