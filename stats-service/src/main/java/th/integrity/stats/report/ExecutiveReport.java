@@ -42,8 +42,14 @@ record ExecutiveReport(
     public record Overdue(long total, List<OverdueCase> cases) {
     }
 
+    /** @param caseNumber เลขรับ (e.g. {@code วท 0012/2570}), what officers know the case by; null for older cases */
     public record OverdueCase(String caseId, String category, String status, @JsonProperty("status_th") String statusTh,
-            String dueAt, long daysOverdue) {
+            String dueAt, long daysOverdue, String caseNumber) {
+
+        public OverdueCase(String caseId, String category, String status, String statusTh, String dueAt,
+                long daysOverdue) {
+            this(caseId, category, status, statusTh, dueAt, daysOverdue, null);
+        }
     }
 
     /**

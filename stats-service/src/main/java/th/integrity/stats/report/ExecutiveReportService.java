@@ -83,7 +83,7 @@ class ExecutiveReportService {
         for (ReportStore.OverdueCase c : reports.mostOverdue(generation, agency, now, MAX_OVERDUE_LISTED)) {
             overdue.add(new ExecutiveReport.OverdueCase(c.caseId(), c.category(), c.status(), Labels.thai(c.status()),
                     OffsetDateTime.ofInstant(c.dueAt(), FiscalCalendar.BANGKOK).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
-                    Duration.between(c.dueAt(), now).toDays()));
+                    Duration.between(c.dueAt(), now).toDays(), c.caseNumber()));
         }
         overdue.sort(Comparator.comparingLong(ExecutiveReport.OverdueCase::daysOverdue).reversed()
                 .thenComparing(ExecutiveReport.OverdueCase::caseId));
