@@ -1,5 +1,6 @@
 package th.integrity.complaints.complaint;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +24,8 @@ public record CaseNumber(String prefix, long sequence, int fiscalYear) {
             "[\\p{IsThai}A-Za-z.]{0,12}\\s*(\\d{1,9})\\s*(?:/\\s*(\\d{4}))?");
 
     public String formatted() {
-        return prefix + " " + String.format("%04d", sequence) + "/" + fiscalYear;
+        // Locale.ROOT: ASCII digits whatever the machine's locale (th-TH-u-nu-thai would write ๐๐๑๒).
+        return prefix + " " + String.format(Locale.ROOT, "%04d", sequence) + "/" + fiscalYear;
     }
 
     @Override
