@@ -105,7 +105,8 @@ public record Complaint(
      * @param fileId GridFS id (hex ObjectId)
      * @param name   a neutral name, e.g. {@code attachment-1.jpg}
      */
-    public record Attachment(String fileId, String name, String contentType, long size) {
+    /** @param addedAt when the reporter added it after filing, with the tracking code; null for the filing's own */
+    public record Attachment(String fileId, String name, String contentType, long size, Instant addedAt) {
     }
 
     public enum Party {
