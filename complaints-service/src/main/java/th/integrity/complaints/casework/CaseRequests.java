@@ -24,6 +24,7 @@ final class CaseRequests {
     static final int MESSAGE_MAX = 2000;
     static final int REASON_MIN = 5;
     static final int REASON_MAX = 1000;
+    static final int LETTER_REF_MAX = 100;
 
     private CaseRequests() {
     }
@@ -33,6 +34,8 @@ final class CaseRequests {
      *
      * @param channel    how it came: anything but WEB
      * @param receivedOn the day it actually arrived (Asia/Bangkok), not in the future; statistics count it then
+     * @param letterRef  optional: the letter's own reference (เลขที่หนังสือ) as written on it, e.g. {@code กท 5201/123}
+     * @param letterDate optional: the date written on the letter, not after it arrived
      */
     @Classified.Known
     record KeyIn(
@@ -50,9 +53,15 @@ final class CaseRequests {
             @Size(max = SubmitComplaint.LOCATION_MAX, message = "{complaints.location.size}") String location,
             Boolean reportedElsewhere,
             ReporterStanding reporterStanding,
-            @Valid ReporterInput reporter) implements Classified {
+            @Valid ReporterInput reporter,
+            // Letters, marks (Thai vowels and tones), digits and the punctuation references use; nothing else.
+            @Size(max = LETTER_REF_MAX, message = "{complaints.letter-ref.size}")
+            @Pattern(regexp = "[\\p{L}\\p{M}\\p{Nd} ./()\\-_:,]*", message = "{complaints.letter-ref.pattern}")
+            String letterRef,
+            @PastOrPresent(message = "{complaints.letter-date.future}") LocalDate letterDate) implements Classified {
 
         KeyIn {
+            letterRef = letterRef == null || letterRef.isBlank() ? null : letterRef.strip().replaceAll(" {2,}", " ");
             details = details == null ? null : details.strip();
             subcategory = subcategory == null || subcategory.isBlank() ? null : subcategory.strip();
             division = division == null || division.isBlank() ? null : division.strip();

@@ -45,6 +45,9 @@ class CaseworkService {
 
     private static final Logger log = LoggerFactory.getLogger(CaseworkService.class);
 
+    /** An officer acting on a case has seen it: a reporter's message before that is no longer new. */
+    private static final String SEEN = "officerSeenAt";
+
     private final CaseStore store;
     private final IntakeService intake;
     private final ReferenceData reference;
@@ -74,6 +77,8 @@ class CaseworkService {
 
     CaseViews.Detail view(CurrentUser user, String id) {
         Complaint c = store.get(user.agency(), id);
+        // Opening the case is what makes a reporter's message no longer new in the queue.
+        store.markSeen(c.agency(), c.id(), now());
         ReporterIdentity masked = null;
         if (c.reporter() != null && c.reporter().identity() != null) {
             ReporterIdentity identity = identity(c);
@@ -84,7 +89,8 @@ class CaseworkService {
                 new CaseViews.Reporter(c.reporter() == null ? null : c.reporter().mode(), masked), c.status(),
                 c.receivedAt(), c.acknowledgedAt(), c.statusChangedAt(), c.dueAt(), c.isOverdue(clock.instant()),
                 c.concludedAt(), c.closureReason(), c.forwardedTo(), c.status().next(), c.attachments(),
-                c.messages(), c.notes(), c.history(), c.recordedBy(), c.purgedAt(), c.version());
+                c.messages(), c.notes(), c.history(), c.recordedBy(), c.purgedAt(), c.version(), c.caseNumber(),
+                c.letterRef(), c.letterDate());
     }
 
     CaseViews.Filed keyIn(CurrentUser user, CaseRequests.KeyIn request) {
@@ -92,14 +98,19 @@ class CaseworkService {
         if (request.receivedOn().isAfter(today)) {
             throw ProblemException.invalid(ComplaintsProblems.field("receivedOn", "received-on.future"));
         }
+        if (request.letterDate() != null && request.letterDate().isAfter(request.receivedOn())) {
+            throw ProblemException.invalid(ComplaintsProblems.field("letterDate", "letter-date.after-received"));
+        }
         Instant receivedAt = request.receivedOn().atStartOfDay(BANGKOK).toInstant();
         var command = new NewCase(user.agency(), Channel.valueOf(request.channel()),
                 Category.fromCode(request.category()).orElseThrow(), request.subcategory(), request.division(),
                 request.details(), request.incidentDate(), request.location(), request.reportedElsewhere(),
-                request.reporterStanding(), request.reporter(), receivedAt, user.subject(), List.of());
+                request.reporterStanding(), request.reporter(), receivedAt, user.subject(), List.of(),
+                request.letterRef(), request.letterDate());
         IntakeService.Filed filed = intake.file(command, null);
         return new CaseViews.Filed(filed.caseId(), filed.receipt().trackingCode(), filed.receipt().receivedAt(),
-                filed.receipt().status());
+                filed.receipt().status(), filed.receipt().caseNumber(), filed.receipt().agency(),
+                filed.receipt().dueAt());
     }
 
     CaseViews.Changed transition(CurrentUser user, String id, CaseRequests.Transition request) {
@@ -119,7 +130,8 @@ class CaseworkService {
         var change = new Complaint.StatusChange(c.status(), to, now, user.subject(), user.name(), request.reason(),
                 closure, forwardedTo);
         Update update = new Update().set("status", to).set("statusChangedAt", now).set("dueAt", dueAt)
-                .set("concludedAt", concludedAt).set("closureReason", closure).push("history", change);
+                .set("concludedAt", concludedAt).set("closureReason", closure).push("history", change)
+                .max(SEEN, now);
         if (forwardedTo != null) {
             update.set("forwardedTo", forwardedTo);
         }
@@ -134,7 +146,7 @@ class CaseworkService {
         requireNotPurged(c);
         Instant now = now();
         var note = new Complaint.Note(UUID.randomUUID().toString(), text, now, user.subject(), user.name());
-        return new CaseViews.Changed(c.id(), store.update(c, new Update().push("notes", note),
+        return new CaseViews.Changed(c.id(), store.update(c, new Update().push("notes", note).max(SEEN, now),
                 ComplaintSnapshot.UPDATED, ComplaintSnapshot.of(c), now));
     }
 
@@ -151,7 +163,7 @@ class CaseworkService {
         Instant now = now();
         var message = new Complaint.Message(UUID.randomUUID().toString(), Complaint.Party.OFFICER, text, now,
                 user.subject());
-        return new CaseViews.Changed(c.id(), store.update(c, new Update().push("messages", message),
+        return new CaseViews.Changed(c.id(), store.update(c, new Update().push("messages", message).max(SEEN, now),
                 ComplaintSnapshot.UPDATED, ComplaintSnapshot.of(c), now));
     }
 
@@ -161,7 +173,7 @@ class CaseworkService {
             throw ProblemException.invalid(ComplaintsProblems.field("division", "division.unknown"));
         }
         Instant now = now();
-        return new CaseViews.Changed(c.id(), store.update(c, new Update().set("division", division),
+        return new CaseViews.Changed(c.id(), store.update(c, new Update().set("division", division).max(SEEN, now),
                 ComplaintSnapshot.UPDATED, ComplaintSnapshot.of(c).withDivision(division), now));
     }
 

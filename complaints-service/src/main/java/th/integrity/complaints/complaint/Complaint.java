@@ -32,6 +32,15 @@ import th.integrity.platform.outbox.OutboxMessage;
  * @param recordedBy       the officer (token subject) who keyed in a complaint from another channel
  * @param purgedAt         when the retention purge removed the personal data and texts
  * @param outbox           events not yet published
+ * @param caseNumber       the case number (เลขรับ), e.g. {@code วท 0012/2570}: unique within the agency; null only for
+ *                         cases filed before case numbers existed
+ * @param caseSequence     the number's sequence (12 in {@code วท 0012/2570}), what a search by number matches
+ * @param caseFiscalYear   the number's Buddhist-Era fiscal year (2570)
+ * @param letterRef        a keyed-in letter's own reference (เลขที่หนังสือ), as written on it
+ * @param letterDate       the date written on that letter
+ * @param updatedAt        the last change of any kind (a move, a message either way, a note, the division)
+ * @param officerSeenAt    when an officer of the agency last opened the case or acted on it: a reporter's
+ *                         message after it is new to the officers
  */
 @Document(Complaint.COLLECTION)
 @CompoundIndex(name = "agency_status_received", def = "{'agency': 1, 'status': 1, 'receivedAt': -1}")
@@ -39,6 +48,9 @@ import th.integrity.platform.outbox.OutboxMessage;
 @CompoundIndex(name = "retention_due", def = "{'purgedAt': 1, 'concludedAt': 1}",
         partialFilter = "{'concludedAt': {$exists: true}}")
 // The idempotency sweep's read: only cases that still hold a replay record are in it.
+// Case numbers are unique within an agency; a search by number reads only the agency's cases.
+@CompoundIndex(name = "agency_caseNumber_unique", def = "{'agency': 1, 'caseNumber': 1}", unique = true,
+        partialFilter = "{'caseNumber': {$exists: true}}")
 @CompoundIndex(name = "idempotency_expiresAt", def = "{'idempotency.expiresAt': 1}",
         partialFilter = "{'idempotency.expiresAt': {$exists: true}}")
 public record Complaint(
@@ -71,7 +83,14 @@ public record Complaint(
         List<StatusChange> history,
         String recordedBy,
         Instant purgedAt,
-        List<OutboxMessage> outbox) {
+        List<OutboxMessage> outbox,
+        String caseNumber,
+        Long caseSequence,
+        Integer caseFiscalYear,
+        String letterRef,
+        LocalDate letterDate,
+        Instant updatedAt,
+        Instant officerSeenAt) {
 
     public static final String COLLECTION = "complaints";
 
@@ -88,7 +107,26 @@ public record Complaint(
         return new Complaint(id, agency, channel, category, subcategory, division, details, incidentDate, location,
                 reportedElsewhere, reporterStanding, reporter, status, receivedAt, acknowledgedAt, statusChangedAt,
                 concludedAt, closureReason, forwardedTo, dueAt, version, trackingHash, idempotency, attachments,
-                messages, notes, history, recordedBy, purgedAt, pending);
+                messages, notes, history, recordedBy, purgedAt, pending, caseNumber, caseSequence, caseFiscalYear, letterRef,
+                letterDate, updatedAt,
+                officerSeenAt);
+    }
+
+    /** The last change of any kind; cases stored before {@code updatedAt} existed fall back to their last move. */
+    public Instant lastUpdate() {
+        return updatedAt != null ? updatedAt : statusChangedAt != null ? statusChangedAt : receivedAt;
+    }
+
+    /**
+     * Whether the reporter wrote after the officers last opened or acted on the case: the newest message is the
+     * reporter's and it is later than {@code officerSeenAt}.
+     */
+    public boolean hasNewReporterMessage() {
+        if (messages.isEmpty()) {
+            return false;
+        }
+        Message last = messages.get(messages.size() - 1);
+        return last.from() == Party.REPORTER && (officerSeenAt == null || last.at().isAfter(officerSeenAt));
     }
 
     public boolean isOverdue(Instant now) {

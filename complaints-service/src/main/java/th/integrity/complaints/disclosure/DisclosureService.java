@@ -79,7 +79,7 @@ class DisclosureService {
             throw ComplaintsProblems.identityRequestOpen();
         }
         String id = UUID.randomUUID().toString();
-        IdentityRequest request = new IdentityRequest(id, c.agency(), c.id(), null, officer.subject(),
+        IdentityRequest request = new IdentityRequest(id, c.agency(), c.id(), c.caseNumber(), officer.subject(),
                 officer.name(), reason, now, IdentityRequest.Status.PENDING, null, null, null, null, null, null, null);
         requests.insert(request.withOutbox(List.of(event(REQUESTED, request, now))));
         count(c.agency(), "requested");

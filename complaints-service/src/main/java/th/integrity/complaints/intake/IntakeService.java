@@ -28,6 +28,8 @@ import th.integrity.complaints.ComplaintsProperties;
 import th.integrity.complaints.attachments.AttachmentStore;
 import th.integrity.complaints.attachments.CleanFile;
 import th.integrity.complaints.complaint.CaseEvents;
+import th.integrity.complaints.complaint.CaseNumber;
+import th.integrity.complaints.complaint.CaseNumbers;
 import th.integrity.complaints.complaint.CaseStore;
 import th.integrity.complaints.complaint.Complaint;
 import th.integrity.complaints.complaint.ComplaintSnapshot;
@@ -59,6 +61,7 @@ public class IntakeService {
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
 
     private final CaseStore cases;
+    private final CaseNumbers caseNumbers;
     private final CaseEvents events;
     private final TrackingCodes trackingCodes;
     private final IdentityCipher cipher;
@@ -69,10 +72,12 @@ public class IntakeService {
     private final Clock clock;
     private final ComplaintsProperties properties;
 
-    IntakeService(CaseStore cases, CaseEvents events, TrackingCodes trackingCodes, IdentityCipher cipher, IdentityVault vault,
+    IntakeService(CaseStore cases, CaseNumbers caseNumbers, CaseEvents events, TrackingCodes trackingCodes,
+            IdentityCipher cipher, IdentityVault vault,
             AttachmentStore attachments, JsonMapper json, MeterRegistry meters, Clock clock,
             ComplaintsProperties properties) {
         this.cases = cases;
+        this.caseNumbers = caseNumbers;
         this.events = events;
         this.trackingCodes = trackingCodes;
         this.cipher = cipher;
@@ -129,6 +134,8 @@ public class IntakeService {
                 : null;
         List<Complaint.StatusChange> history = List.of(new Complaint.StatusChange(null, status, now,
                 command.recordedBy(), null, null, null, null));
+        // Taken once, outside the retry loop: a clash of tracking codes must not skip a number.
+        CaseNumber number = caseNumbers.next(command.agency(), receivedAt);
         for (int attempt = 1;; attempt++) {
             TrackingCode code = trackingCodes.next();
             Complaint.Idempotency replay = idempotent == null ? null
@@ -140,7 +147,8 @@ public class IntakeService {
                     command.location(), command.reportedElsewhere(), command.reporterStanding(),
                     new Complaint.Reporter(command.reporter().mode(), identity), status, receivedAt, now,
                     receivedAt, null, null, null, receivedAt.plus(deadline), 1, trackingCodes.hash(code), replay,
-                    stored, List.of(), List.of(), history, command.recordedBy(), null, List.of());
+                    stored, List.of(), List.of(), history, command.recordedBy(), null, List.of(), number.formatted(),
+                    number.sequence(), number.fiscalYear(), command.letterRef(), command.letterDate(), now, null);
             OutboxMessage message = events.message(ComplaintSnapshot.SUBMITTED, ComplaintSnapshot.of(complaint), now);
             try {
                 cases.insert(complaint.withOutbox(List.of(message)));
@@ -156,7 +164,8 @@ public class IntakeService {
                     .tag("channel", command.channel().name()).tag("category", command.category().name())
                     .register(meters).increment();
             log.info("Complaint {} received for agency {} via {}", caseId, command.agency(), command.channel());
-            return new Filed(caseId, new Receipt(code.grouped(), receivedAt, status), false);
+            return new Filed(caseId, new Receipt(code.grouped(), receivedAt, status, complaint.caseNumber(),
+                    complaint.agency(), complaint.dueAt()), false);
         }
     }
 
@@ -199,7 +208,9 @@ public class IntakeService {
         TrackingCode code = new TrackingCode(cipher.open(earlier.idempotency().code(), codeBinding(earlier.id())));
         // The first answer: the status the case had when it was received, not its status now.
         return Optional.of(new Filed(earlier.id(),
-                new Receipt(code.grouped(), earlier.receivedAt(), ComplaintStatus.RECEIVED), true));
+                new Receipt(code.grouped(), earlier.receivedAt(), ComplaintStatus.RECEIVED, earlier.caseNumber(),
+                        earlier.agency(), earlier.receivedAt().plus(ComplaintStatus.RECEIVED.deadlineIn(properties.deadlines()))),
+                true));
     }
 
     private Complaint findByKey(String keyHash) {

@@ -91,6 +91,8 @@ public class RetentionPurge {
                 .toList();
         Update update = new Update().unset("reporter.identity").unset("details").unset("location")
                 .unset("incidentDate").unset("trackingHash").unset("idempotency").unset("recordedBy")
+                // A letter's own reference names its sender as surely as a signature.
+                .unset("letterRef").unset("letterDate")
                 .set("attachments", List.of()).set("messages", List.of()).set("notes", List.of())
                 .set("history", moves).set("purgedAt", now);
         store.update(c, update, ComplaintSnapshot.UPDATED, ComplaintSnapshot.of(c), now);

@@ -77,8 +77,14 @@ class TrackingService {
     public record PublicMessage(Complaint.Party from, String text, Instant at) {
     }
 
+    /**
+     * @param caseNumber เลขรับ, e.g. {@code วท 0012/2570}: the reporter may quote it to the agency
+     * @param agency     the agency's code (the acknowledgement names the agency)
+     * @param dueAt      the deadline of the current status; null when final
+     */
     public record Progress(Label status, Instant receivedAt, Instant acknowledgedAt, Instant concludedAt,
-            Label closureReason, Label forwardedTo, List<Stage> stages, List<PublicMessage> messages) {
+            Label closureReason, Label forwardedTo, List<Stage> stages, List<PublicMessage> messages,
+            String caseNumber, String agency, Instant dueAt) {
     }
 
     public Progress progress(String typedCode) {
@@ -103,7 +109,7 @@ class TrackingService {
         return new Progress(label(ReferenceKind.STATUS, c.status().name()), c.receivedAt(), c.acknowledgedAt(),
                 c.concludedAt(), reason == null ? null : label(ReferenceKind.CLOSURE_REASON, reason.name()),
                 c.forwardedTo() == null ? null : label(ReferenceKind.FORWARDING_BODY, c.forwardedTo()), stages,
-                messages);
+                messages, c.caseNumber(), c.agency(), c.dueAt());
     }
 
     /**

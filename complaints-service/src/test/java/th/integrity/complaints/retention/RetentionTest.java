@@ -85,4 +85,29 @@ class RetentionTest extends IntegrationTestSupport {
         assertThat(last.at("/data/version").asLong()).isEqualTo(5);
         assertThat(last.at("/data/status").asString()).isEqualTo("CLOSED_WITHOUT_INQUIRY");
     }
+
+    @Test
+    void aPurgedLetterLosesItsOwnReferenceAndDateButKeepsItsCaseNumber() {
+        String officer = officer(AGENCY);
+        var today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Bangkok")));
+        var filed = call("POST", "/api/complaints/cases", Map.of("channel", "LETTER", "receivedOn", today.toString(),
+                "category", "MISCONDUCT", "details", "หนังสือร้องเรียนจากบริษัทผู้รับเหมาเรื่องการตรวจรับงาน",
+                "letterRef", "บจ 77/2569", "letterDate", today.toString()), officer);
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        String caseId = body(filed).get("caseId").asString();
+        call("POST", "/api/complaints/cases/" + caseId + "/transitions", Map.of("to", "CLOSED_WITHOUT_INQUIRY",
+                "reason", "เรื่องซ้ำกับที่รับไว้แล้ว", "closureReason", "DUPLICATE"), officer);
+        Document kept;
+        try {
+            clock.advance(Duration.ofDays(2 * 366 + 1));
+            assertThat(purge.purgeDue()).isGreaterThanOrEqualTo(1);
+            kept = mongo.findById(caseId, Document.class, "complaints");
+        } finally {
+            clock.reset();
+        }
+        assertThat(kept.toJson()).doesNotContain("บจ 77");
+        assertThat(kept.get("letterRef")).isNull();
+        assertThat(kept.get("letterDate")).isNull();
+        assertThat(kept.getString("caseNumber")).isEqualTo(body(filed).get("caseNumber").asString());
+    }
 }

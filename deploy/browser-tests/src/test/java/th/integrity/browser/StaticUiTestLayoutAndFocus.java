@@ -81,7 +81,7 @@ class StaticUiTestLayoutAndFocus {
             }
             assertThat(phone.scrollsSideways()).as("the queue page scrolls sideways at 360 px").isFalse();
             // the cards still name every value
-            assertThat(phone.find("#queue td").getAttribute("data-label")).isEqualTo("วันที่รับ");
+            assertThat(phone.find("#queue td").getAttribute("data-label")).isEqualTo("เลขรับ");
             phone.screenshot("stub-queue-360-th");
             links.get(0).click();
             phone.find("#case-title");

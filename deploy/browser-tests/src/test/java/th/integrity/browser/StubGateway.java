@@ -121,11 +121,13 @@ final class StubGateway implements AutoCloseable {
                              "errors":[{"field":"details","message_en":"must be 20 to 10,000 characters",
                                         "message_th":"ต้องมีความยาว 20 ถึง 10,000 ตัวอักษร"}]}""");
                 } else {
-                    json(exchange, 201, "{\"trackingCode\":\"1234 5678 9012 3456\",\"receivedAt\":\"2025-11-20T03:00:00Z\",\"status\":\"RECEIVED\"}");
+                    json(exchange, 201, "{\"trackingCode\":\"1234 5678 9012 3456\",\"receivedAt\":\"2025-11-20T03:00:00Z\",\"status\":\"RECEIVED\","
+                            + "\"caseNumber\":\"วท 0012/2569\",\"agency\":\"wangthonglang\",\"dueAt\":\"2025-12-05T03:00:00Z\"}");
                 }
             }
             case "POST /api/complaints/track" -> json(exchange, 200, """
                     {"status":{"code":"RECEIVED","labelTh":"รับเรื่อง","labelEn":"Received"},"receivedAt":"2025-01-15T03:00:00Z",
+                     "caseNumber":"วท 0007/2568","agency":"wangthonglang","dueAt":"2025-01-30T03:00:00Z",
                      "stages":[{"stage":"RECEIVED","labelTh":"รับเรื่อง","labelEn":"Received","at":"2025-01-15T03:00:00Z"}],
                      "messages":[{"from":"OFFICER","text":"<img src=x id=injected onerror=alert(1)>","at":"2025-01-16T03:00:00Z"}]}""");
             default -> {
@@ -166,14 +168,19 @@ final class StubGateway implements AutoCloseable {
     static final String CASES = """
             {"page":0,"size":20,"total":2,"items":[
               {"id":"c0ffee00-1111-4222-8333-444455556666","receivedAt":"2025-11-20T03:00:00Z","category":"CORRUPTION",
-               "channel":"WEB","status":"RECEIVED","dueAt":"2026-01-19","overdue":true},
+               "channel":"WEB","status":"RECEIVED","dueAt":"2026-01-19","overdue":true,"caseNumber":"วท 0012/2569",
+               "summary":"ผู้อำนวยการฝ่ายโยธาเรียกรับเงินจากผู้รับเหมาก่อสร้างถนนในซอยลาดพร้าว 101 เพื่อแลกกับการตรวจรับงานที่ยังไม่เสร็จ…",
+               "newFromReporter":true,"lastUpdate":"2025-11-25T08:30:00Z","attachments":2},
               {"id":"d0ffee00-1111-4222-8333-444455556666","receivedAt":"2025-11-21T03:00:00Z","category":"MISCONDUCT",
-               "channel":"PHONE","status":"RECEIVED","dueAt":"2026-01-20","overdue":false}]}""";
+               "channel":"PHONE","status":"RECEIVED","dueAt":"2026-01-20","overdue":false,"caseNumber":"วท 0013/2569",
+               "summary":"<b>เจ้าหน้าที่</b> ขอค่าดำเนินการเพิ่ม","newFromReporter":false,"lastUpdate":"2025-11-21T03:00:00Z",
+               "attachments":0}]}""";
 
     static final String CASE = """
             {"id":"c0ffee00-1111-4222-8333-444455556666","version":1,"status":"RECEIVED","receivedAt":"2025-11-20T03:00:00Z",
              "channel":"WEB","category":"CORRUPTION","dueAt":"2026-01-19","overdue":false,"details":"เรียกรับเงิน",
-             "reporter":{"mode":"CONFIDENTIAL"},"reporterStanding":"CITIZEN","allowedTransitions":[],"messages":[],
+             "agency":"wangthonglang","caseNumber":"วท 0012/2569","letterRef":"กท 5201/ว 123","letterDate":"2025-11-18",
+             "reporter":{"mode":"CONFIDENTIAL","identity":{"name":"ส**** ใ***","phone":"******5678"}},"reporterStanding":"CITIZEN","allowedTransitions":[],"messages":[],
              "notes":[],"history":[{"to":"RECEIVED","at":"2025-11-20T03:00:00Z"}]}""";
 
     static final String REFERENCE = """

@@ -5,6 +5,7 @@ import { request, newIdempotencyKey } from '../api.js';
 import { field, choices, select, fillSelect, counter, clearErrors, showProblem, submit, button, onSubmit } from '../forms.js';
 import { complaintsReference, agencyList, options } from '../shared.js';
 import { todayBangkok, formatDateTime, dateInput, dateHint, dateProblem } from '../dates.js';
+import { acknowledgementControls } from './acknowledgement.js';
 
 const MAX_FILES = 5;
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -35,6 +36,13 @@ export function complaintForm({ reference, agencies, keyIn, agency, onFiled }) {
   const agencySelect = select(agencies.map(a => ({ value: a.code, label: l => pick(a, l) })), { value: agencies[0]?.code });
   const channel = select(options(reference.channels.filter(c => c.code !== 'WEB')), { empty: 'form.choose' });
   const receivedOn = dateInput({ max: todayBangkok(), value: todayBangkok() });
+  // A letter keeps its own reference (เลขที่หนังสือ) and date; shown when the channel is a letter.
+  const letterRef = h('input', { type: 'text', maxlength: '100', autocomplete: 'off' });
+  const letterDate = dateInput({ max: todayBangkok() });
+  const letterFields = keyIn ? h('div', { class: 'letter-fields', hidden: true },
+    field({ label: 'keyin.letterRef', name: 'letterRef', control: letterRef, hint: 'keyin.letterRef.hint' }),
+    field({ label: 'keyin.letterDate', name: 'letterDate', control: letterDate, hint: dateHint('keyin.letterDate.hint') })) : null;
+  channel.addEventListener('change', () => { if (letterFields) letterFields.hidden = channel.value !== 'LETTER'; });
   const category = select(options(reference.categories), { empty: 'form.choose' });
   const subcategory = select([], { empty: 'file.subcategory.none' });
   subcategory.disabled = true;
@@ -73,6 +81,7 @@ export function complaintForm({ reference, agencies, keyIn, agency, onFiled }) {
     keyIn ? null : field({ label: 'file.agency', name: 'agency', control: agencySelect, required: true }),
     keyIn ? field({ label: 'keyin.channel', name: 'channel', control: channel, required: true }) : null,
     keyIn ? field({ label: 'keyin.receivedOn', name: 'receivedOn', control: receivedOn, required: true, hint: dateHint('keyin.receivedOn.hint') }) : null,
+    letterFields,
     field({ label: 'file.category', name: 'category', control: category, required: true }),
     field({ label: 'file.subcategory', name: 'subcategory', control: subcategory, hint: 'file.subcategory.hint' }),
     field({ label: 'file.details', name: 'details', control: details, required: true, hint: 'file.details.hint',
@@ -110,6 +119,10 @@ export function complaintForm({ reference, agencies, keyIn, agency, onFiled }) {
     if (keyIn) {
       body.channel = channel.value || null;
       body.receivedOn = receivedOn.iso || null;
+      if (channel.value === 'LETTER') {
+        body.letterRef = letterRef.value || null;
+        body.letterDate = letterDate.iso || null;
+      }
     } else {
       body.agency = agencySelect.value;
       const chosen = Array.from(files.files);
@@ -190,6 +203,10 @@ export function receiptPanel(receipt, { caseId } = {}) {
     status,
     localise(h('p', { class: 'warning', role: 'note' }), () => t('receipt.warning')),
     localise(h('p'), () => t('receipt.received', { at: formatDateTime(receipt.receivedAt) })),
+    receipt.caseNumber ? localise(h('p', { id: 'receipt-case-number' }), l => t('receipt.caseNumber', { number: receipt.caseNumber }, l)) : null,
+    // The acknowledgement from what this answer holds; the code printed only if the reporter ticks the box.
+    acknowledgementControls({ caseNumber: receipt.caseNumber, agency: receipt.agency, receivedAt: receipt.receivedAt,
+      dueAt: receipt.dueAt }, { trackingCode: receipt.trackingCode }),
     caseId ? h('p', null, localise(h('a', { href: `#/officer/case/${encodeURIComponent(caseId)}` }), () => t('keyin.open'))) : null,
     h('p', null, localise(h('a', { href: '#/track' }), () => t('receipt.follow'))));
 }

@@ -7,6 +7,7 @@ import { field, select, fillSelect, counter, clearErrors, showProblem, showError
 import { complaintsReference, agencyList, options, labelOf } from '../shared.js';
 import { formatDate, formatDateTime, lastEndedMonth, todayBangkok, fiscalYearOf, monthInput, dateHint, dateProblem } from '../dates.js';
 import { complaintForm, receiptPanel } from './file.js';
+import { acknowledgementControls } from './acknowledgement.js';
 import { fiscalYearOptions } from './stats.js';
 
 export async function render(main, { match, user }) {
@@ -37,7 +38,9 @@ async function queuePage(main, reference) {
   const channel = select(options(reference.channels), { empty: 'form.all' });
   const month = monthInput({ max: todayBangkok().slice(0, 7) });
   const overdue = h('input', { type: 'checkbox', id: 'filter-overdue' });
+  const q = h('input', { type: 'search', maxlength: '40', autocomplete: 'off', spellcheck: 'false' });
   const form = h('form', { class: 'filters', id: 'queue-filters' },
+    field({ label: 'queue.q', name: 'q', control: q, hint: 'queue.q.hint' }),
     field({ label: 'case.status', name: 'status', control: status }),
     field({ label: 'file.category', name: 'category', control: category }),
     field({ label: 'case.channel', name: 'channel', control: channel }),
@@ -54,6 +57,7 @@ async function queuePage(main, reference) {
     if (channel.value) params.set('channel', channel.value);
     if (month.iso) params.set('month', month.iso);
     if (overdue.checked) params.set('overdue', 'true');
+    if (q.value.trim()) params.set('q', q.value.trim());
     try {
       const data = await get(`/api/complaints/cases?${params}`);
       replace(result, queueTable(data, reference), pager(data, next => { page = next; load(); }));
@@ -79,16 +83,24 @@ function queueTable(data, reference) {
   const cell = (key, content) => localise(h('td', null, content), () => t(key), 'data-label');
   return localise(h('div', { class: 'table-scroll cards-on-phone', tabindex: '0', role: 'region' },
     h('table', { class: 'list cards-on-phone' },
-      h('thead', null, h('tr', null, col('case.received'), col('file.category'), col('case.channel'), col('case.status'), col('case.due'), col('case.open'))),
-      h('tbody', null, data.items.map(c => h('tr', { class: c.overdue ? 'overdue' : null },
+      h('thead', null, h('tr', null, col('case.number'), col('case.summary'), col('case.received'), col('file.category'), col('case.channel'), col('case.status'), col('case.due'), col('case.lastUpdate'), col('case.files'), col('case.open'))),
+      h('tbody', null, data.items.map(c => h('tr', { class: [c.overdue ? 'overdue' : null, c.newFromReporter ? 'new-message' : null].filter(Boolean).join(' ') || null },
+        // The case number opens the case: first in the row, so on a phone it heads the card.
+        cell('case.number', h('span', { class: 'case-number' }, localise(h('a', { href: `#/officer/case/${encodeURIComponent(c.id)}`, class: 'case-number-link' }),
+          () => c.caseNumber || c.id.slice(0, 8)))),
+        cell('case.summary', h('span', { class: 'summary' },
+          c.newFromReporter ? [localise(h('strong', { class: 'badge new-message-badge' }), () => t('case.newMessage')), ' '] : null,
+          h('span', { text: c.summary ?? '–' }))),
         cell('case.received', localise(h('span'), l => formatDateTime(c.receivedAt, l))),
         cell('file.category', localise(h('span'), l => labelOf(reference.categories, c.category, l))),
         cell('case.channel', localise(h('span'), l => labelOf(reference.channels, c.channel, l))),
         cell('case.status', localise(h('span'), l => labelOf(reference.statuses, c.status, l))),
         cell('case.due', h('span', null, localise(h('span'), l => formatDate(c.dueAt, l)),
           c.overdue ? h('span', null, ' ', localise(h('strong', { class: 'badge danger' }), () => t('case.overdue'))) : null)),
+        cell('case.lastUpdate', localise(h('span', { class: 'last-update' }), l => formatDateTime(c.lastUpdate, l))),
+        cell('case.files', localise(h('span', { class: 'file-count' }), l => t('case.files.count', { n: number(c.attachments ?? 0, l) }, l))),
         cell('case.open', h('span', null, localise(h('a', { href: `#/officer/case/${encodeURIComponent(c.id)}`, class: 'case-link' }),
-          l => `${t('case.open', null, l)} ${c.id.slice(0, 8)}`)))))))), () => t('officer.queue'), 'aria-label');
+          l => `${t('case.open', null, l)} ${c.caseNumber || c.id.slice(0, 8)}`)))))))), () => t('officer.queue'), 'aria-label');
 }
 
 function pager(data, go) {
@@ -125,11 +137,14 @@ function dl(pairs) {
 function caseView(c, reference, reload) {
   const sections = [];
   sections.push(h('section', { class: 'panel', 'aria-labelledby': 'case-title' },
-    localise(h('h2', { id: 'case-title', tabindex: '-1' }), l => `${t('case.title', null, l)} ${c.id.slice(0, 8)}`),
+    localise(h('h2', { id: 'case-title', tabindex: '-1' }), l => `${t('case.title', null, l)} ${c.caseNumber || c.id.slice(0, 8)}`),
     h('p', null, localise(h('strong', { class: 'badge', id: 'case-status' }), l => labelOf(reference.statuses, c.status, l)),
       c.overdue ? h('span', null, ' ', localise(h('strong', { class: 'badge danger' }), () => t('case.overdue'))) : null),
     dl([
+      ['case.number', () => c.caseNumber || '–'],
       ['case.received', l => formatDateTime(c.receivedAt, l)],
+      c.letterRef ? ['case.letterRef', () => c.letterRef] : null,
+      c.letterDate ? ['case.letterDate', l => formatDate(c.letterDate, l)] : null,
       ['case.channel', l => labelOf(reference.channels, c.channel, l)],
       ['file.category', l => labelOf(reference.categories, c.category, l)],
       ['file.subcategory', l => (c.subcategory ? labelOf(reference.categories.flatMap(x => x.subcategories || []), c.subcategory, l) : '–')],
@@ -145,7 +160,11 @@ function caseView(c, reference, reload) {
     localise(h('h3'), () => t('file.details')),
     h('p', { class: 'pre', text: c.details ?? '' }),
     c.attachments?.length ? [localise(h('h3'), () => t('case.attachments')), h('ul', null, c.attachments.map(a =>
-      h('li', null, h('a', { href: `/api/complaints/cases/${encodeURIComponent(c.id)}/attachments/${encodeURIComponent(a.fileId)}`, download: a.name, text: `${a.name} (${a.contentType}, ${number(Math.ceil(a.size / 1024))} KB)` }))))] : null));
+      h('li', null, h('a', { href: `/api/complaints/cases/${encodeURIComponent(c.id)}/attachments/${encodeURIComponent(a.fileId)}`, download: a.name, text: `${a.name} (${a.contentType}, ${number(Math.ceil(a.size / 1024))} KB)` }))))] : null,
+    // The acknowledgement for the reporter (e.g. a keyed-in letter): no identity, and no tracking code — it is
+    // stored nowhere in clear, so only the receipt at intake can print it.
+    acknowledgementControls({ caseNumber: c.caseNumber, agency: c.agency, receivedAt: c.receivedAt, dueAt: c.dueAt,
+      letterRef: c.letterRef, letterDate: c.letterDate })));
 
   // moves: only those the service allows now
   if (c.allowedTransitions?.length) sections.push(moveForm(c, reference, reload));

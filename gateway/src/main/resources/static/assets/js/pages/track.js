@@ -4,8 +4,9 @@ import { h, localise, replace, append } from '../dom.js';
 import { t, pick } from '../i18n.js';
 import { post } from '../api.js';
 import { field, counter, clearErrors, showProblem, submit, onSubmit, message } from '../forms.js';
-import { formatDateTime } from '../dates.js';
+import { formatDate, formatDateTime } from '../dates.js';
 import { groupCode } from './file.js';
+import { acknowledgementControls } from './acknowledgement.js';
 
 export function render(main) {
   let code = null;
@@ -52,6 +53,8 @@ export function render(main) {
     return h('section', { class: 'panel', 'aria-labelledby': 'status-title' },
       localise(h('h2', { id: 'status-title', tabindex: '-1' }), () => t('track.status')),
       h('p', { class: 'status-now' }, localise(h('strong', { class: 'badge', id: 'current-status' }), l => pick(p.status, l))),
+      p.caseNumber ? localise(h('p', { id: 'track-case-number' }), l => `${t('track.caseNumber', null, l)}: ${p.caseNumber}`) : null,
+      p.dueAt ? localise(h('p', { id: 'track-due' }), l => `${t('track.due', null, l)} ${formatDate(p.dueAt, l)}`) : null,
       p.closureReason ? localise(h('p'), l => `${t('track.closure')}: ${pick(p.closureReason, l)}`) : null,
       p.forwardedTo ? localise(h('p'), l => `${t('track.forwarded')}: ${pick(p.forwardedTo, l)}`) : null,
       localise(h('h3'), () => t('track.stages')),
@@ -66,6 +69,9 @@ export function render(main) {
           h('p', { class: 'text', text: m.text }))))
         : localise(h('p', { id: 'messages' }), () => t('track.messages.none')),
       replyForm,
+      // The acknowledgement from this answer (which holds no identity); the code only if the box is ticked.
+      acknowledgementControls({ caseNumber: p.caseNumber, agency: p.agency, receivedAt: p.receivedAt, dueAt: p.dueAt },
+        { trackingCode: code }),
       localise(h('p', { class: 'hint' }), () => t('track.codeShown', { code: groupCode(code).replace(/\d(?=.{5})/g, '•') })));
   }
 }

@@ -57,6 +57,7 @@ final class CaseState {
                 .append("concludedAt", data.concludedAt())
                 .append("closureReason", data.closureReason())
                 .append("dueAt", data.dueAt())
+                .append("caseNumber", data.caseNumber())
                 .append("receivedAt", receivedAt)
                 .append("receivedMonth", FiscalCalendar.monthOf(receivedAt).toString())
                 .append("fiscalYear", fiscalYear.buddhistYear())

@@ -24,6 +24,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param lastEventId      CloudEvents id of the event that last changed this document
  * @param lastEventType    its type
  * @param projectedAt      when this service applied it
+ * @param caseNumber       เลขรับ (e.g. {@code วท 0012/2570}), what reports name the case by; null for older events
  */
 @Document(ComplaintCase.COLLECTION)
 record ComplaintCase(
@@ -49,7 +50,8 @@ record ComplaintCase(
         Integer daysToConclusion,
         String lastEventId,
         String lastEventType,
-        Instant projectedAt) {
+        Instant projectedAt,
+        String caseNumber) {
 
     public static final String COLLECTION = ProjectionStore.CASES;
 

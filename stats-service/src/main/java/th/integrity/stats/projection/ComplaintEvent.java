@@ -32,6 +32,8 @@ public record ComplaintEvent(String id, String type, Instant time, Snapshot data
      * @param concludedAt      when it reached a final status, or {@code null}
      * @param closureReason    why it was closed without inquiry, or {@code null}
      * @param dueAt            deadline of the current status, or {@code null}
+     * @param caseNumber       the case number officers know it by (เลขรับ, e.g. {@code วท 0012/2570}), or {@code null}
+     *                         for events from before case numbers
      */
     public record Snapshot(
             String agency,
@@ -47,13 +49,22 @@ public record ComplaintEvent(String id, String type, Instant time, Snapshot data
             Instant statusChangedAt,
             Instant concludedAt,
             String closureReason,
-            Instant dueAt) {
+            Instant dueAt,
+            String caseNumber) {
+
+        /** A snapshot without a case number (events from before case numbers). */
+        public Snapshot(String agency, String caseId, String channel, String category, String division,
+                Instant receivedAt, String status, long version, String subcategory, String reporterStanding,
+                Instant statusChangedAt, Instant concludedAt, String closureReason, Instant dueAt) {
+            this(agency, caseId, channel, category, division, receivedAt, status, version, subcategory,
+                    reporterStanding, statusChangedAt, concludedAt, closureReason, dueAt, null);
+        }
 
         /** A skeleton-era snapshot: only the first eight facts. */
         public Snapshot(String agency, String caseId, String channel, String category, String division,
                 Instant receivedAt, String status, long version) {
             this(agency, caseId, channel, category, division, receivedAt, status, version, null, null, null, null,
-                    null, null);
+                    null, null, null);
         }
     }
 }

@@ -43,13 +43,14 @@ record ExecutiveReport(
     }
 
     /**
-     * @param dueAt   the deadline, ISO-8601 with the Bangkok offset (for programs)
-     * @param dueOnTh the deadline's day as people read it, {@code 15 ต.ค. 2569}
-     * @param dueOnEn the same in English, {@code 15 Oct 2569 BE}
+     * @param dueAt      the deadline, ISO-8601 with the Bangkok offset (for programs)
+     * @param dueOnTh    the deadline's day as people read it, {@code 15 ต.ค. 2569}
+     * @param dueOnEn    the same in English, {@code 15 Oct 2569 BE}
+     * @param caseNumber เลขรับ (e.g. {@code วท 0012/2570}), what officers know the case by; null for older cases
      */
     public record OverdueCase(String caseId, String category, String status, @JsonProperty("status_th") String statusTh,
             String dueAt, long daysOverdue, @JsonProperty("dueOn_th") String dueOnTh,
-            @JsonProperty("dueOn_en") String dueOnEn) {
+            @JsonProperty("dueOn_en") String dueOnEn, String caseNumber) {
     }
 
     /**

@@ -85,7 +85,7 @@ class ExecutiveReportService {
                     OffsetDateTime.ofInstant(c.dueAt(), FiscalCalendar.BANGKOK).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                     Duration.between(c.dueAt(), now).toDays(),
                     FiscalCalendar.dateLabelThaiShort(FiscalCalendar.dateOf(c.dueAt())),
-                    FiscalCalendar.dateLabelEnglishShort(FiscalCalendar.dateOf(c.dueAt()))));
+                    FiscalCalendar.dateLabelEnglishShort(FiscalCalendar.dateOf(c.dueAt())), c.caseNumber()));
         }
         overdue.sort(Comparator.comparingLong(ExecutiveReport.OverdueCase::daysOverdue).reversed()
                 .thenComparing(ExecutiveReport.OverdueCase::caseId));
