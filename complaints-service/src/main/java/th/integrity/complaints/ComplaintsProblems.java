@@ -31,6 +31,8 @@ public final class ComplaintsProblems {
     public static final ProblemType IDENTITY_REQUEST_OPEN = new ProblemType("identity-request-open", HttpStatus.CONFLICT);
     public static final ProblemType OWN_IDENTITY_REQUEST = new ProblemType("own-identity-request", HttpStatus.FORBIDDEN);
     public static final ProblemType MESSAGE_LIMIT = new ProblemType("message-limit", HttpStatus.CONFLICT);
+    public static final ProblemType CASE_CLOSED = new ProblemType("case-closed", HttpStatus.CONFLICT);
+    public static final ProblemType ATTACHMENT_LIMIT = new ProblemType("attachment-limit", HttpStatus.CONFLICT);
     public static final ProblemType TOO_MANY_LOOKUPS =
             new ProblemType("too-many-lookups", HttpStatus.TOO_MANY_REQUESTS);
     public static final ProblemType REFERENCE_ENTRY_EXISTS =
@@ -76,6 +78,15 @@ public final class ComplaintsProblems {
 
     public static ProblemException purged() {
         return ProblemException.of(ILLEGAL_TRANSITION, "complaints.problem.purged");
+    }
+
+    /** The case reached a final state: the reporter can no longer add to it. */
+    public static ProblemException caseClosed() {
+        return ProblemException.of(CASE_CLOSED, "complaints.problem.case-closed");
+    }
+
+    public static ProblemException attachmentsFull(int max) {
+        return ProblemException.of(ATTACHMENT_LIMIT, "complaints.problem.attachment-limit", max);
     }
 
     public static ProblemException noIdentity() {

@@ -78,6 +78,11 @@ export const MESSAGES = {
   'home.protect.deleted': m('เมื่อเรื่องยุติครบ 2 ปี ข้อมูลตัวตน ไฟล์ และข้อความจะถูกลบโดยอัตโนมัติ เหลือเพียงตัวเลขสถิติ', 'Two years after your case is closed, your identity, files and messages are deleted; only the numbers for statistics remain.'),
 
   'file.title': m('แจ้งเรื่องร้องเรียน', 'File a complaint'),
+  'track.evidence': m('ส่งไฟล์หลักฐานเพิ่มเติม', 'Send more evidence'),
+  'track.evidence.send': m('ส่งไฟล์', 'Send the files'),
+  'track.evidence.sent': m('ส่งไฟล์แล้ว เจ้าหน้าที่จะเห็นว่ามีหลักฐานใหม่', 'Files sent; the officers will see there is new evidence.'),
+  'track.evidence.none': m('เลือกไฟล์อย่างน้อยหนึ่งไฟล์', 'Choose at least one file.'),
+  'case.attachments.addedLater': m('ผู้แจ้งส่งเพิ่มเมื่อ {date}', 'added by the reporter on {date}'),
   'file.protect.title': m('ปกป้องตัวท่านเองก่อนแจ้งเรื่อง', 'Protect yourself before you file'),
   'file.protect.device': m('อย่าแจ้งเรื่องจากคอมพิวเตอร์หรือโทรศัพท์ของที่ทำงาน ใช้อุปกรณ์ส่วนตัวของท่าน', 'Do not file from a work computer or work phone: use a device of your own.'),
   'file.protect.network': m('อย่าใช้เครือข่ายหรือ Wi-Fi ของที่ทำงาน ใช้อินเทอร์เน็ตมือถือหรือที่บ้าน ระบบนี้ไม่เก็บที่อยู่ไอพีของท่าน แต่เครือข่ายของที่ทำงานอาจบันทึกว่าท่านเข้าเว็บไซต์ใด', 'Do not use your workplace\'s network or Wi-Fi: use mobile data or your home connection. This site keeps no address of your computer, but a workplace network may record which sites you visit.'),

@@ -58,18 +58,28 @@ public class AttachmentStore {
 
     /** Stores the files of case {@code caseId}; on failure removes what it had stored and rethrows. */
     public List<Complaint.Attachment> store(String agency, String caseId, List<CleanFile> files) {
+        return store(agency, caseId, files, 0, null);
+    }
+
+    /**
+     * Stores files a reporter adds later: numbered after the case's {@code existing} files, marked with
+     * {@code addedAt}.
+     */
+    public List<Complaint.Attachment> store(String agency, String caseId, List<CleanFile> files, int existing,
+            Instant addedAt) {
         List<Complaint.Attachment> stored = new ArrayList<>();
         try {
             for (int i = 0; i < files.size(); i++) {
                 CleanFile file = files.get(i);
-                String name = "attachment-" + (i + 1) + "." + file.extension();
+                String name = "attachment-" + (existing + i + 1) + "." + file.extension();
                 Document metadata = new Document("caseId", caseId).append("agency", agency)
                         .append("storedAt", java.util.Date.from(clock.instant())).append(SEALED, true);
                 // Sealed under the case's own key: the store never holds the bytes in clear, and destroying the
                 // key at the retention purge leaves nothing readable in any copy of the chunks.
                 byte[] sealed = vault.sealFile(agency, caseId, name, file.bytes());
                 ObjectId id = gridFs.store(new ByteArrayInputStream(sealed), name, file.contentType(), metadata);
-                stored.add(new Complaint.Attachment(id.toHexString(), name, file.contentType(), file.bytes().length));
+                stored.add(new Complaint.Attachment(id.toHexString(), name, file.contentType(), file.bytes().length,
+                        addedAt));
             }
             return stored;
         } catch (RuntimeException e) {

@@ -31,7 +31,7 @@ final class CaseViews {
      * @param caseNumber         เลขรับ, e.g. {@code วท 0012/2570}
      * @param summary            the first ~120 characters of the details (null once purged)
      * @param attachments        how many files came with it
-     * @param newFromReporter    the reporter wrote after the officers last opened the case or acted on it
+     * @param newFromReporter    the reporter wrote or added files after the officers last opened the case or acted on it
      * @param lastUpdate         the last change of any kind (a move, a message either way, a note, the division)
      */
     record Summary(String id, Channel channel, Category category, String subcategory, String division,
@@ -43,7 +43,7 @@ final class CaseViews {
             return new Summary(c.id(), c.channel(), c.category(), c.subcategory(), c.division(),
                     c.reporterStanding(), c.status(), c.receivedAt(), c.statusChangedAt(), c.dueAt(),
                     c.isOverdue(now), c.attachments().size(), c.messages().size(), c.version(), c.caseNumber(),
-                    summary(c.details()), c.hasNewReporterMessage(), c.lastUpdate());
+                    summary(c.details()), c.hasNewFromReporter(), c.lastUpdate());
         }
 
         /**

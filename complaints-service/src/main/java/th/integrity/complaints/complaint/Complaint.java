@@ -118,15 +118,22 @@ public record Complaint(
     }
 
     /**
-     * Whether the reporter wrote after the officers last opened or acted on the case: the newest message is the
-     * reporter's and it is later than {@code officerSeenAt}.
+     * Whether the reporter wrote or added files after the officers last opened or acted on the case: the reporter's
+     * newest message or file is later than {@code officerSeenAt}.
      */
-    public boolean hasNewReporterMessage() {
-        if (messages.isEmpty()) {
-            return false;
+    public boolean hasNewFromReporter() {
+        Instant latest = null;
+        for (Message m : messages) {
+            if (m.from() == Party.REPORTER && (latest == null || m.at().isAfter(latest))) {
+                latest = m.at();
+            }
         }
-        Message last = messages.get(messages.size() - 1);
-        return last.from() == Party.REPORTER && (officerSeenAt == null || last.at().isAfter(officerSeenAt));
+        for (Attachment a : attachments) {
+            if (a.addedAt() != null && (latest == null || a.addedAt().isAfter(latest))) {
+                latest = a.addedAt();
+            }
+        }
+        return latest != null && (officerSeenAt == null || latest.isAfter(officerSeenAt));
     }
 
     public boolean isOverdue(Instant now) {
@@ -143,7 +150,8 @@ public record Complaint(
      * @param fileId GridFS id (hex ObjectId)
      * @param name   a neutral name, e.g. {@code attachment-1.jpg}
      */
-    public record Attachment(String fileId, String name, String contentType, long size) {
+    /** @param addedAt when the reporter added it after filing, with the tracking code; null for the filing's own */
+    public record Attachment(String fileId, String name, String contentType, long size, Instant addedAt) {
     }
 
     public enum Party {

@@ -160,7 +160,9 @@ function caseView(c, reference, reload) {
     localise(h('h3'), () => t('file.details')),
     h('p', { class: 'pre', text: c.details ?? '' }),
     c.attachments?.length ? [localise(h('h3'), () => t('case.attachments')), h('ul', null, c.attachments.map(a =>
-      h('li', null, h('a', { href: `/api/complaints/cases/${encodeURIComponent(c.id)}/attachments/${encodeURIComponent(a.fileId)}`, download: a.name, text: `${a.name} (${a.contentType}, ${number(Math.ceil(a.size / 1024))} KB)` }))))] : null,
+      h('li', { class: a.addedAt ? 'added-later' : null }, h('a', { href: `/api/complaints/cases/${encodeURIComponent(c.id)}/attachments/${encodeURIComponent(a.fileId)}`, download: a.name, text: `${a.name} (${a.contentType}, ${number(Math.ceil(a.size / 1024))} KB)` }),
+        // Files the reporter added later with the tracking code, and when.
+        a.addedAt ? localise(h('span', { class: 'badge added-by-reporter' }), l => ` ${t('case.attachments.addedLater', { date: formatDateTime(a.addedAt, l) }, l)}`) : null)))] : null,
     // The acknowledgement for the reporter (e.g. a keyed-in letter): no identity, and no tracking code — it is
     // stored nowhere in clear, so only the receipt at intake can print it.
     acknowledgementControls({ caseNumber: c.caseNumber, agency: c.agency, receivedAt: c.receivedAt, dueAt: c.dueAt,
