@@ -326,6 +326,13 @@ export const MESSAGES = {
   'head.reveals': m('บันทึกการเปิดดูข้อมูลตัวตนผู้แจ้ง', 'Identity reveal log'),
   'head.reveals.hint': m('ทุกครั้งที่เจ้าหน้าที่เปิดดูข้อมูลตัวตนผู้แจ้ง พร้อมเหตุผล แก้ไขไม่ได้', 'Every time an officer revealed a reporter\'s identity, with the reason; it cannot be edited.'),
   'head.reveals.none': m('ยังไม่มีการเปิดดู', 'No reveals.'),
+  // A head's own declarations go to the office above her agency (gifts-service decider-above).
+  'head.own': m('รายการของขวัญของท่านเอง', 'Your own gift declarations'),
+  'head.own.hint': m('ท่านวินิจฉัยรายการของตนเองไม่ได้ ระบบส่งให้ผู้บังคับบัญชาเหนือขึ้นไปวินิจฉัย', 'You do not decide on your own declarations: they go to your superior for a decision.'),
+  'head.own.none': m('ไม่มีรายการของท่านที่รอวินิจฉัย', 'None of your declarations awaits a decision.'),
+  'head.fromBelow': m('รายการของหัวหน้าส่วนราชการ {agency}', 'Declared by the head of {agency}'),
+  'gift.sentAbove': m('ส่งให้ {who} วินิจฉัยแล้ว', 'Sent to {who} for a decision'),
+  'gift.sentAbove.unrouted': m('ส่งให้ผู้บังคับบัญชาเหนือขึ้นไปวินิจฉัย (ยังไม่ได้กำหนดในระบบ)', 'Sent to your superior for a decision (not configured in the system)'),
 
   'admin.title': m('ผู้ดูแลระบบ', 'Administration'),
   'admin.stats': m('เผยแพร่สถิติเรื่องร้องเรียน', 'Publish complaint statistics'),

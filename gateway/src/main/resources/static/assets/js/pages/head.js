@@ -20,7 +20,30 @@ export async function render(main, { user }) {
     }
   };
   await loadQueue();
-  append(main, await identityRequests(), reportSection(user, reference, gifts), await revealLog());
+  append(main, await ownDeclarations(gifts), await identityRequests(), reportSection(user, reference, gifts), await revealLog());
+}
+
+// Her own declarations awaiting a decision: never a form here, only who they went to (gifts-service decider-above).
+async function ownDeclarations(gifts) {
+  const section = h('section', { 'aria-labelledby': 'own-title', id: 'own-declarations' },
+    localise(h('h2', { id: 'own-title' }), () => t('head.own')), localise(h('p', { class: 'hint' }), () => t('head.own.hint')));
+  try {
+    const waiting = (await get('/api/gifts/declarations/mine')).filter(d => d.status === 'AWAITING_DECISION');
+    append(section, waiting.length ? h('ul', { class: 'records' }, waiting.map(d => h('li', { class: 'decision', dataset: { declaration: d.id } },
+      h('p', null, h('span', { text: d.giver?.name }), ' · ', h('span', { text: d.description })),
+      localise(h('p'), l => `${formatDate(d.offeredOn, l)} · ${money(d.value, l)} ${l === 'en' ? 'baht' : 'บาท'}`),
+      sentAbove(gifts.deciderAbove))))
+      : localise(h('p'), () => t('head.own.none')));
+  } catch (error) {
+    showError(section, error);
+  }
+  return section;
+}
+
+export function sentAbove(decider) {
+  return localise(h('p', { class: 'badge sent-above' }), l => (decider
+    ? t('gift.sentAbove', { who: l === 'en' ? decider.titleEn : decider.titleTh }, l)
+    : t('gift.sentAbove.unrouted', null, l)));
 }
 
 function decisions(pending, gifts, reload) {
@@ -43,6 +66,7 @@ function decisions(pending, gifts, reload) {
       }
     });
     return h('li', { class: `decision ${d.overdue ? 'overdue' : ''}` },
+      d.fromBelow ? localise(h('p', { class: 'badge from-below' }), l => t('head.fromBelow', { agency: l === 'en' ? d.agencyNameEn : d.agencyNameTh }, l)) : null,
       h('p', { class: 'meta' }, h('strong', { text: d.declarant?.name || '' }), d.declarant?.position ? h('span', { text: ` · ${d.declarant.position}` }) : null),
       h('p', null, h('span', { text: d.giver?.name }), ' · ', h('span', { text: d.description })),
       localise(h('p'), l => `${formatDate(d.offeredOn, l)} · ${money(d.value, l)} ${l === 'en' ? 'baht' : 'บาท'} (${t('head.total', { total: money(d.giverOccasionTotal, l) }, l)})`),

@@ -6,6 +6,7 @@ import { field, choices, select, counter, clearErrors, showProblem, showError, s
 import { todayBangkok, formatDate, formatDateTime, fiscalYearOf, dateInput, dateHint, dateProblem } from '../dates.js';
 import { evaluate, earlierFromSameGiver } from '../giftrule.js';
 import { fiscalYearOptions } from './stats.js';
+import { sentAbove } from './head.js';
 
 const labelsOf = (reference, kind) => (reference.codes[kind] || []).map(c => ({ value: c.code, label: l => pick(c, l) }));
 
@@ -102,26 +103,28 @@ export async function render(main) {
       update();
       message(form, l => `${t('gift.saved', null, l)} ${l === 'en' ? saved.evaluation.reasonEn : saved.evaluation.reasonTh}`, 'success').focus();
       mine = await get('/api/gifts/declarations/mine');
-      replace(list, declarations(mine));
+      replace(list, declarations(mine, reference));
     } catch (error) {
       showProblem(form, error);
     }
   });
 
-  const list = h('div', { id: 'my-declarations' }, declarations(mine));
+  const list = h('div', { id: 'my-declarations' }, declarations(mine, reference));
   append(main, 
     h('section', { 'aria-labelledby': 'declare-title' }, localise(h('h2', { id: 'declare-title' }), () => t('gift.declare')), form),
     h('section', { 'aria-labelledby': 'mine-title' }, localise(h('h2', { id: 'mine-title' }), () => t('gift.mine')), list),
     await nilReturnSection(reference));
 }
 
-function declarations(mine) {
+function declarations(mine, reference) {
   if (!mine.length) return localise(h('p'), () => t('gift.mine.none'));
   return h('ul', { class: 'records' }, mine.map(d => h('li', { class: d.status === 'SUPERSEDED' ? 'muted' : null },
     h('p', { class: 'meta' }, localise(h('span'), l => formatDate(d.offeredOn, l)), ' · ', h('span', { text: d.giver?.name }), ' · ',
       localise(h('span'), l => `${money(d.value, l)} ${l === 'en' ? 'baht' : 'บาท'}`)),
     h('p', { text: d.description }),
     localise(h('p', { class: `badge status-${d.status}` }), l => (l === 'en' ? d.statusEn : d.statusTh)),
+    // A head's own declaration is decided above her agency: say to whom, instead of leaving it to the head's queue.
+    d.status === 'AWAITING_DECISION' && d.declarant?.head ? sentAbove(reference.deciderAbove) : null,
     localise(h('p', { class: 'hint' }), l => (l === 'en' ? d.evaluation?.reasonEn : d.evaluation?.reasonTh)),
     d.decision?.note ? h('p', { class: 'hint', text: d.decision.note }) : null)));
 }
