@@ -22,12 +22,35 @@ final class CaseViews {
 
     record Summary(String id, Channel channel, Category category, String subcategory, String division,
             ReporterStanding reporterStanding, ComplaintStatus status, Instant receivedAt, Instant statusChangedAt,
-            Instant dueAt, boolean overdue, int attachments, int messages, long version) {
+            Instant dueAt, boolean overdue, int attachments, int messages, long version, String referredTo,
+            boolean awaitingReferralAnswer) {
 
         static Summary of(Complaint c, Instant now) {
             return new Summary(c.id(), c.channel(), c.category(), c.subcategory(), c.division(),
                     c.reporterStanding(), c.status(), c.receivedAt(), c.statusChangedAt(), c.dueAt(),
-                    c.isOverdue(now), c.attachments().size(), c.messages().size(), c.version());
+                    c.isOverdue(now), c.attachments().size(), c.messages().size(), c.version(),
+                    c.activeReferral() == null ? null : c.activeReferral().body(), c.awaitsReferralAnswer());
+        }
+    }
+
+    /**
+     * The case's referral to another body.
+     *
+     * @param followUpAt     while the case waits for the answer: the date after which it counts as overdue
+     * @param awaitingAnswer the case waits for the body's answer (an answer may be recorded)
+     * @param returnedAt     when the matter came back to the agency; null while the referral stands
+     */
+    record Referral(String body, String letterRef, LocalDate sentOn, Instant referredAt, String byName,
+            Instant followUpAt, boolean awaitingAnswer, List<Complaint.ReferralAnswer> answers, Instant returnedAt) {
+
+        static Referral of(Complaint c) {
+            Complaint.Referral r = c.referral() != null ? c.referral() : c.activeReferral();
+            if (r == null) {
+                return null;
+            }
+            boolean awaiting = c.awaitsReferralAnswer();
+            return new Referral(r.body(), r.letterRef(), r.sentOn(), r.referredAt(), r.byName(),
+                    awaiting ? c.dueAt() : null, awaiting, r.answers(), r.returnedAt());
         }
     }
 
@@ -44,7 +67,8 @@ final class CaseViews {
             Instant acknowledgedAt, Instant statusChangedAt, Instant dueAt, boolean overdue, Instant concludedAt,
             ClosureReason closureReason, String forwardedTo, Set<ComplaintStatus> allowedTransitions,
             List<Complaint.Attachment> attachments, List<Complaint.Message> messages, List<Complaint.Note> notes,
-            List<Complaint.StatusChange> history, String recordedBy, Instant purgedAt, long version) {
+            List<Complaint.StatusChange> history, String recordedBy, Instant purgedAt, long version,
+            Referral referral) {
     }
 
     record Filed(String caseId, String trackingCode, Instant receivedAt, ComplaintStatus status) {

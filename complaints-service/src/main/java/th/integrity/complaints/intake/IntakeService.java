@@ -137,7 +137,7 @@ public class IntakeService {
                     command.location(), command.reportedElsewhere(), command.reporterStanding(),
                     new Complaint.Reporter(command.reporter().mode(), identity), status, receivedAt, now,
                     receivedAt, null, null, null, receivedAt.plus(deadline), 1, trackingCodes.hash(code), replay,
-                    stored, List.of(), List.of(), history, command.recordedBy(), null, List.of());
+                    stored, List.of(), List.of(), history, command.recordedBy(), null, List.of(), null);
             OutboxMessage message = events.message(ComplaintSnapshot.SUBMITTED, ComplaintSnapshot.of(complaint), now);
             try {
                 cases.insert(complaint.withOutbox(List.of(message)));

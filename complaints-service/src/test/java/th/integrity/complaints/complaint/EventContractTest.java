@@ -36,7 +36,8 @@ class EventContractTest extends IntegrationTestSupport {
             "/data/receivedAt", GoldenEvents.INSTANT,
             "/data/statusChangedAt", GoldenEvents.INSTANT,
             "/data/concludedAt", GoldenEvents.INSTANT,
-            "/data/dueAt", GoldenEvents.INSTANT);
+            "/data/dueAt", GoldenEvents.INSTANT,
+            "/data/referredAt", GoldenEvents.INSTANT);
 
     @Test
     void everyEventTypeIsPublishedExactlyAsItsGoldenFile() {
