@@ -57,6 +57,8 @@ final class CaseState {
                 .append("concludedAt", data.concludedAt())
                 .append("closureReason", data.closureReason())
                 .append("dueAt", data.dueAt())
+                .append("referredTo", data.referredTo())
+                .append("referredAt", data.referredAt())
                 .append("receivedAt", receivedAt)
                 .append("receivedMonth", FiscalCalendar.monthOf(receivedAt).toString())
                 .append("fiscalYear", fiscalYear.buddhistYear())

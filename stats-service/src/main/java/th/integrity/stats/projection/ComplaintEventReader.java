@@ -69,7 +69,7 @@ public class ComplaintEventReader {
         var snapshot = new ComplaintEvent.Snapshot(data.agency(), data.caseId(), data.channel(), data.category(),
                 data.division(), data.receivedAt(), data.status(), data.version(), data.subcategory(),
                 data.reporterStanding(), data.statusChangedAt(), data.concludedAt(), data.closureReason(),
-                data.dueAt());
+                data.dueAt(), data.referredTo(), data.referredAt());
         return new Read(type, new ComplaintEvent(envelope.id(), type, envelope.time(), snapshot), traceparent,
                 tracestate);
     }
@@ -97,7 +97,10 @@ public class ComplaintEventReader {
             Instant concludedAt,
             @Size(max = EventBinder.MAX_CODE_LENGTH)
             @jakarta.validation.constraints.Pattern(regexp = EventBinder.NOT_BLANK) String closureReason,
-            Instant dueAt) implements EventBinder.AgencyData {
+            Instant dueAt,
+            @Size(max = EventBinder.MAX_CODE_LENGTH)
+            @jakarta.validation.constraints.Pattern(regexp = EventBinder.NOT_BLANK) String referredTo,
+            Instant referredAt) implements EventBinder.AgencyData {
     }
 
     /**
