@@ -87,6 +87,7 @@ class StaticUiTestReferral {
         browser.waitForText("[data-field=summary] .field-error", "is required: what the answer says");
         browser.useLanguage("th");
         browser.waitForText("[data-field=summary] .field-error", "ต้องระบุสรุปผลที่ได้รับ");
+        browser.screenshot("stub-referral-case-th");
 
         browser.type("#referral-answer-form", "summary", "ป.ป.ช. ชี้มูลความผิดทางวินัย");
         int before = gateway.referralRequests.size();
