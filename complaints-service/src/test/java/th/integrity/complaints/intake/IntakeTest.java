@@ -98,7 +98,7 @@ class IntakeTest extends IntegrationTestSupport {
         // Exactly the complaints.v1 snapshot of docs/events.md: no identity, no text, no code.
         assertThat(fields).containsExactlyInAnyOrder("agency", "caseId", "version", "channel", "category",
                 "subcategory", "division", "reporterStanding", "receivedAt", "status", "statusChangedAt",
-                "concludedAt", "closureReason", "dueAt");
+                "concludedAt", "closureReason", "dueAt", "referredTo", "referredAt");
         assertThat(data.get("reporterStanding").asString()).isEqualTo("CITIZEN");
         assertThat(Instant.parse(data.get("statusChangedAt").asString())).isEqualTo(receivedAt);
         assertThat(Instant.parse(data.get("dueAt").asString())).isEqualTo(receivedAt.plus(Duration.ofDays(15)));
