@@ -23,6 +23,8 @@ public final class ComplaintsProblems {
             new ProblemType("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT);
     public static final ProblemType CONCURRENT_CHANGE = new ProblemType("concurrent-change", HttpStatus.CONFLICT);
     public static final ProblemType ILLEGAL_TRANSITION = new ProblemType("illegal-transition", HttpStatus.CONFLICT);
+    public static final ProblemType NOT_AWAITING_REFERRAL_ANSWER =
+            new ProblemType("not-awaiting-referral-answer", HttpStatus.CONFLICT);
     public static final ProblemType NO_IDENTITY = new ProblemType("no-identity", HttpStatus.CONFLICT);
     public static final ProblemType IDENTITY_APPROVAL_REQUIRED =
             new ProblemType("identity-approval-required", HttpStatus.FORBIDDEN);
@@ -74,6 +76,12 @@ public final class ComplaintsProblems {
                         fromTh, toTh)
                 : ProblemException.of(ILLEGAL_TRANSITION, "complaints.problem.illegal-transition", from, to,
                         "[" + String.join(", ", allowed) + "]", fromTh, toTh);
+    }
+
+    /** A referral answer for a case that does not wait for one (never referred, answered, moved on). */
+    public static ProblemException notAwaitingReferralAnswer(String status, String statusTh) {
+        return ProblemException.of(NOT_AWAITING_REFERRAL_ANSWER, "complaints.problem.not-awaiting-referral-answer",
+                status, statusTh);
     }
 
     public static ProblemException purged() {

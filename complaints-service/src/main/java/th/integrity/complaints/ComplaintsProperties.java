@@ -97,11 +97,15 @@ public record ComplaintsProperties(
     /**
      * Time allowed in each open state (e.g. 15 days from receipt to first review); final states have none
      * ({@code ComplaintStatus.deadlineIn}).
+     *
+     * @param referralFollowUp a referred (FORWARDED) case waits this long for the other body's answer, from the
+     *                         referral (or from an interim answer's date) before it counts as overdue: the matter
+     *                         sits with that body, so the agency's own deadlines do not run
      */
     public record Deadlines(
             @NotNull @DefaultValue("15d") Duration received,
             @NotNull @DefaultValue("30d") Duration underReview,
-            @NotNull @DefaultValue("60d") Duration forwarded,
+            @NotNull @DefaultValue("90d") Duration referralFollowUp,
             @NotNull @DefaultValue("90d") Duration underInvestigation) {
     }
 

@@ -186,6 +186,11 @@ class AccessMatrixTest extends IntegrationTestSupport {
     static final Endpoint TRANSITION = new Endpoint("POST /api/complaints/cases/{id}/transitions", 200,
             t -> Request.json("POST", "/api/complaints/cases/" + t.caseId + "/transitions",
                     t.json.writeValueAsString(Map.of("to", "UNDER_REVIEW", "reason", "รับไว้พิจารณา"))));
+    // The fixture case was never referred: the officer of its agency passes every check but the state's (409).
+    static final Endpoint REFERRAL_ANSWER = new Endpoint("POST /api/complaints/cases/{id}/referral-answer", 409,
+            t -> Request.json("POST", "/api/complaints/cases/" + t.caseId + "/referral-answer",
+                    t.json.writeValueAsString(Map.of("receivedOn", "2025-01-10", "summary", "ผลการพิจารณา",
+                            "outcome", "NO_CAUSE"))));
     static final Endpoint NOTE = new Endpoint("POST /api/complaints/cases/{id}/notes", 201,
             t -> Request.json("POST", "/api/complaints/cases/" + t.caseId + "/notes",
                     t.json.writeValueAsString(Map.of("text", "บันทึกภายใน"))));
@@ -229,8 +234,8 @@ class AccessMatrixTest extends IntegrationTestSupport {
         restricted(rows, REFERENCE_RELABEL, "ADMIN", Scope.NONE);
         restricted(rows, CASES, "OFFICER", Scope.LIST);
         restricted(rows, KEY_IN, "OFFICER", Scope.OWN);
-        for (Endpoint e : List.of(CASE, TRANSITION, NOTE, MESSAGE, DIVISION, REVEAL, ATTACHMENT, IDENTITY_REQUEST,
-                CASE_REQUESTS)) {
+        for (Endpoint e : List.of(CASE, TRANSITION, REFERRAL_ANSWER, NOTE, MESSAGE, DIVISION, REVEAL, ATTACHMENT,
+                IDENTITY_REQUEST, CASE_REQUESTS)) {
             restricted(rows, e, "OFFICER", Scope.BY_ID);
         }
         restricted(rows, REVEALS, "HEAD", Scope.LIST);

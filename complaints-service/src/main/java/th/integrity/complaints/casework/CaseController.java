@@ -106,6 +106,13 @@ class CaseController {
         return casework.transition(officer(user), id, request);
     }
 
+    @PostMapping(path = "/{id}/referral-answer", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record the answer of the body the case was referred to (409 when it waits for none)")
+    CaseViews.Changed referralAnswer(CurrentUser user, @PathVariable String id,
+            @Valid @RequestBody CaseRequests.ReferralAnswer request) {
+        return casework.referralAnswer(officer(user), id, request);
+    }
+
     @PostMapping(path = "/{id}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add an internal note (never shown to the reporter)")
     ResponseEntity<CaseViews.Changed> note(CurrentUser user, @PathVariable String id,

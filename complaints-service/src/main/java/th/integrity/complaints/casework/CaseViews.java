@@ -37,13 +37,15 @@ final class CaseViews {
     record Summary(String id, Channel channel, Category category, String subcategory, String division,
             ReporterStanding reporterStanding, ComplaintStatus status, Instant receivedAt, Instant statusChangedAt,
             Instant dueAt, boolean overdue, int attachments, int messages, long version, String caseNumber,
-            String summary, boolean newFromReporter, Instant lastUpdate) {
+            String summary, boolean newFromReporter, Instant lastUpdate, String referredTo,
+            boolean awaitingReferralAnswer) {
 
         static Summary of(Complaint c, Instant now) {
             return new Summary(c.id(), c.channel(), c.category(), c.subcategory(), c.division(),
                     c.reporterStanding(), c.status(), c.receivedAt(), c.statusChangedAt(), c.dueAt(),
                     c.isOverdue(now), c.attachments().size(), c.messages().size(), c.version(), c.caseNumber(),
-                    summary(c.details()), c.hasNewFromReporter(), c.lastUpdate());
+                    summary(c.details()), c.hasNewFromReporter(), c.lastUpdate(),
+                    c.activeReferral() == null ? null : c.activeReferral().body(), c.awaitsReferralAnswer());
         }
 
         /**
@@ -69,6 +71,27 @@ final class CaseViews {
         }
     }
 
+    /**
+     * The case's referral to another body.
+     *
+     * @param followUpAt     while the case waits for the answer: the date after which it counts as overdue
+     * @param awaitingAnswer the case waits for the body's answer (an answer may be recorded)
+     * @param returnedAt     when the matter came back to the agency; null while the referral stands
+     */
+    record Referral(String body, String letterRef, LocalDate sentOn, Instant referredAt, String byName,
+            Instant followUpAt, boolean awaitingAnswer, List<Complaint.ReferralAnswer> answers, Instant returnedAt) {
+
+        static Referral of(Complaint c) {
+            Complaint.Referral r = c.referral() != null ? c.referral() : c.activeReferral();
+            if (r == null) {
+                return null;
+            }
+            boolean awaiting = c.awaitsReferralAnswer();
+            return new Referral(r.body(), r.letterRef(), r.sentOn(), r.referredAt(), r.byName(),
+                    awaiting ? c.dueAt() : null, awaiting, r.answers(), r.returnedAt());
+        }
+    }
+
     record Page(List<Summary> items, int page, int size, long total) {
     }
 
@@ -83,7 +106,7 @@ final class CaseViews {
             ClosureReason closureReason, String forwardedTo, Set<ComplaintStatus> allowedTransitions,
             List<Complaint.Attachment> attachments, List<Complaint.Message> messages, List<Complaint.Note> notes,
             List<Complaint.StatusChange> history, String recordedBy, Instant purgedAt, long version,
-            String caseNumber, String letterRef, LocalDate letterDate) {
+            String caseNumber, String letterRef, LocalDate letterDate, Referral referral) {
     }
 
     /** @param caseNumber เลขรับ; {@code agency} and {@code dueAt} are for the printed acknowledgement */

@@ -26,6 +26,7 @@ import th.integrity.complaints.complaint.ClosureReason;
 import th.integrity.complaints.complaint.Complaint;
 import th.integrity.complaints.complaint.ComplaintSnapshot;
 import th.integrity.complaints.complaint.ComplaintStatus;
+import th.integrity.complaints.complaint.ReferralOutcome;
 import th.integrity.complaints.identity.IdentityVault;
 import th.integrity.complaints.identity.ReporterIdentity;
 import th.integrity.complaints.intake.IntakeService;
@@ -90,7 +91,7 @@ class CaseworkService {
                 c.receivedAt(), c.acknowledgedAt(), c.statusChangedAt(), c.dueAt(), c.isOverdue(clock.instant()),
                 c.concludedAt(), c.closureReason(), c.forwardedTo(), c.status().next(), c.attachments(),
                 c.messages(), c.notes(), c.history(), c.recordedBy(), c.purgedAt(), c.version(), c.caseNumber(),
-                c.letterRef(), c.letterDate());
+                c.letterRef(), c.letterDate(), CaseViews.Referral.of(c));
     }
 
     CaseViews.Filed keyIn(CurrentUser user, CaseRequests.KeyIn request) {
@@ -120,9 +121,21 @@ class CaseworkService {
         }
         ComplaintStatus to = request.to();
         ClosureReason closure = request.closureReason();
-        String forwardedTo = request.forwardedTo();
-        TransitionRules.check(c.status(), to, closure, forwardedTo,
+        CaseRequests.Referral letter = request.referral();
+        String forwardedTo = request.body();
+        if (letter != null && letter.body() != null && request.forwardedTo() != null
+                && !letter.body().equals(request.forwardedTo())) {
+            throw ProblemException.invalid(ComplaintsProblems.field("referral.body", "referral.body.differs"));
+        }
+        String bodyField = letter != null && (letter.body() != null || request.forwardedTo() == null)
+                ? "referral.body" : "forwardedTo";
+        TransitionRules.check(c.status(), to, closure, forwardedTo, bodyField,
+                letter != null && (letter.letterRef() != null || letter.sentOn() != null),
                 code -> reference.exists(ReferenceKind.FORWARDING_BODY, code));
+        if (letter != null && letter.sentOn() != null
+                && letter.sentOn().isAfter(LocalDate.now(clock.withZone(BANGKOK)))) {
+            throw ProblemException.invalid(ComplaintsProblems.field("referral.sentOn", "referral.sent-on.future"));
+        }
         Instant now = now();
         Duration limit = to.deadlineIn(properties.deadlines());
         Instant dueAt = limit == null ? null : now.plus(limit);
@@ -135,9 +148,77 @@ class CaseworkService {
         if (forwardedTo != null) {
             update.set("forwardedTo", forwardedTo);
         }
+        // A referral stands from forwarding until the matter comes back to the agency's own investigation.
+        Complaint.Referral standing = c.activeReferral();
+        if (to == ComplaintStatus.FORWARDED) {
+            standing = new Complaint.Referral(forwardedTo, letter == null ? null : letter.letterRef(),
+                    letter == null ? null : letter.sentOn(), now, user.subject(), user.name(), List.of(), null);
+            update.set("referral", standing);
+        } else if (to == ComplaintStatus.UNDER_INVESTIGATION && standing != null) {
+            update.set("referral", standing.returned(now));
+            standing = null;
+        }
         long version = store.update(c, update, ComplaintSnapshot.STATUS_CHANGED,
-                ComplaintSnapshot.of(c).withStatus(to, now, concludedAt, closure, dueAt), now);
+                ComplaintSnapshot.of(c).withStatus(to, now, concludedAt, closure, dueAt).withReferral(standing), now);
         log.info("Case {} moved from {} to {} by {}", c.id(), c.status(), to, user.subject());
+        return new CaseViews.Changed(c.id(), version);
+    }
+
+    /**
+     * Records the answer of the body the case was referred to. A finding concludes the case, a return brings it
+     * back to the agency's own investigation (both a status change), an interim answer keeps it waiting with a
+     * new follow-up date counted from the answer's date (an update).
+     *
+     * @throws ProblemException 409 when the case does not wait for an answer (never referred, answered already,
+     *                          moved on); 400 when the answer's date is in the future or before the referral
+     */
+    CaseViews.Changed referralAnswer(CurrentUser user, String id, CaseRequests.ReferralAnswer request) {
+        Complaint c = store.get(user.agency(), id);
+        requireNotPurged(c);
+        if (!c.awaitsReferralAnswer()) {
+            throw ComplaintsProblems.notAwaitingReferralAnswer(c.status().name(), c.status().labelTh());
+        }
+        Complaint.Referral standing = c.activeReferral();
+        LocalDate today = LocalDate.now(clock.withZone(BANGKOK));
+        LocalDate referredOn = standing.referredAt().atZone(BANGKOK).toLocalDate();
+        if (standing.sentOn() != null && standing.sentOn().isBefore(referredOn)) {
+            referredOn = standing.sentOn();
+        }
+        if (request.receivedOn().isAfter(today)) {
+            throw ProblemException.invalid(
+                    ComplaintsProblems.field("receivedOn", "referral-answer.received-on.future"));
+        }
+        if (request.receivedOn().isBefore(referredOn)) {
+            throw ProblemException.invalid(ComplaintsProblems.field("receivedOn",
+                    "referral-answer.received-on.before-referral", referredOn.toString()));
+        }
+        Instant now = now();
+        ReferralOutcome outcome = request.outcome();
+        Complaint.Referral answered = standing.answered(new Complaint.ReferralAnswer(UUID.randomUUID().toString(),
+                request.receivedOn(), request.summary(), outcome, now, user.subject(), user.name()));
+        ComplaintStatus to = outcome.leadsTo();
+        long version;
+        if (to == c.status()) {
+            Instant dueAt = request.receivedOn().atStartOfDay(BANGKOK).toInstant()
+                    .plus(properties.deadlines().referralFollowUp());
+            version = store.update(c, new Update().set("referral", answered).set("dueAt", dueAt),
+                    ComplaintSnapshot.UPDATED, ComplaintSnapshot.of(c).withStatus(c.status(), c.statusChangedAt(),
+                            c.concludedAt(), c.closureReason(), dueAt).withReferral(answered), now);
+        } else {
+            Complaint.Referral after = outcome == ReferralOutcome.RETURNED ? answered.returned(now) : answered;
+            Duration limit = to.deadlineIn(properties.deadlines());
+            Instant dueAt = limit == null ? null : now.plus(limit);
+            Instant concludedAt = to.isFinal() ? now : null;
+            var change = new Complaint.StatusChange(c.status(), to, now, user.subject(), user.name(), null, null,
+                    null);
+            Update update = new Update().set("status", to).set("statusChangedAt", now).set("dueAt", dueAt)
+                    .set("concludedAt", concludedAt).set("closureReason", null).set("referral", after)
+                    .push("history", change);
+            version = store.update(c, update, ComplaintSnapshot.STATUS_CHANGED, ComplaintSnapshot.of(c)
+                    .withStatus(to, now, concludedAt, null, dueAt)
+                    .withReferral(after.returnedAt() == null ? after : null), now);
+        }
+        log.info("Answer {} of {} to case {} recorded by {}", outcome, standing.body(), c.id(), user.subject());
         return new CaseViews.Changed(c.id(), version);
     }
 

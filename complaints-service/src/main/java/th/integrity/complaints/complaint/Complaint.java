@@ -41,6 +41,8 @@ import th.integrity.platform.outbox.OutboxMessage;
  * @param updatedAt        the last change of any kind (a move, a message either way, a note, the division)
  * @param officerSeenAt    when an officer of the agency last opened the case or acted on it: a reporter's
  *                         message after it is new to the officers
+ * @param referral         the latest referral of the case to another body (ส่งต่อหน่วยงานอื่น), with the answers
+ *                         recorded from it; null when it was never referred (docs/complaints.md, Referrals)
  */
 @Document(Complaint.COLLECTION)
 @CompoundIndex(name = "agency_status_received", def = "{'agency': 1, 'status': 1, 'receivedAt': -1}")
@@ -90,7 +92,8 @@ public record Complaint(
         String letterRef,
         LocalDate letterDate,
         Instant updatedAt,
-        Instant officerSeenAt) {
+        Instant officerSeenAt,
+        Referral referral) {
 
     public static final String COLLECTION = "complaints";
 
@@ -109,7 +112,7 @@ public record Complaint(
                 concludedAt, closureReason, forwardedTo, dueAt, version, trackingHash, idempotency, attachments,
                 messages, notes, history, recordedBy, purgedAt, pending, caseNumber, caseSequence, caseFiscalYear, letterRef,
                 letterDate, updatedAt,
-                officerSeenAt);
+                officerSeenAt, referral);
     }
 
     /** The last change of any kind; cases stored before {@code updatedAt} existed fall back to their last move. */
@@ -136,6 +139,24 @@ public record Complaint(
         return latest != null && (officerSeenAt == null || latest.isAfter(officerSeenAt));
     }
 
+    /**
+     * The referral that stands: the case's referral unless the matter came back to the agency. A case forwarded
+     * before referrals were recorded (status FORWARDED, {@code forwardedTo} only) stands referred since it moved.
+     */
+    public Referral activeReferral() {
+        if (referral != null) {
+            return referral.returnedAt() == null ? referral : null;
+        }
+        return status == ComplaintStatus.FORWARDED && forwardedTo != null
+                ? new Referral(forwardedTo, null, null, statusChangedAt, null, null, List.of(), null)
+                : null;
+    }
+
+    /** Whether the case waits for the answer of the body it was referred to (and may record one). */
+    public boolean awaitsReferralAnswer() {
+        return status == ComplaintStatus.FORWARDED && activeReferral() != null;
+    }
+
     public boolean isOverdue(Instant now) {
         return dueAt != null && now.isAfter(dueAt);
     }
@@ -148,9 +169,9 @@ public record Complaint(
      * A stored file (GridFS). The reporter's file name is not kept: it can name them.
      *
      * @param fileId GridFS id (hex ObjectId)
-     * @param name   a neutral name, e.g. {@code attachment-1.jpg}
+     * @param name    a neutral name, e.g. {@code attachment-1.jpg}
+     * @param addedAt when the reporter added it after filing, with the tracking code; null for the filing's own
      */
-    /** @param addedAt when the reporter added it after filing, with the tracking code; null for the filing's own */
     public record Attachment(String fileId, String name, String contentType, long size, Instant addedAt) {
     }
 
@@ -173,6 +194,53 @@ public record Complaint(
     /** One move of the case: who, when, why. {@code from} is null for the intake itself. */
     public record StatusChange(ComplaintStatus from, ComplaintStatus to, Instant at, String by, String byName,
             String reason, ClosureReason closureReason, String forwardedTo) {
+    }
+
+    /**
+     * A referral to another body: the matter now sits with it, and the agency waits for its answer until the
+     * follow-up date (the case's {@code dueAt} while FORWARDED).
+     *
+     * @param body       forwarding-body code (reference data FORWARDING_BODY), e.g. {@code NACC}
+     * @param letterRef  the referral letter's reference (เลขที่หนังสือ), optional
+     * @param sentOn     the referral letter's date, optional
+     * @param referredAt when the referral was recorded; the follow-up date counts from it
+     * @param answers    what the body answered, in the order recorded
+     * @param returnedAt when the matter came back to the agency (answer RETURNED, or moved back to its own
+     *                   investigation); the referral then no longer stands
+     */
+    public record Referral(String body, String letterRef, LocalDate sentOn, Instant referredAt, String by,
+            String byName, List<ReferralAnswer> answers, Instant returnedAt) {
+
+        public Referral {
+            answers = answers == null ? List.of() : answers;
+        }
+
+        public Referral returned(Instant at) {
+            return new Referral(body, letterRef, sentOn, referredAt, by, byName, answers, at);
+        }
+
+        public Referral answered(ReferralAnswer answer) {
+            var all = new java.util.ArrayList<>(answers);
+            all.add(answer);
+            return new Referral(body, letterRef, sentOn, referredAt, by, byName, List.copyOf(all), returnedAt);
+        }
+
+        /** The referral without the answers' texts (retention purge). */
+        public Referral purged() {
+            return new Referral(body, letterRef, sentOn, referredAt, null, null, answers.stream()
+                    .map(a -> new ReferralAnswer(a.id(), a.receivedOn(), null, a.outcome(), a.at(), null, null))
+                    .toList(), returnedAt);
+        }
+    }
+
+    /**
+     * An answer of the body a case was referred to, as an officer recorded it.
+     *
+     * @param receivedOn the day the answer arrived (Asia/Bangkok)
+     * @param summary    what it says, for the file (never shown to the reporter, never in events)
+     */
+    public record ReferralAnswer(String id, LocalDate receivedOn, String summary, ReferralOutcome outcome, Instant at,
+            String by, String byName) {
     }
 
     /**

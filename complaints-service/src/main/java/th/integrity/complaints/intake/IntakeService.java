@@ -148,7 +148,7 @@ public class IntakeService {
                     new Complaint.Reporter(command.reporter().mode(), identity), status, receivedAt, now,
                     receivedAt, null, null, null, receivedAt.plus(deadline), 1, trackingCodes.hash(code), replay,
                     stored, List.of(), List.of(), history, command.recordedBy(), null, List.of(), number.formatted(),
-                    number.sequence(), number.fiscalYear(), command.letterRef(), command.letterDate(), now, null);
+                    number.sequence(), number.fiscalYear(), command.letterRef(), command.letterDate(), now, null, null);
             OutboxMessage message = events.message(ComplaintSnapshot.SUBMITTED, ComplaintSnapshot.of(complaint), now);
             try {
                 cases.insert(complaint.withOutbox(List.of(message)));

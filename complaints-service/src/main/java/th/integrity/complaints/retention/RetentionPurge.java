@@ -95,6 +95,9 @@ public class RetentionPurge {
                 .unset("letterRef").unset("letterDate")
                 .set("attachments", List.of()).set("messages", List.of()).set("notes", List.of())
                 .set("history", moves).set("purgedAt", now);
+        if (c.referral() != null) {
+            update.set("referral", c.referral().purged()); // the answers' summaries are free text
+        }
         store.update(c, update, ComplaintSnapshot.UPDATED, ComplaintSnapshot.of(c), now);
         // After the case no longer references them; a failure here leaves orphans for the sweep.
         attachments.delete(c.attachments().stream().map(Complaint.Attachment::fileId).toList());

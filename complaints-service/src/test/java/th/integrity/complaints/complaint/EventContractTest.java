@@ -41,6 +41,7 @@ class EventContractTest extends IntegrationTestSupport {
             Map.entry("/data/dueAt", GoldenEvents.INSTANT),
             // The sequence depends on how many complaints the shared context filed before; prefix and format do not.
             Map.entry("/data/caseNumber", Pattern.compile("วท \\d{4,}/25\\d\\d")),
+            Map.entry("/data/referredAt", GoldenEvents.INSTANT),
             Map.entry("/data/requestId", GoldenEvents.UUID),
             Map.entry("/data/requestedAt", GoldenEvents.INSTANT),
             Map.entry("/data/decidedAt", GoldenEvents.INSTANT),

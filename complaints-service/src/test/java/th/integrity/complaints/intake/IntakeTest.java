@@ -100,7 +100,7 @@ class IntakeTest extends IntegrationTestSupport {
         // Exactly the complaints.v1 snapshot of docs/events.md: no identity, no text, no code.
         assertThat(fields).containsExactlyInAnyOrder("agency", "caseId", "version", "channel", "category",
                 "subcategory", "division", "reporterStanding", "receivedAt", "status", "statusChangedAt",
-                "concludedAt", "closureReason", "dueAt", "caseNumber");
+                "concludedAt", "closureReason", "dueAt", "caseNumber", "referredTo", "referredAt");
         assertThat(data.get("reporterStanding").asString()).isEqualTo("CITIZEN");
         assertThat(Instant.parse(data.get("statusChangedAt").asString())).isEqualTo(hour);
         assertThat(Instant.parse(data.get("dueAt").asString())).isEqualTo(

@@ -109,6 +109,24 @@ final class StubGateway implements AutoCloseable {
                     "{\"name\":\"สมชาย ใจดี\",\"phone\":\"0812345678\",\"revealedAt\":\"2025-11-20T03:00:00Z\"}");
             case "POST /api/complaints/cases/c0ffee00-1111-4222-8333-444455556666/messages" -> json(exchange, 201, "{}");
             case "POST /api/complaints/track/messages" -> json(exchange, 201, "{}");
+            case "GET /api/complaints/cases/" + REVIEWED_ID -> json(exchange, 200, REVIEWED_CASE);
+            case "GET /api/complaints/cases/" + REFERRED_ID -> json(exchange, 200, REFERRED_CASE);
+            case "POST /api/complaints/cases/" + REVIEWED_ID + "/transitions" -> {
+                referralRequests.add(body);
+                json(exchange, 200, "{\"caseId\":\"" + REVIEWED_ID + "\",\"version\":3}");
+            }
+            case "POST /api/complaints/cases/" + REFERRED_ID + "/referral-answer" -> {
+                referralRequests.add(body);
+                if (body.contains("\"summary\":\"\"")) {
+                    problem(exchange, 400, """
+                            {"type":"urn:integrity:problem:validation","title":"Invalid input","title_th":"ข้อมูลไม่ถูกต้อง",
+                             "status":400,"detail":"Check these fields: summary.","detail_th":"กรุณาตรวจสอบข้อมูลต่อไปนี้: summary",
+                             "errors":[{"field":"summary","message_en":"is required: what the answer says",
+                                        "message_th":"ต้องระบุสรุปผลที่ได้รับ"}]}""");
+                } else {
+                    json(exchange, 200, "{\"caseId\":\"" + REFERRED_ID + "\",\"version\":4}");
+                }
+            }
             case "GET /api/complaints/reference" -> json(exchange, 200, REFERENCE);
             case "GET /api/stats/publications" -> json(exchange, 200, "[" + PUBLICATION + "]");
             case "GET /api/stats/publications/p1" -> json(exchange, 200,
@@ -161,6 +179,30 @@ final class StubGateway implements AutoCloseable {
     public void close() {
         server.stop(0);
     }
+
+    /** The request bodies the referral routes received, in order. */
+    final java.util.List<String> referralRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static final String REVIEWED_ID = "ab0ffee0-1111-4222-8333-444455556666";
+    static final String REFERRED_ID = "fe0ffee0-1111-4222-8333-444455556666";
+
+    /** A case under review that may be referred. */
+    static final String REVIEWED_CASE = """
+            {"id":"ab0ffee0-1111-4222-8333-444455556666","version":2,"status":"UNDER_REVIEW","receivedAt":"2025-11-20T03:00:00Z",
+             "channel":"WEB","category":"CORRUPTION","dueAt":"2026-01-19T03:00:00Z","overdue":false,"details":"เรียกรับเงิน",
+             "reporter":{"mode":"ANONYMOUS"},"reporterStanding":"CITIZEN","allowedTransitions":["FORWARDED","UNDER_INVESTIGATION"],
+             "messages":[],"notes":[],"history":[{"to":"RECEIVED","at":"2025-11-20T03:00:00Z"}]}""";
+
+    /** A case referred to ป.ป.ช., waiting for its answer until 1 March 2026. */
+    static final String REFERRED_CASE = """
+            {"id":"fe0ffee0-1111-4222-8333-444455556666","version":3,"status":"FORWARDED","receivedAt":"2025-11-20T03:00:00Z",
+             "channel":"WEB","category":"CORRUPTION","dueAt":"2026-03-01T03:00:00Z","overdue":false,"details":"เรียกรับเงิน",
+             "reporter":{"mode":"ANONYMOUS"},"reporterStanding":"CITIZEN","forwardedTo":"NACC",
+             "allowedTransitions":["UNDER_INVESTIGATION"],"messages":[],"notes":[],
+             "history":[{"to":"RECEIVED","at":"2025-11-20T03:00:00Z"},
+                        {"from":"RECEIVED","to":"FORWARDED","at":"2025-12-01T03:00:00Z","forwardedTo":"NACC"}],
+             "referral":{"body":"NACC","letterRef":"กท 8101/1234","sentOn":"2025-11-30","referredAt":"2025-12-01T03:00:00Z",
+                         "followUpAt":"2026-03-01T03:00:00Z","awaitingAnswer":true,"answers":[],"returnedAt":null}}""";
 
     static final String OFFICER = """
             {"authenticated":true,"name":"เจ้าหน้าที่ทดสอบ","username":"officer","agency":"wangthonglang","roles":["OFFICER"]}""";

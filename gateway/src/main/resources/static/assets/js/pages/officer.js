@@ -94,7 +94,8 @@ function queueTable(data, reference) {
         cell('case.received', localise(h('span'), l => formatDateTime(c.receivedAt, l))),
         cell('file.category', localise(h('span'), l => labelOf(reference.categories, c.category, l))),
         cell('case.channel', localise(h('span'), l => labelOf(reference.channels, c.channel, l))),
-        cell('case.status', localise(h('span'), l => labelOf(reference.statuses, c.status, l))),
+        cell('case.status', h('span', null, localise(h('span'), l => labelOf(reference.statuses, c.status, l)),
+          c.awaitingReferralAnswer ? h('span', null, ' ', localise(h('strong', { class: 'badge awaiting-referral' }), () => t('referral.awaiting'))) : null)),
         cell('case.due', h('span', null, localise(h('span'), l => formatDate(c.dueAt, l)),
           c.overdue ? h('span', null, ' ', localise(h('strong', { class: 'badge danger' }), () => t('case.overdue'))) : null)),
         cell('case.lastUpdate', localise(h('span', { class: 'last-update' }), l => formatDateTime(c.lastUpdate, l))),
@@ -168,6 +169,7 @@ function caseView(c, reference, reload) {
     acknowledgementControls({ caseNumber: c.caseNumber, agency: c.agency, receivedAt: c.receivedAt, dueAt: c.dueAt,
       letterRef: c.letterRef, letterDate: c.letterDate })));
 
+  if (c.referral) sections.push(referralSection(c, reference, reload));
   // moves: only those the service allows now
   if (c.allowedTransitions?.length) sections.push(moveForm(c, reference, reload));
   sections.push(messagesSection(c, reload));
@@ -181,8 +183,66 @@ function caseView(c, reference, reload) {
       s.byName || s.by ? h('span', { text: ` · ${s.byName || s.by}` }) : null,
       s.reason ? h('p', { class: 'reason', text: s.reason }) : null,
       s.closureReason ? localise(h('p', { class: 'hint' }), l => labelOf(reference.closureReasons, s.closureReason, l)) : null,
-      s.forwardedTo ? localise(h('p', { class: 'hint' }), l => labelOf(reference.forwardingBodies, s.forwardedTo, l)) : null)))));
+      s.forwardedTo ? localise(h('p', { class: 'hint' }), l => labelOf(reference.forwardingBodies, s.forwardedTo, l)) : null)),
+      referralAnswers(c).map(a => h('li', { class: 'referral-answer' },
+        localise(h('strong'), l => `${t('referral.answers', null, l)}: ${labelOf(reference.forwardingBodies, c.referral.body, l)} · ${t(`referral.outcome.${a.outcome}`, null, l)}`), ' · ',
+        localise(h('time', { datetime: a.at }), l => formatDateTime(a.at, l)),
+        a.byName || a.by ? h('span', { text: ` · ${a.byName || a.by}` }) : null)))));
   return sections;
+}
+
+function referralAnswers(c) {
+  return c.referral?.answers || [];
+}
+
+// A referral to another body: where it went, the letter, the follow-up date while the case waits for the answer,
+// the answers received, and the form to record one.
+function referralSection(c, reference, reload) {
+  const r = c.referral;
+  const facts = dl([
+    ['referral.body', l => labelOf(reference.forwardingBodies, r.body, l)],
+    ['referral.letterRef', () => r.letterRef || '–'],
+    ['referral.sentOn', l => formatDate(r.sentOn, l)],
+    ['referral.referredAt', l => formatDateTime(r.referredAt, l)],
+    r.awaitingAnswer ? ['referral.followUp', l => formatDate(r.followUpAt, l)] : null,
+    r.returnedAt ? ['referral.returned', l => formatDateTime(r.returnedAt, l)] : null,
+  ]);
+  facts.id = 'referral-facts';
+  return h('section', { class: 'panel', 'aria-labelledby': 'referral-title', id: 'referral' },
+    localise(h('h2', { id: 'referral-title', tabindex: '-1' }), () => t('referral.title')),
+    r.awaitingAnswer ? h('p', null, localise(h('strong', { class: 'badge awaiting-referral', id: 'referral-awaiting' }), () => t('referral.awaiting')),
+      c.overdue ? h('span', null, ' ', localise(h('strong', { class: 'badge danger' }), () => t('case.overdue'))) : null) : null,
+    r.awaitingAnswer ? localise(h('p', { class: 'hint' }), () => t('referral.awaiting.hint')) : null,
+    facts,
+    r.answers?.length ? [localise(h('h3'), () => t('referral.answers')), h('ul', { class: 'messages', id: 'referral-answers' }, r.answers.map(a => h('li', null,
+      h('p', { class: 'meta' }, localise(h('strong'), l => t(`referral.outcome.${a.outcome}`, null, l)), ' · ',
+        localise(h('span'), l => formatDate(a.receivedOn, l))),
+      a.summary ? h('p', { class: 'text', text: a.summary }) : null)))] : null,
+    r.awaitingAnswer && !c.purgedAt ? referralAnswerForm(c, reload) : null);
+}
+
+function referralAnswerForm(c, reload) {
+  const receivedOn = h('input', { type: 'date', max: todayBangkok(), value: todayBangkok() });
+  const summary = h('textarea', { rows: '3', maxlength: '2000' });
+  const outcome = select(['FOUND_CAUSE', 'NO_CAUSE', 'STILL_INVESTIGATING', 'RETURNED']
+    .map(code => ({ value: code, label: l => t(`referral.outcome.${code}`, null, l) })), { empty: 'form.choose' });
+  const form = h('form', { class: 'stack', novalidate: true, id: 'referral-answer-form' },
+    localise(h('h3'), () => t('referral.answer.title')),
+    field({ label: 'referral.answer.receivedOn', name: 'receivedOn', control: receivedOn, required: true, hint: 'referral.answer.receivedOn.hint' }),
+    field({ label: 'referral.answer.outcome', name: 'outcome', control: outcome, required: true, hint: 'referral.answer.outcome.hint' }),
+    field({ label: 'referral.answer.summary', name: 'summary', control: summary, required: true, hint: 'referral.answer.summary.hint', extra: counter(summary, { max: 2000 }) }),
+    h('div', { class: 'actions' }, submit('referral.answer.submit')));
+  onSubmit(form, async () => {
+    clearErrors(form);
+    try {
+      await post(`/api/complaints/cases/${encodeURIComponent(c.id)}/referral-answer`, {
+        receivedOn: receivedOn.value || null, summary: summary.value, outcome: outcome.value || null });
+      await reload('#case-title');
+    } catch (error) {
+      showProblem(form, error);
+    }
+  });
+  return form;
 }
 
 function moveForm(c, reference, reload) {
@@ -191,15 +251,20 @@ function moveForm(c, reference, reload) {
   const closure = select(options(reference.closureReasons), { empty: 'form.choose' });
   const forwarded = select(options(reference.forwardingBodies), { empty: 'form.choose' });
   const closureField = field({ label: 'move.closureReason', name: 'closureReason', control: closure, required: true });
-  const forwardField = field({ label: 'move.forwardedTo', name: 'forwardedTo', control: forwarded, required: true });
+  const forwardField = field({ label: 'move.forwardedTo', name: 'referral.body', control: forwarded, required: true });
+  const letterRef = h('input', { type: 'text', maxlength: '100', autocomplete: 'off' });
+  const sentOn = h('input', { type: 'date', max: todayBangkok() });
+  const letterRefField = field({ label: 'referral.letterRef', name: 'referral.letterRef', control: letterRef, hint: 'referral.letterRef.hint' });
+  const sentOnField = field({ label: 'referral.sentOn', name: 'referral.sentOn', control: sentOn, hint: 'referral.sentOn.hint' });
+  const referralFields = [forwardField, letterRefField, sentOnField];
   closureField.hidden = true;
-  forwardField.hidden = true;
+  referralFields.forEach(f => { f.hidden = true; });
   to.addEventListener('change', () => {
     closureField.hidden = to.value !== 'CLOSED_WITHOUT_INQUIRY';
-    forwardField.hidden = to.value !== 'FORWARDED';
+    referralFields.forEach(f => { f.hidden = to.value !== 'FORWARDED'; });
   });
   const form = h('form', { class: 'stack', novalidate: true, id: 'move-form' },
-    field({ label: 'move.to', name: 'to', control: to, required: true }), closureField, forwardField,
+    field({ label: 'move.to', name: 'to', control: to, required: true }), closureField, ...referralFields,
     field({ label: 'move.reason', name: 'reason', control: reason, required: true, hint: 'move.reason.hint', extra: counter(reason, { min: 5, max: 1000 }) }),
     h('div', { class: 'actions' }, submit('move.submit')));
   onSubmit(form, async () => {
@@ -208,7 +273,9 @@ function moveForm(c, reference, reload) {
       await post(`/api/complaints/cases/${encodeURIComponent(c.id)}/transitions`, {
         to: to.value || null, reason: reason.value,
         closureReason: to.value === 'CLOSED_WITHOUT_INQUIRY' ? closure.value || null : null,
-        forwardedTo: to.value === 'FORWARDED' ? forwarded.value || null : null, expectedVersion: c.version });
+        referral: to.value === 'FORWARDED'
+          ? { body: forwarded.value || null, letterRef: letterRef.value || null, sentOn: sentOn.value || null } : null,
+        expectedVersion: c.version });
       await reload('#case-title');
     } catch (error) {
       showProblem(form, error);

@@ -58,6 +58,8 @@ final class CaseState {
                 .append("closureReason", data.closureReason())
                 .append("dueAt", data.dueAt())
                 .append("caseNumber", data.caseNumber())
+                .append("referredTo", data.referredTo())
+                .append("referredAt", data.referredAt())
                 .append("receivedAt", receivedAt)
                 .append("receivedMonth", FiscalCalendar.monthOf(receivedAt).toString())
                 .append("fiscalYear", fiscalYear.buddhistYear())

@@ -48,6 +48,8 @@ class ExecutiveReportHtml {
                         r.concluded().averageDaysToConclusion() == null ? "-"
                                 : r.concluded().averageDaysToConclusion()), r.concluded().byOutcome(), Labels.PROGRESS),
                 section(th("stats.report.closure-reasons"), r.concluded().byClosureReason(), Labels.CLOSURE_REASONS),
+                section(th("stats.report.referred", r.referred().total()), r.referred().byBody(),
+                        Labels.REFERRAL_BODIES),
                 section(th("stats.report.open"), r.openByStatus(), Labels.PROGRESS));
         List<Overdue> overdue = r.overdue().cases().stream().map(c -> new Overdue(c.caseId(),
                 label(Labels.CATEGORIES, c.category()), c.statusTh(), c.dueOnTh(), c.daysOverdue(),

@@ -61,6 +61,14 @@ class ReportStore {
                 Filters.eq("concludedMonth", month.toString())), "status", "closureReason");
     }
 
+    /** The cases referred to another body in {@code month} (Asia/Bangkok) that stand referred, by body. */
+    List<Group> referred(int generation, String agency, YearMonth month) {
+        return group(cases(generation), Filters.and(Filters.eq("agency", agency),
+                Filters.gte("referredAt", Date.from(month.atDay(1).atStartOfDay(FiscalCalendar.BANGKOK).toInstant())),
+                Filters.lt("referredAt", Date.from(month.plusMonths(1).atDay(1).atStartOfDay(FiscalCalendar.BANGKOK)
+                        .toInstant()))), "referredTo");
+    }
+
     /** The open cases, by status. */
     List<Group> open(int generation, String agency) {
         return group(cases(generation), Filters.and(Filters.eq("agency", agency), Filters.eq("final", false)),

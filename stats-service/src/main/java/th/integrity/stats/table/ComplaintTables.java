@@ -96,7 +96,7 @@ public class ComplaintTables {
                 rows.add(row(month.toString(), FiscalCalendar.monthLabelThai(month),
                         FiscalCalendar.monthLabelEnglish(month), tally.received[b][m], tally.carried[b][m],
                         tally.progress[b][m], tally.concluded[b][m], tally.concludedWithDays[b][m],
-                        tally.daysSum[b][m]));
+                        tally.daysSum[b][m], tally.referred[b][m]));
             }
             rows = List.copyOf(rows);
             blocks.add(new ComplaintTable.Block(category.code(), category.labelTh(), category.labelEn(), rows,
@@ -110,12 +110,13 @@ public class ComplaintTables {
                         period.labelEnglish()),
                 generatedAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 FiscalCalendar.dateLabelThai(generatedAt.toLocalDate()),
-                Labels.CHANNELS, Labels.PROGRESS, List.copyOf(blocks), totalReceived);
+                Labels.CHANNELS, Labels.PROGRESS, List.copyOf(blocks), totalReceived, Labels.REFERRAL_BODIES);
     }
 
     private static ComplaintTable.Row totals(List<ComplaintTable.Row> rows, Tally tally, int b) {
         long[] received = new long[Labels.CHANNELS.size()];
         long[] progress = new long[Labels.PROGRESS.size()];
+        long[] referred = new long[Labels.REFERRAL_BODIES.size()];
         long concluded = 0;
         long withDays = 0;
         long days = 0;
@@ -126,16 +127,19 @@ public class ComplaintTables {
             for (int p = 0; p < progress.length; p++) {
                 progress[p] += tally.progress[b][m][p];
             }
+            for (int r = 0; r < referred.length; r++) {
+                referred[r] += tally.referred[b][m][r];
+            }
             concluded += tally.concluded[b][m];
             withDays += tally.concludedWithDays[b][m];
             days += tally.daysSum[b][m];
         }
         return row("TOTAL", Texts.in(Texts.THAI, "stats.table.total"), Texts.in(Locale.ENGLISH, "stats.table.total"), received, rows.isEmpty() ? 0 : rows.get(0).carriedOver(), progress,
-                concluded, withDays, days);
+                concluded, withDays, days, referred);
     }
 
     static ComplaintTable.Row row(String month, String labelTh, String labelEn, long[] received, long carried,
-            long[] progress, long concluded, long withDays, long daysSum) {
+            long[] progress, long concluded, long withDays, long daysSum, long[] referred) {
         Map<String, Long> perChannel = new LinkedHashMap<>();
         long total = 0;
         for (int c = 0; c < received.length; c++) {
@@ -149,6 +153,16 @@ public class ComplaintTables {
         Double average = withDays == 0 ? null : Math.round(daysSum * 10.0 / withDays) / 10.0;
         boolean empty = total == 0;
         return new ComplaintTable.Row(month, labelTh, labelEn, perChannel, total, carried, perState, concluded,
-                average, empty ? Labels.EMPTY_REMARK_TH : "", empty ? Labels.EMPTY_REMARK_EN : "", empty);
+                average, empty ? Labels.EMPTY_REMARK_TH : "", empty ? Labels.EMPTY_REMARK_EN : "", empty,
+                perBody(referred));
+    }
+
+    /** The referral counts by body code, every body present. */
+    public static Map<String, Long> perBody(long[] referred) {
+        Map<String, Long> perBody = new LinkedHashMap<>();
+        for (int r = 0; r < referred.length; r++) {
+            perBody.put(Labels.REFERRAL_BODIES.get(r).code(), referred[r]);
+        }
+        return perBody;
     }
 }
