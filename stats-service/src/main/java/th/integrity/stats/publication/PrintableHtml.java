@@ -27,6 +27,11 @@ import th.integrity.stats.web.Templates;
 public class PrintableHtml {
 
     record ComplaintsPage(ComplaintTable table, PublicationView view, List<Block> blocks, String license) {
+
+        /** The columns of the group "referred to" (ส่งต่อหน่วยงานอื่น). */
+        public List<Labels.Label> bodies() {
+            return Cells.bodies(table);
+        }
     }
 
     record Block(String label, List<Row> rows) {

@@ -108,8 +108,12 @@ class PublicationController {
             @Content(mediaType = "image/svg+xml"), @Content(mediaType = "application/ld+json") })
     public ResponseEntity<?> get(@PathVariable String id,
             @Parameter(description = "json, csv, html, svg or dcat") @RequestParam(required = false) String format,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            @Parameter(description = "the infographic's language: th (default) or en")
+            @RequestParam(required = false) String lang) {
         String chosen = Formats.choose(format, accept, FORMATS);
+        // Anything but "en" is Thai, the language of the publication itself: an unknown value changes nothing.
+        java.util.Locale language = "en".equals(lang) ? java.util.Locale.ENGLISH : th.integrity.platform.text.Texts.THAI;
         Publication publication = publications.find(id).orElseThrow(PublicationController::notFound);
         PublicationView view = view(publication, publications.successor(id).orElse(null), true);
         boolean complaints = PublicationService.COMPLAINTS.equals(publication.kind());
@@ -127,8 +131,8 @@ class PublicationController {
                             : printable.gifts(giftTable(publication), view));
             case Formats.SVG -> ResponseEntity.ok().contentType(Formats.IMAGE_SVG)
                     .header("Content-Security-Policy", Html.CSP)
-                    .body(complaints ? infographic.complaints(complaintTable(publication))
-                            : infographic.gifts(giftTable(publication)));
+                    .body(complaints ? infographic.complaints(complaintTable(publication), language)
+                            : infographic.gifts(giftTable(publication), language));
             case Formats.DCAT -> dcatResponse(publication, view);
             default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(view);
         };
