@@ -68,7 +68,7 @@ public record ComplaintEvent(String id, String type, Instant time, Snapshot data
         public Snapshot(String agency, String caseId, String channel, String category, String division,
                 Instant receivedAt, String status, long version) {
             this(agency, caseId, channel, category, division, receivedAt, status, version, null, null, null, null,
-                    null, null, null);
+                    null, null, null, null, null);
         }
     }
 }

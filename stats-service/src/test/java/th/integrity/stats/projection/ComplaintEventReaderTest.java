@@ -87,14 +87,15 @@ class ComplaintEventReaderTest {
                     data.get("category").asString(), text(data, "division"), instant(data, "receivedAt"),
                     data.get("status").asString(), data.get("version").asLong(), text(data, "subcategory"),
                     text(data, "reporterStanding"), instant(data, "statusChangedAt"), instant(data, "concludedAt"),
-                    text(data, "closureReason"), instant(data, "dueAt"), text(data, "caseNumber")));
+                    text(data, "closureReason"), instant(data, "dueAt"), text(data, "caseNumber"),
+                    text(data, "referredTo"), instant(data, "referredAt")));
         }
         assertThat(reader.read(GoldenEvents.text(GoldenEvents.COMPLAINTS_V1, ComplaintEventReader.UPDATED))
                 .event().data()).isEqualTo(new ComplaintEvent.Snapshot("wangthonglang",
                 "3f8e2d1c-6b5a-4f9e-8d7c-2a1b0c9d8e7f", "WEB", "CORRUPTION", "WORKS",
                 Instant.parse("2025-04-01T02:00:00Z"), "UNDER_REVIEW", 3, "FALSE_CLAIMS", "CITIZEN",
                 Instant.parse("2025-04-02T03:00:00Z"), null, null, Instant.parse("2025-05-02T04:00:00Z"),
-                "วท 0012/2568"));
+                "วท 0012/2568", null, null));
     }
 
     @Test
