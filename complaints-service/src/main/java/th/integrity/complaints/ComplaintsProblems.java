@@ -75,7 +75,7 @@ public final class ComplaintsProblems {
                 ? ProblemException.of(ILLEGAL_TRANSITION, "complaints.problem.illegal-transition.final", from, to,
                         fromTh, toTh)
                 : ProblemException.of(ILLEGAL_TRANSITION, "complaints.problem.illegal-transition", from, to,
-                        "[" + String.join(", ", allowed) + "]", fromTh, toTh);
+                        String.join("; ", allowed), fromTh, toTh);
     }
 
     /** A referral answer for a case that does not wait for one (never referred, answered, moved on). */
@@ -169,8 +169,13 @@ public final class ComplaintsProblems {
 
     /** Attached files refused, each named ({@code files[i]}) with its reason. */
     public static ProblemException files(ProblemType type, List<FieldProblem> errors) {
-        String fields = errors.stream().map(FieldProblem::field).collect(Collectors.joining(", "));
-        Text detail = Texts.get("complaints.problem.check-files", fields);
+        // By their place in the form (1st, 3rd), never by path (files[0]).
+        String fields = errors.stream().map(FieldProblem::field).distinct()
+                .map(field -> field.matches(".*\\[\\d+]") ? String.valueOf(
+                        Integer.parseInt(field.replaceAll(".*\\[(\\d+)]", "$1")) + 1) : "")
+                .filter(number -> !number.isEmpty()).collect(Collectors.joining(", "));
+        Text detail = fields.isEmpty() ? Texts.get("complaints.problem.check-files.all")
+                : Texts.get("complaints.problem.check-files", fields);
         return new ProblemException(type, detail.en(), detail.th(), errors);
     }
 

@@ -79,6 +79,8 @@ export function counter(control, { min = 0, max }) {
 }
 
 export function clearErrors(form) {
+  if (form._errorWatch) form._errorWatch.abort();
+  form._errorWatch = null;
   for (const el of form.querySelectorAll('.field-error')) {
     el.hidden = true;
     el.replaceChildren();
@@ -95,6 +97,8 @@ function problemText(problem) {
     : problem.detail_th || problem.title_th || problem.detail || problem.title);
 }
 
+const itemText = item => lang => (lang === 'en' ? item.message_en : item.message_th || item.message_en);
+
 /** A message box at the top of a form (or any container). kind: 'error' | 'success' | 'info'. */
 export function message(container, render, kind = 'error') {
   const existing = container.querySelector(':scope > .form-message');
@@ -105,42 +109,90 @@ export function message(container, render, kind = 'error') {
   return box;
 }
 
+/** The field's container for an API field path: "giver.name", then "files[2]" → "files", then "reporter". */
+function fieldFor(form, path) {
+  const name = String(path || '');
+  for (const candidate of [name, name.replace(/\[\d+\]$/, ''), name.split('.')[0]]) {
+    const container = candidate && form.querySelector(`[data-field="${CSS.escape(candidate)}"]`);
+    if (container) return container;
+  }
+  return null;
+}
+
+/** The field's own label as the form shows it, in either language (its <label> or its group's <legend>). */
+function labelOf(container) {
+  const label = container.querySelector(':scope > label, :scope > legend');
+  const render = label?._l10n?.[0]?.render;
+  return render || (() => (label ? label.textContent.replace(/\s*\*$/, '') : t('form.errors.field')));
+}
+
 /**
- * Shows an ApiError on a form: each errors[] entry next to its field (by data-field; "files[2]" → "files"),
- * anything else in the message box. Focuses the first field in error, or the box.
+ * Shows any problem on a form, the one way every form does: each errors[] entry next to its field (by
+ * data-field; "files[2]" → "files"), and at the top a summary ("please check the following") that names each
+ * field by its LABEL, as a link that moves focus to it. A field's error and its summary line go as soon as the
+ * field is changed (input/change), not only on the next submit. Entries without a field on this form, and a
+ * problem without field errors, show the problem's own text (which names fields by label too). Focus goes to
+ * the summary, so a screen reader reads it and Tab reaches the links.
  */
 export function showProblem(form, error) {
   clearErrors(form);
   const problem = error.problem || { title: String(error.message) };
+  const watch = new AbortController();
+  form._errorWatch = watch;
+  const placed = new Map();
   const unplaced = [];
-  let first = null;
   for (const item of problem.errors || []) {
-    const name = String(item.field || '');
-    const candidates = [name, name.replace(/\[\d+\]$/, ''), name.split('.')[0]];
-    let container = null;
-    for (const candidate of candidates) {
-      container = form.querySelector(`[data-field="${CSS.escape(candidate)}"]`);
-      if (container) break;
-    }
+    const container = fieldFor(form, item.field);
     if (!container) {
       unplaced.push(item);
       continue;
     }
     const errorEl = container.querySelector('.field-error');
-    const line = localise(h('span', { class: 'error-line' }), lang => (lang === 'en' ? item.message_en : item.message_th || item.message_en));
     if (errorEl.childNodes.length) errorEl.append(h('br'));
-    errorEl.append(line);
+    errorEl.append(localise(h('span', { class: 'error-line' }), itemText(item)));
     errorEl.hidden = false;
+    const controls = container.querySelectorAll('input, select, textarea');
+    controls.forEach(control => control.setAttribute('aria-invalid', 'true'));
+    if (!placed.has(container)) placed.set(container, []);
+    placed.get(container).push(item);
+  }
+
+  const box = h('div', { class: 'form-message error', role: 'alert', tabindex: '-1' });
+  if (placed.size) {
+    box.append(localise(h('p', { class: 'summary-title' }), () => t('form.errors.summary')));
+  }
+  if (!placed.size || unplaced.length) {
+    box.append(localise(h('p'), problemText(problem)));
+  }
+  const list = h('ul', { class: 'error-summary' });
+  for (const [container, items] of placed) {
     const control = container.querySelector('input, select, textarea');
-    if (control) control.setAttribute('aria-invalid', 'true');
-    first = first || control;
+    const link = localise(h('a', { href: control ? `#${control.id}` : '#' }), labelOf(container));
+    link.addEventListener('click', event => {
+      event.preventDefault();
+      control?.focus();
+    });
+    const line = h('li', { dataset: { field: container.dataset.field } }, link,
+      localise(h('span'), lang => `: ${items.map(item => itemText(item)(lang)).join('; ')}`));
+    list.append(line);
+    // Fixed (changed) → its error and its summary line go at once; the summary goes with its last line.
+    const clear = () => {
+      const errorEl = container.querySelector('.field-error');
+      errorEl.hidden = true;
+      errorEl.replaceChildren();
+      container.querySelectorAll('[aria-invalid]').forEach(c => c.removeAttribute('aria-invalid'));
+      line.remove();
+      if (!list.children.length && !unplaced.length) box.remove();
+    };
+    container.addEventListener('input', clear, { once: true, signal: watch.signal });
+    container.addEventListener('change', clear, { once: true, signal: watch.signal });
   }
-  const box = message(form, problemText(problem), 'error');
-  if (unplaced.length) {
-    box.append(h('ul', null, unplaced.map(item => localise(h('li'), lang =>
-      `${item.field}: ${lang === 'en' ? item.message_en : item.message_th || item.message_en}`))));
-  }
-  (first || box).focus();
+  for (const item of unplaced) list.append(localise(h('li'), itemText(item)));
+  if (list.children.length) box.append(list);
+  const existing = form.querySelector(':scope > .form-message');
+  if (existing) existing.remove();
+  form.prepend(box);
+  box.focus();
 }
 
 /** A problem shown in a container that is not a form (a page, a panel). */

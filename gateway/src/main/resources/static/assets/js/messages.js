@@ -30,6 +30,8 @@ export const MESSAGES = {
   'auth.failed': m('เข้าสู่ระบบไม่สำเร็จ กรุณาลองอีกครั้ง', 'Sign-in failed. Please try again.'),
 
   'form.choose': m('— เลือก —', '— Choose —'),
+  'form.errors.summary': m('กรุณาตรวจสอบข้อมูลต่อไปนี้', 'Please check the following'),
+  'form.errors.field': m('ช่องข้อมูล', 'A field'),
   'form.all': m('ทั้งหมด', 'All'),
   'form.yes': m('ใช่', 'Yes'),
   'form.no': m('ไม่ใช่', 'No'),
@@ -375,6 +377,7 @@ export const MESSAGES = {
   'admin.published': m('เผยแพร่แล้ว (ฉบับที่ {n})', 'Published (revision {n})'),
   'admin.publications': m('ฉบับที่เผยแพร่แล้ว', 'Publications'),
   'admin.correct': m('ออกฉบับแก้ไข', 'Publish a correction'),
+  'admin.correct.offer': m('ออกฉบับแก้ไข', 'Issue a correction'),
   'admin.correct.reason': m('เหตุผลการแก้ไข', 'Reason for the correction'),
   'admin.correct.hint': m('แสดงต่อสาธารณะทั้งในฉบับเดิมและฉบับใหม่', 'Shown publicly on both revisions.'),
   'admin.reference': m('ข้อมูลอ้างอิง', 'Reference data'),

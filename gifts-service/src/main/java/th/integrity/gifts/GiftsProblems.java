@@ -86,9 +86,9 @@ public final class GiftsProblems {
 
     /** A decision on a declaration the rule did not send to the head. */
     public static ProblemException noDecisionNeeded(RuleOutcome outcome) {
-        // The English detail names the outcome by its code, the Thai one by its Thai label.
+        // Each language names the outcome by its own label, never by its code.
         String key = "gifts.problem.no-decision-needed";
-        return new ProblemException(NO_DECISION_NEEDED, Texts.in(Locale.ENGLISH, key, outcome.name()),
+        return new ProblemException(NO_DECISION_NEEDED, Texts.in(Locale.ENGLISH, key, outcome.labelEn()),
                 Texts.in(Texts.THAI, key, outcome.labelTh()));
     }
 

@@ -37,13 +37,13 @@ final class TransitionRules {
     static void check(ComplaintStatus from, ComplaintStatus to, ClosureReason closure, String forwardedTo,
             String bodyField, boolean referralLetter, Predicate<String> forwardingBody) {
         if (!from.mayMoveTo(to)) {
-            throw ComplaintsProblems.illegalTransition(from.name(), from.labelTh(), to.name(), to.labelTh(),
-                    from.next().stream().map(Enum::name).toList());
+            // Officers read the states' names, never their codes.
+            throw ComplaintsProblems.illegalTransition(from.labelEn(), from.labelTh(), to.labelEn(), to.labelTh(),
+                    from.next().stream().map(ComplaintStatus::labelEn).toList());
         }
         List<FieldProblem> errors = new ArrayList<>();
         if (to == ComplaintStatus.CLOSED_WITHOUT_INQUIRY && closure == null) {
-            errors.add(ComplaintsProblems.field("closureReason", "closure-reason.required",
-                    List.of(ClosureReason.values())));
+            errors.add(ComplaintsProblems.field("closureReason", "closure-reason.required"));
         } else if (to != ComplaintStatus.CLOSED_WITHOUT_INQUIRY && closure != null) {
             errors.add(ComplaintsProblems.field("closureReason", "closure-reason.only-closing"));
         }

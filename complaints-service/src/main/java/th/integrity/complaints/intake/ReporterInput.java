@@ -25,17 +25,15 @@ import th.integrity.complaints.identity.ReporterIdentity;
 public record ReporterInput(
         @NotNull(message = "{complaints.reporter.mode.required}") ReporterMode mode,
         @Size(max = 200, message = "{complaints.reporter.name.size}") String name,
-        @Pattern(regexp = PHONE, message = "{complaints.reporter.phone.pattern}") String phone,
+        @Pattern(regexp = ThaiPhone.STORED, message = "{complaints.reporter.phone.pattern}") String phone,
         @Email(message = "{complaints.reporter.email}") @Size(max = 254, message = "{complaints.reporter.email}") String email) {
-
-    /** Thai numbers as people write them: 0812345678, 081-234-5678, 02 123 4567, +66 81 234 5678. */
-    public static final String PHONE = "^(\\+66|0)[0-9]([ -]?[0-9]){7,8}$";
 
     public static final ReporterInput ANONYMOUS = new ReporterInput(ReporterMode.ANONYMOUS, null, null, null);
 
     public ReporterInput {
         name = blankToNull(name);
-        phone = blankToNull(phone);
+        // Thai numbers as people write them, stored in one form (ThaiPhone); anything else stays as sent and fails.
+        phone = ThaiPhone.normalise(blankToNull(phone));
         email = blankToNull(email);
     }
 

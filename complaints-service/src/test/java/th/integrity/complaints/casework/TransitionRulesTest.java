@@ -69,7 +69,8 @@ class TransitionRulesTest {
                     () -> TransitionRules.check(from, to, closure, body, BODIES));
             assertThat(refused.getStatusCode().value()).isEqualTo(409);
             assertThat(refused.getBody().getType()).hasToString("urn:integrity:problem:illegal-transition");
-            assertThat(refused.getBody().getDetail()).startsWith("A case in " + from + " cannot move to " + to + ".");
+            assertThat(refused.getBody().getDetail()).startsWith("A case that is \"" + from.labelEn() + "\" cannot move to \"" + to.labelEn() + "\"")
+                    .doesNotContain(from.name());
             assertThat((String) refused.getBody().getProperties().get(ProblemType.DETAIL_TH))
                     .contains(from.labelTh()).contains(to.labelTh());
         }
@@ -83,7 +84,7 @@ class TransitionRulesTest {
         }
         ProblemException refused = catchThrowableOfType(ProblemException.class,
                 () -> TransitionRules.check(CONCLUDED_WITH_CAUSE, UNDER_REVIEW, null, null, BODIES));
-        assertThat(refused.getBody().getDetail()).contains("Allowed: none (the case is concluded)");
+        assertThat(refused.getBody().getDetail()).contains("the case is concluded and moves no more");
     }
 
     @Test

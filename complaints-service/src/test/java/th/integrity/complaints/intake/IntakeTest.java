@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 
 import th.integrity.complaints.IntegrationTestSupport;
 import th.integrity.complaints.complaint.Complaint;
+import th.integrity.platform.web.FieldLabels;
 
 class IntakeTest extends IntegrationTestSupport {
 
@@ -174,7 +175,11 @@ class IntakeTest extends IntegrationTestSupport {
             assertThat(error.get("message_th").asString()).matches(THAI).doesNotContain("{");
         }
         assertThat(fields).containsExactlyElementsOf(offending);
-        assertThat(problem.get("detail").asString()).contains(offending);
+        // The detail names the fields as the form does, never by their paths.
+        assertThat(problem.get("detail").asString())
+                .contains(offending.stream().map(field -> FieldLabels.of(field).en()).toList());
+        assertThat(problem.get("detail_th").asString())
+                .contains(offending.stream().map(field -> FieldLabels.of(field).th()).toList());
         assertThat(storedComplaints()).as("nothing stored").isEqualTo(before);
     }
 

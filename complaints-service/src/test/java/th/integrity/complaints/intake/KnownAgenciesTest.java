@@ -81,7 +81,7 @@ class KnownAgenciesTest {
             assertThat(refused.statusCode()).as(unknown).isEqualTo(400);
             JsonNode problem = json.readTree(refused.body());
             assertThat(problem.path("errors").findValuesAsString("field")).as(unknown).containsExactly("agency");
-            assertThat(problem.path("detail_th").asString()).contains("agency");
+            assertThat(problem.path("detail_th").asString()).contains("หน่วยงานที่ร้องเรียน").doesNotContain("agency");
             assertThat(mongo.count(new Query(Criteria.where("agency").is(unknown)), Document.class, Complaint.COLLECTION))
                     .as(unknown).isZero();
         }

@@ -131,11 +131,37 @@ final class StubGateway implements AutoCloseable {
             case "GET /api/stats/publications" -> json(exchange, 200, "[" + PUBLICATION + "]");
             case "GET /api/stats/publications/p1" -> json(exchange, 200,
                     PUBLICATION.substring(0, PUBLICATION.length() - 1) + ",\"table\":" + TABLE + "}");
+            case "POST /api/stats/publications" -> {
+                if (body.contains("\"supersedes\"")) {
+                    json(exchange, 201, PUBLICATION);
+                } else {
+                    // The month is published already: the problem names the publication a correction supersedes.
+                    problem(exchange, 409, """
+                            {"type":"urn:integrity:problem:already-published","title":"Already published: publish a correction instead",
+                             "title_th":"เผยแพร่แล้ว กรุณาเผยแพร่ฉบับแก้ไขแทน","status":409,
+                             "detail":"March 2568 BE is published already; issue a correction to change it (the current one is revision 2).",
+                             "detail_th":"มีนาคม 2568 เผยแพร่แล้ว หากต้องการแก้ไข ให้ออกฉบับแก้ไข (ฉบับปัจจุบันคือฉบับที่ 2)",
+                             "current":{"id":"p1","revision":2}}""");
+                }
+            }
             case "POST /api/complaints" -> {
-                if (body.contains("\"details\":\"too short\"")) {
+                if (body.contains("\"details\":\"three wrong fields\"")) {
+                    // As complaints-service answers: the labels in the detail, the paths only in errors[].field.
+                    problem(exchange, 400, """
+                            {"type":"urn:integrity:problem:validation","title":"The request has invalid fields",
+                             "title_th":"ข้อมูลที่ส่งมาไม่ถูกต้อง","status":400,
+                             "detail":"Check these fields: What happened, Place, Date of the incident.",
+                             "detail_th":"กรุณาตรวจสอบข้อมูลต่อไปนี้: รายละเอียดเรื่อง, สถานที่เกิดเหตุ, วันที่เกิดเหตุ",
+                             "errors":[{"field":"details","message_en":"must be 20 to 10000 characters long",
+                                        "message_th":"รายละเอียดการแจ้งต้องยาว 20 ถึง 10000 ตัวอักษร"},
+                                       {"field":"location","message_en":"must be at most 500 characters long",
+                                        "message_th":"ต้องยาวไม่เกิน 500 ตัวอักษร"},
+                                       {"field":"incidentDate","message_en":"must not be in the future",
+                                        "message_th":"ต้องไม่เป็นวันในอนาคต"}]}""");
+                } else if (body.contains("\"details\":\"too short\"")) {
                     problem(exchange, 400, """
                             {"type":"urn:integrity:problem:validation","title":"Invalid input","title_th":"ข้อมูลไม่ถูกต้อง",
-                             "status":400,"detail":"Check these fields: details.","detail_th":"กรุณาตรวจสอบข้อมูลต่อไปนี้: details",
+                             "status":400,"detail":"Check these fields: What happened.","detail_th":"กรุณาตรวจสอบข้อมูลต่อไปนี้: รายละเอียดเรื่อง",
                              "errors":[{"field":"details","message_en":"must be 20 to 10,000 characters",
                                         "message_th":"ต้องมีความยาว 20 ถึง 10,000 ตัวอักษร"}]}""");
                 } else {
@@ -206,6 +232,9 @@ final class StubGateway implements AutoCloseable {
 
     static final String OFFICER = """
             {"authenticated":true,"name":"เจ้าหน้าที่ทดสอบ","username":"officer","agency":"wangthonglang","roles":["OFFICER"]}""";
+
+    static final String ADMIN = """
+            {"authenticated":true,"name":"ผู้ดูแลทดสอบ","username":"admin","agency":"wangthonglang","roles":["ADMIN"]}""";
 
     static final String CASES = """
             {"page":0,"size":20,"total":2,"items":[

@@ -59,6 +59,7 @@ function statisticsSection(user) {
       await listPublications(published, agency, year.value);
     } catch (error) {
       showProblem(form, error);
+      offerCorrection(form, error, () => listPublications(published, agency, year.value));
     }
   });
 
@@ -73,6 +74,7 @@ function statisticsSection(user) {
       await listPublications(published, agency, year.value);
     } catch (error) {
       showProblem(giftForm, error);
+      offerCorrection(giftForm, error, () => listPublications(published, agency, year.value));
     }
   });
   year.addEventListener('change', () => listPublications(published, agency, year.value));
@@ -101,6 +103,27 @@ async function listPublications(container, agency, year) {
   } catch (error) {
     showError(container, error);
   }
+}
+
+/**
+ * Published already: the problem names the current publication; offer the one way on, its correction form
+ * (supersedes that publication, with a reason), opened and focused.
+ */
+function offerCorrection(form, error, reload) {
+  const current = error.problem?.current;
+  const box = form.querySelector(':scope > .form-message');
+  if (!current?.id || !box || !String(error.problem.type || '').endsWith(':already-published')) return;
+  const offer = localise(h('button', { type: 'button', class: 'offer-correction' }), () => t('admin.correct.offer'));
+  offer.addEventListener('click', async () => {
+    const find = () => document.querySelector(`form.correction-form[data-publication="${CSS.escape(current.id)}"]`);
+    if (!find()) await reload();
+    const correction = find();
+    if (!correction) return;
+    correction.closest('details').open = true;
+    correction.scrollIntoView({ block: 'center' });
+    correction.querySelector('textarea').focus();
+  });
+  box.append(h('p', null, offer));
 }
 
 function correctionForm(p, reload) {

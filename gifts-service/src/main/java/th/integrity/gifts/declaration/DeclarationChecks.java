@@ -29,22 +29,35 @@ final class DeclarationChecks {
      * between the date offered and today; a gift kept says why; an OTHER occasion is named.
      */
     static List<FieldProblem> problems(DeclareGift gift, LocalDate today) {
-        List<FieldProblem> errors = new ArrayList<>();
-        if (gift.offeredOn().isAfter(today)) {
-            errors.add(FieldProblem.of("offeredOn", "gifts.offeredOn.future"));
+        return checks(gift, today).stream().map(check -> FieldProblem.of(check.field(), check.key())).toList();
+    }
+
+    /** One failed rule: the field it is reported on and the bundles' key of its text. */
+    record Failed(String field, String key) {
+    }
+
+    /**
+     * As {@link #problems}, as field and text key; a field that is missing is left to its own constraint, so
+     * these run beside the single fields' constraints and every problem is reported at once.
+     */
+    static List<Failed> checks(DeclareGift gift, LocalDate today) {
+        List<Failed> errors = new ArrayList<>();
+        LocalDate offeredOn = gift.offeredOn();
+        if (offeredOn != null && offeredOn.isAfter(today)) {
+            errors.add(new Failed("offeredOn", "gifts.offeredOn.future"));
         }
-        if (gift.disposition() != Disposition.KEPT && gift.disposedOn() == null) {
-            errors.add(FieldProblem.of("disposedOn", "gifts.disposedOn.required"));
+        if (gift.disposition() != null && gift.disposition() != Disposition.KEPT && gift.disposedOn() == null) {
+            errors.add(new Failed("disposedOn", "gifts.disposedOn.required"));
         }
-        if (gift.disposedOn() != null && (gift.disposedOn().isBefore(gift.offeredOn())
+        if (gift.disposedOn() != null && ((offeredOn != null && gift.disposedOn().isBefore(offeredOn))
                 || gift.disposedOn().isAfter(today))) {
-            errors.add(FieldProblem.of("disposedOn", "gifts.disposedOn.range"));
+            errors.add(new Failed("disposedOn", "gifts.disposedOn.range"));
         }
         if (gift.disposition() == Disposition.KEPT && gift.acceptanceReason() == null) {
-            errors.add(FieldProblem.of("acceptanceReason", "gifts.acceptanceReason.required"));
+            errors.add(new Failed("acceptanceReason", "gifts.acceptanceReason.required"));
         }
         if (gift.occasion() == Occasion.OTHER && gift.occasionDetail() == null) {
-            errors.add(FieldProblem.of("occasionDetail", "gifts.occasionDetail.required"));
+            errors.add(new Failed("occasionDetail", "gifts.occasionDetail.required"));
         }
         return errors;
     }

@@ -30,6 +30,7 @@ import th.integrity.gifts.gift.Relation;
  * @param occasionDetail   what the occasion was; required when the occasion is OTHER
  * @param disposedOn       when it was refused, returned, handed over or donated; required unless it was kept
  */
+@DeclarationComplete
 record DeclareGift(
         @NotNull(message = "{gifts.offeredOn.required}") LocalDate offeredOn,
         @NotNull(message = "{gifts.giver.required}") @Valid GiverInput giver,

@@ -114,6 +114,6 @@ class DecisionTest extends IntegrationTestSupport {
         HttpResponse<String> response = post("/api/gifts/declarations/" + id + "/decision", "{\"note\":\"x\"}", head);
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(body(response).at("/errors/0/field").asString()).isEqualTo("decision");
-        assertThat(body(response).at("/errors/0/message_th").asString()).contains("ผลการวินิจฉัย");
+        assertThat(body(response).at("/errors/0/message_th").asString()).contains("คำวินิจฉัย");
     }
 }

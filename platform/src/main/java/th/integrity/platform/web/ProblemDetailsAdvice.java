@@ -3,7 +3,6 @@ package th.integrity.platform.web;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -209,9 +208,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static FieldProblem wrongValue(String field, MismatchedInputException mismatch) {
         Class<?> target = mismatch.getTargetType();
         if (mismatch instanceof InvalidFormatException && target != null && target.isEnum()) {
-            String values = Arrays.stream(target.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
-            return FieldProblem.of(field, "platform.field.one-of", values);
+            // Not the codes: a person chooses among the form's own choices.
+            return FieldProblem.of(field, "platform.field.one-of");
         }
         return FieldProblem.of(field, "platform.field.wrong-type");
     }

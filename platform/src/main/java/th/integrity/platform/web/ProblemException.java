@@ -1,7 +1,6 @@
 package th.integrity.platform.web;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.springframework.web.ErrorResponseException;
 
@@ -36,8 +35,10 @@ public class ProblemException extends ErrorResponseException {
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("An invalid request names at least one field");
         }
-        String fields = errors.stream().map(FieldProblem::field).distinct().collect(Collectors.joining(", "));
-        Text detail = Texts.get("platform.validation.detail", fields);
+        // People read the form's labels, never the paths (those stay in errors[].field for machines).
+        Text labels = FieldLabels.list(errors.stream().map(FieldProblem::field).toList());
+        Text detail = new Text(Texts.in(java.util.Locale.ENGLISH, "platform.validation.detail", labels.en()),
+                Texts.in(Texts.THAI, "platform.validation.detail", labels.th()));
         return new ProblemException(ProblemType.VALIDATION, detail.en(), detail.th(), List.copyOf(errors));
     }
 

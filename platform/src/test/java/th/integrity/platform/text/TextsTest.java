@@ -54,8 +54,8 @@ class TextsTest {
                 FieldProblem.of("size", "platform.size.range", 50));
         assertThat(invalid.getStatusCode().value()).isEqualTo(400);
         assertThat(invalid.getBody().getType()).isEqualTo(ProblemType.VALIDATION.uri());
-        assertThat(invalid.getBody().getDetail()).isEqualTo("Check these fields: page, size.");
-        assertThat(invalid.getBody().getProperties()).containsEntry("detail_th", "กรุณาตรวจสอบข้อมูลต่อไปนี้: page, size")
+        assertThat(invalid.getBody().getDetail()).isEqualTo("Check these fields: Page number, Page size.");
+        assertThat(invalid.getBody().getProperties()).containsEntry("detail_th", "กรุณาตรวจสอบข้อมูลต่อไปนี้: หมายเลขหน้า, จำนวนรายการต่อหน้า")
                 .containsEntry("errors", List.of(new FieldProblem("page", "must be 0 or more", "ต้องเป็น 0 หรือมากกว่า"),
                         new FieldProblem("size", "must be between 1 and 50", "ต้องอยู่ระหว่าง 1 ถึง 50")));
     }

@@ -112,9 +112,8 @@ class PublicationService {
             store.insert(publication);
         } catch (DuplicateKeyException e) {
             Publication current = current(series).orElse(null);
-            throw current == null ? ProblemException.of(StatsProblems.ALREADY_PUBLISHED, "stats.problem.already-published")
-                    : ProblemException.of(StatsProblems.ALREADY_PUBLISHED, "stats.problem.already-published-revision",
-                            current.revision(), current.id());
+            throw StatsProblems.alreadyPublished(through, current == null ? null : current.id(),
+                    current == null ? 0 : current.revision());
         }
         published(kind, "first").increment();
         return publication;

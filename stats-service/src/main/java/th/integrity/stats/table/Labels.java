@@ -51,7 +51,7 @@ public final class Labels {
             label("stats.closure", "DUPLICATE"),
             label("stats.closure", "OUTSIDE_JURISDICTION"),
             label("stats.closure", "TOO_LITTLE_DETAIL"),
-            new Label("WITHDRAWN", "ถอนเรื่อง", "Withdrawn"));
+            label("stats.closure", "WITHDRAWN"));
 
     /**
      * The bodies a complaint is referred to (ส่งต่อหน่วยงานอื่น), as complaints-service's forwarding-body reference

@@ -39,25 +39,26 @@ class RollupParametersTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "/api/stats/rollup/68                           | fiscalYear",
-            "/api/stats/rollup/2568x                        | fiscalYear",
-            "/api/stats/rollup/9999                         | fiscalYear",
-            "/api/stats/rollup/%E0%B9%92%E0%B9%95%E0%B9%96%E0%B9%98 | fiscalYear",
-            "/api/stats/rollup/2568?through=2025-13         | through",
-            "/api/stats/rollup/2568?through=2026-01         | through",
-            "/api/stats/rollup/2568?through=2568-01         | through",
-            "/api/stats/rollup/2568?through=2025-3          | through",
-            "/api/stats/rollup/2568?format=xlsx             | format",
-            "/api/stats/rollup/2568?format=HTML             | format",
-            "/api/stats/rollup/2568?format=svg              | format" })
-    void aBadParameterIsAProblemNamingIt(String path, String parameter) throws Exception {
+            "/api/stats/rollup/68                           | fiscalYear | fiscal year",
+            "/api/stats/rollup/2568x                        | fiscalYear | fiscal year",
+            "/api/stats/rollup/9999                         | fiscalYear | fiscal year",
+            "/api/stats/rollup/%E0%B9%92%E0%B9%95%E0%B9%96%E0%B9%98 | fiscalYear | fiscal year",
+            "/api/stats/rollup/2568?through=2025-13         | through    | month",
+            "/api/stats/rollup/2568?through=2026-01         | through    | month",
+            "/api/stats/rollup/2568?through=2568-01         | through    | month",
+            "/api/stats/rollup/2568?through=2025-3          | through    | month",
+            "/api/stats/rollup/2568?format=xlsx             | format     | format",
+            "/api/stats/rollup/2568?format=HTML             | format     | format",
+            "/api/stats/rollup/2568?format=svg              | format     | format" })
+    void aBadParameterIsAProblemNamingIt(String path, String parameter, String words) throws Exception {
         mvc.perform(get(path))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.type").value("urn:integrity:problem:validation"))
                 .andExpect(jsonPath("$.title_th").value(not(emptyOrNullString())))
                 .andExpect(jsonPath("$.errors[0].field").value(parameter))
-                .andExpect(jsonPath("$.errors[0].message_en").value(containsString(parameter)))
+                // In words (the parameter's path stays in errors[].field for programs).
+                .andExpect(jsonPath("$.errors[0].message_en").value(containsString(words)))
                 .andExpect(jsonPath("$.errors[0].message_th").value(not(emptyOrNullString())))
                 .andExpect(jsonPath("$.detail_th").value(not(emptyOrNullString())));
         verifyNoInteractions(rollup, printable);
