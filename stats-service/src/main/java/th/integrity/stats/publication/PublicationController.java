@@ -113,8 +113,12 @@ class PublicationController {
     public ResponseEntity<?> get(@PathVariable String id,
             @Parameter(description = "json, csv, html, svg, dcat, or (complaints) seed and seed-csv: the agency's own "
                     + "report layout") @RequestParam(required = false) String format,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            @Parameter(description = "svg: th or en (else the Accept-Language header; Thai by default)")
+            @RequestParam(required = false) String lang,
+            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
         Formats.choose(format, accept, FORMATS);
+        java.util.Locale language = Languages.choose(lang, acceptLanguage);
         Publication publication = publications.find(id).orElseThrow(PublicationController::notFound);
         boolean complaints = PublicationService.COMPLAINTS.equals(publication.kind());
         String chosen = Formats.choose(format, accept, complaints ? FORMATS : GIFT_FORMATS);
@@ -133,8 +137,10 @@ class PublicationController {
                             : printable.gifts(giftTable(publication), view));
             case Formats.SVG -> ResponseEntity.ok().contentType(Formats.IMAGE_SVG)
                     .header("Content-Security-Policy", Html.CSP)
-                    .body(complaints ? infographic.complaints(complaintTable(publication))
-                            : infographic.gifts(giftTable(publication)));
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE)
+                    .header(HttpHeaders.CONTENT_LANGUAGE, language.getLanguage())
+                    .body(complaints ? infographic.complaints(complaintTable(publication), language)
+                            : infographic.gifts(giftTable(publication), language));
             case Formats.SEED -> ResponseEntity.ok().contentType(new MediaType("text", "html",
                             java.nio.charset.StandardCharsets.UTF_8))
                     .header("Content-Security-Policy", Html.CSP)

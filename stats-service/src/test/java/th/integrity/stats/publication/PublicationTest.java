@@ -173,6 +173,14 @@ class PublicationTest extends IntegrationTestSupport {
         String desc = document.getElementsByTagNameNS("http://www.w3.org/2000/svg", "desc").item(0).getTextContent();
         assertThat(desc).contains("ตุลาคม").contains("ไม่มีเรื่องร้องเรียน");
         assertThat(svg.text()).contains("&lt;script&gt;").doesNotContain("<script");
+        // The fixed labels follow the language asked for: the lang parameter, else Accept-Language.
+        assertThat(svg.text()).contains("xml:lang=\"th\"", ">ต.ค.</text>");
+        Response english = get("/api/stats/publications/" + id + "?format=svg&lang=en");
+        assertThat(english.text()).contains("xml:lang=\"en\"", ">Oct</text>").doesNotContain(">ต.ค.</text>");
+        Response byHeader = getWithHeader("/api/stats/publications/" + id + "?format=svg", "Accept-Language",
+                "en-GB,en;q=0.9,th;q=0.5");
+        assertThat(byHeader.text()).contains("xml:lang=\"en\"", ">Oct</text>");
+        assertThat(get("/api/stats/publications/" + id + "?format=svg&lang=fr").status()).isEqualTo(400);
 
         Response html = get("/api/stats/publications/" + id, null, "text/html,application/xhtml+xml;q=0.9");
         assertThat(html.status()).isEqualTo(200);

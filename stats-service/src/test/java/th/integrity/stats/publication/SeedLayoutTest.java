@@ -42,7 +42,8 @@ class SeedLayoutTest {
         }
         return new ComplaintTable("wangthonglang", "สำนักงานเขตวังทองหลาง", "Wang Thonglang District Office", 2568,
                 "2024-11", "ข้อมูลเชิงสถิติเรื่องร้องเรียน", "Complaint statistics",
-                new ComplaintTable.Period("2024-10-01", "2024-11-30", "1 ตุลาคม 2567 – 30 พฤศจิกายน 2567", "x"),
+                new ComplaintTable.Period("2024-10-01", "2024-11-30", "1 ตุลาคม 2567 – 30 พฤศจิกายน 2567",
+                        "1 October 2567 BE – 30 November 2567 BE"),
                 "2024-12-05T10:00:00+07:00", "5 ธันวาคม 2567", Labels.CHANNELS, Labels.PROGRESS, blocks, 5);
     }
 
@@ -54,7 +55,9 @@ class SeedLayoutTest {
         Labels.PROGRESS.forEach(p -> states.put(p.code(), progress.getOrDefault(p.code(), 0L)));
         long total = received.values().stream().mapToLong(Long::longValue).sum();
         boolean empty = total == 0 && !month.equals("TOTAL");
-        return new ComplaintTable.Row(month, label, label, channels, total, 0, states, 0, null,
+        String english = month.equals("TOTAL") ? "Total"
+                : th.integrity.platform.calendar.FiscalCalendar.monthLabelEnglish(java.time.YearMonth.parse(month));
+        return new ComplaintTable.Row(month, label, english, channels, total, 0, states, 0, null,
                 empty ? Labels.EMPTY_REMARK_TH : "", empty ? Labels.EMPTY_REMARK_EN : "", empty);
     }
 
