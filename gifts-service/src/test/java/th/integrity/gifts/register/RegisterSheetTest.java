@@ -16,4 +16,27 @@ class RegisterSheetTest {
         assertThat(RegisterSheet.neutralise("กระเช้า = ปีใหม่")).isEqualTo("กระเช้า = ปีใหม่");
         assertThat(RegisterSheet.neutralise(null)).isEmpty();
     }
+
+    /** Only a lone dash and plain numbers pass as they are; every other formula start is neutralised. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "-", "0", "12", "-5", "-12.50", "4000.00" })
+    void inertCellsStayAsTheyAre(String cell) {
+        assertThat(RegisterSheet.neutralise(cell)).isEqualTo(cell);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "--1", "- 1", "-1+2", "-A1", "-cmd|' /C calc'!A0",
+            "-\t", "=-", "+-", "@-", "-=1", "=1", "+", "@", "=HYPERLINK(\"http://x\")", "-2e3", "-1,5", "\t-",
+            "\r=1", "\n=1", "+66 81 234 5678" })
+    void everyOtherFormulaStartIsNeutralised(String hostile) {
+        assertThat(RegisterSheet.neutralise(hostile)).isEqualTo("'" + hostile);
+    }
+
+    @Test
+    void divisionsAreNamedNotCoded() {
+        assertThat(RegisterSheet.division("FIN")).isEqualTo("ฝ่ายการคลัง");
+        assertThat(RegisterSheet.division("WORKS")).isEqualTo("ฝ่ายโยธา");
+        assertThat(RegisterSheet.division("ฝ่ายที่ตั้งเอง")).as("a name a token gave stays").isEqualTo("ฝ่ายที่ตั้งเอง");
+        assertThat(RegisterSheet.division(null)).isEmpty();
+    }
 }
