@@ -21,8 +21,6 @@ final class RegisterSheet {
             "occasion", "disposition", "disposed-on", "outcome", "reason", "late", "decision", "decided-on",
             "declared-on", "id", "supersedes");
 
-    private static final java.util.regex.Pattern INERT_NUMBER = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
-
     private RegisterSheet() {
     }
 
@@ -92,14 +90,15 @@ final class RegisterSheet {
     /**
      * A cell that a spreadsheet program could take for a formula (one starting with {@code = + - @}, a tab, a
      * carriage return or a line feed) is prefixed with an apostrophe, so it is shown as the text it is and never
-     * evaluated; except what is known to be inert there: a lone dash (the register's "none") and a plain signed
-     * number. An allowlist: any other start with one of those characters is neutralised.
+     * evaluated; except the one value known to be inert and written by the register itself: a lone dash (its
+     * "none"). An allowlist of one: any other start with one of those characters is neutralised, a negative
+     * number a person typed included (the register writes no negative number; amounts are numeric cells).
      */
     static String neutralise(String cell) {
         if (cell == null || cell.isEmpty()) {
             return cell == null ? "" : cell;
         }
-        if (cell.equals("-") || INERT_NUMBER.matcher(cell).matches()) {
+        if (cell.equals("-")) {
             return cell;
         }
         char first = cell.charAt(0);
