@@ -67,13 +67,13 @@ class PublicationController {
 
     public PublicationController(PublicationService publications, AgencyDirectory agencies, JsonMapper json,
             DcatProperties dcat, PrintableHtml printable, Infographic infographic, SeedLayout seed) {
-        this.seed = seed;
         this.publications = publications;
         this.agencies = agencies;
         this.json = json;
         this.dcat = dcat;
         this.printable = printable;
         this.infographic = infographic;
+        this.seed = seed;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -117,7 +117,7 @@ class PublicationController {
             @Parameter(description = "svg: th or en (else the Accept-Language header; Thai by default)")
             @RequestParam(required = false) String lang,
             @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
-        Formats.choose(format, accept, FORMATS);
+        Formats.choose(format, accept, FORMATS); // a bad parameter is a 400 before any lookup
         java.util.Locale language = Languages.choose(lang, acceptLanguage);
         Publication publication = publications.find(id).orElseThrow(PublicationController::notFound);
         boolean complaints = PublicationService.COMPLAINTS.equals(publication.kind());
@@ -144,7 +144,7 @@ class PublicationController {
             case Formats.SEED -> ResponseEntity.ok().contentType(new MediaType("text", "html",
                             java.nio.charset.StandardCharsets.UTF_8))
                     .header("Content-Security-Policy", Html.CSP)
-                    .body(printable.seed(complaintTable(publication), seed.sheet(complaintTable(publication)), view));
+                    .body(seedPage(complaintTable(publication), view));
             case Formats.SEED_CSV -> ResponseEntity.ok().contentType(Formats.TEXT_CSV)
                     .header(HttpHeaders.CONTENT_DISPOSITION,
                             ContentDisposition.attachment().filename(file + "-seed.csv").build().toString())
@@ -168,6 +168,10 @@ class PublicationController {
         var dataset = Dcat.dataset(dcat.base(), view, table.path("title_th").asString(), table.path("title_en").asString(),
                 table.path("period").path("from").asString(), table.path("period").path("to").asString(), issued);
         return ResponseEntity.ok().contentType(Formats.LD_JSON).body(dataset);
+    }
+
+    private String seedPage(ComplaintTable table, PublicationView view) {
+        return printable.seed(table, seed.sheet(table), view);
     }
 
     PublicationView view(Publication p, Publication successor, boolean withTable) {
