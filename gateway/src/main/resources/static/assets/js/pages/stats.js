@@ -93,24 +93,18 @@ async function showAgency(container, agency, fiscalYear) {
   return complaints?.through;
 }
 
-/** The infographic's labels follow the UI's language (its fixed labels are drawn by the service). */
-const withLang = (url, l) => `${url}${url.includes('?') ? '&' : '?'}lang=${encodeURIComponent(l)}`;
-
 function links(p) {
   return h('span', { class: 'links' },
+    p.links.seed ? [localise(h('a', { href: p.links.seed, target: '_blank', rel: 'noopener', class: 'seed-link' }), () => t('stats.seed')), ' · '] : null,
     localise(h('a', { href: p.links.csv, download: '', class: 'csv-link' }), () => t('stats.csv')), ' · ',
     localise(h('a', { href: p.links.html, target: '_blank', rel: 'noopener' }), () => t('stats.printable')), ' · ',
-    localise(localise(h('a', { href: p.links.svg, target: '_blank', rel: 'noopener' }), () => t('stats.svg')),
-      l => withLang(p.links.svg, l), 'href'), ' · ',
-    p.links.seed ? localise(h('a', { href: p.links.seed, target: '_blank', rel: 'noopener', class: 'seed-link' }), () => t('stats.seed')) : null,
-    p.links.seed ? ' · ' : null,
+    localise(h('a', { href: p.links.svg, target: '_blank', rel: 'noopener' }), () => t('stats.svg')), ' · ',
     localise(h('a', { href: p.links.dcat, target: '_blank', rel: 'noopener' }), () => t('stats.dcat')));
 }
 
 function publicationSection(p) {
-  const img = localise(localise(h('img', { src: p.links.svg, class: 'infographic', id: 'infographic', width: '800', height: '450' }),
-    l => (l === 'en' ? `Infographic: ${p.table.title_en}` : `อินโฟกราฟิก: ${p.table.title_th}`), 'alt'),
-    l => withLang(p.links.svg, l), 'src');
+  const img = localise(h('img', { src: p.links.svg, class: 'infographic', id: 'infographic', width: '800', height: '450' }),
+    l => (l === 'en' ? `Infographic: ${p.table.title_en}` : `อินโฟกราฟิก: ${p.table.title_th}`), 'alt');
   return h('section', { class: 'publication', id: 'publication', 'aria-labelledby': 'publication-title' },
     localise(h('h2', { id: 'publication-title' }), l => (l === 'en' ? p.table.title_en : p.table.title_th)),
     localise(h('p', { class: 'meta' }), l => t('stats.published', {

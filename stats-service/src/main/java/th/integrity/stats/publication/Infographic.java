@@ -27,7 +27,8 @@ import th.integrity.stats.web.Templates;
  *
  * <p>Readable on a phone: the viewBox is {@value #WIDTH} wide and no text is smaller than {@value #MIN_FONT}
  * units, so at 360 CSS px wide (the narrowest phone the UI is tested at) the smallest label is
- * 20 × 360 / 640 = 11.25 CSS px. The value axis counts complaints, so its ticks are whole numbers
+ * 20 × 360 / 640 = 11.25 CSS px; a month's label is two lines (month, Buddhist-Era year) so that it fits its
+ * column at that size. The value axis counts complaints, so its ticks are whole numbers
  * (steps of 1, 2 or 5 × 10ⁿ).
  */
 @Component
@@ -57,7 +58,7 @@ public class Infographic {
     record Tick(String y, String textY, String value) {
     }
 
-    /** A bar (or a stack of them) with its label (and, where the year changes, the year) below, its value above. */
+    /** A bar (or a stack of them) with its label (and the year) below, its value above. */
     record Column(List<Bar> bars, String x, int labelY, String label, int yearY, String year, String valueY,
             String value) {
     }
@@ -109,8 +110,7 @@ public class Infographic {
         String agency = en ? table.agencyNameEn() : table.agencyNameTh();
         String period = en ? table.period().labelEn() : table.period().labelTh();
         String title = Texts.in(locale, "stats.svg.complaints.title", agency, period);
-        String generated = en ? table.generatedAt().substring(0, Math.min(10, table.generatedAt().length()))
-                : table.generatedOnTh();
+        String generated = en ? englishDate(table.generatedAt()) : table.generatedOnTh();
         StringBuilder desc = new StringBuilder(
                 Texts.in(locale, "stats.svg.complaints.desc", generated, table.totalReceived()));
         for (ComplaintTable.Row row : rows) {
@@ -139,7 +139,7 @@ public class Infographic {
                         (en ? row.labelEn() : row.labelTh()) + ": " + (en ? state.labelEn() : state.labelTh()) + " "
                                 + Texts.in(locale, "stats.svg.complaints.count", count)));
             }
-            String year = m == 0 || rows.get(m).month().endsWith("-01") ? year(row.month(), en) : null;
+            String year = year(row.month());
             columns.add(new Column(bars, fmt(x + barWidth / 2), TOP + PLOT_HEIGHT + 26, month(row.month(), en),
                     TOP + PLOT_HEIGHT + 50, year, fmt(y - 6), row.empty() ? "-" : String.valueOf(row.total())));
         }
@@ -236,13 +236,25 @@ public class Infographic {
         }
     }
 
-    /** The Buddhist-Era year, under the first month and under January. */
-    private static String year(String month, boolean en) {
+    /**
+     * The Buddhist-Era year under each month ("ต.ค." over "2567"): one line of "ต.ค. 2567" would be wider than a
+     * month's column at a readable size. The heading's period says BE in English.
+     */
+    private static String year(String month) {
         try {
-            int year = FiscalCalendar.buddhistYear(YearMonth.parse(month));
-            return en ? year + " BE" : String.valueOf(year);
+            return String.valueOf(FiscalCalendar.buddhistYear(YearMonth.parse(month)));
         } catch (DateTimeParseException e) {
             return null;
+        }
+    }
+
+    /** {@code 1 October 2567 BE} from an ISO date-time's date; as given when it is not one. */
+    private static String englishDate(String isoDateTime) {
+        try {
+            return FiscalCalendar.dateLabelEnglish(java.time.LocalDate.parse(isoDateTime.substring(0,
+                    Math.min(10, isoDateTime.length()))));
+        } catch (java.time.format.DateTimeParseException e) {
+            return isoDateTime;
         }
     }
 }
