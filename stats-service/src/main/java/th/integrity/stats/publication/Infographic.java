@@ -48,10 +48,10 @@ public class Infographic {
 
     /**
      * @param right    where the grid lines end
-     * @param language {@code th} or {@code en}
+     * @param lang     {@code th} or {@code en}
      * @param lines    the visible heading: title, agency, period
      */
-    record Chart(int width, int height, int left, int right, String language, String title, List<String> lines,
+    record Chart(int width, int height, int left, int right, String lang, String title, List<String> lines,
             String desc, List<Tick> ticks, List<Column> columns, List<Key> keys) {
     }
 
@@ -116,7 +116,7 @@ public class Infographic {
         for (ComplaintTable.Row row : rows) {
             desc.append(' ').append(en ? row.labelEn() : row.labelTh()).append(' ')
                     .append(row.empty() ? (en ? Labels.EMPTY_REMARK_EN : Labels.EMPTY_REMARK_TH)
-                            : Texts.in(locale, "stats.svg.complaints.count", row.total()))
+                            : count(locale, row.total()))
                     .append(';');
         }
         double slot = (WIDTH - LEFT - RIGHT) / (double) rows.size();
@@ -137,7 +137,7 @@ public class Infographic {
                 y -= h;
                 bars.add(new Bar(fmt(x), fmt(y), fmt(barWidth), fmt(h), COLOURS[p % COLOURS.length],
                         (en ? row.labelEn() : row.labelTh()) + ": " + (en ? state.labelEn() : state.labelTh()) + " "
-                                + Texts.in(locale, "stats.svg.complaints.count", count)));
+                                + count(locale, count)));
             }
             String year = year(row.month());
             columns.add(new Column(bars, fmt(x + barWidth / 2), TOP + PLOT_HEIGHT + 26, month(row.month(), en),
@@ -217,6 +217,11 @@ public class Infographic {
         int widest = names.stream().mapToInt(n -> n.replaceAll("[\\u0E31\\u0E34-\\u0E3A\\u0E47-\\u0E4E]", "")
                 .length()).max().orElse(0);
         return 26 + widest * 11 <= KEY_COLUMN - 8 ? 2 : 1;
+    }
+
+    /** "1 complaint", "2 complaints" / "1 เรื่อง": the count's own plural form in English. */
+    private static String count(Locale locale, long n) {
+        return Texts.in(locale, n == 1 ? "stats.svg.complaints.count.one" : "stats.svg.complaints.count", n);
     }
 
     static boolean english(Locale language) {
