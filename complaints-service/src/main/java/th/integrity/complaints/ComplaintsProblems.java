@@ -23,8 +23,18 @@ public final class ComplaintsProblems {
             new ProblemType("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT);
     public static final ProblemType CONCURRENT_CHANGE = new ProblemType("concurrent-change", HttpStatus.CONFLICT);
     public static final ProblemType ILLEGAL_TRANSITION = new ProblemType("illegal-transition", HttpStatus.CONFLICT);
+    public static final ProblemType NOT_AWAITING_REFERRAL_ANSWER =
+            new ProblemType("not-awaiting-referral-answer", HttpStatus.CONFLICT);
     public static final ProblemType NO_IDENTITY = new ProblemType("no-identity", HttpStatus.CONFLICT);
+    public static final ProblemType IDENTITY_APPROVAL_REQUIRED =
+            new ProblemType("identity-approval-required", HttpStatus.FORBIDDEN);
+    public static final ProblemType IDENTITY_REQUEST_DECIDED =
+            new ProblemType("identity-request-decided", HttpStatus.CONFLICT);
+    public static final ProblemType IDENTITY_REQUEST_OPEN = new ProblemType("identity-request-open", HttpStatus.CONFLICT);
+    public static final ProblemType OWN_IDENTITY_REQUEST = new ProblemType("own-identity-request", HttpStatus.FORBIDDEN);
     public static final ProblemType MESSAGE_LIMIT = new ProblemType("message-limit", HttpStatus.CONFLICT);
+    public static final ProblemType CASE_CLOSED = new ProblemType("case-closed", HttpStatus.CONFLICT);
+    public static final ProblemType ATTACHMENT_LIMIT = new ProblemType("attachment-limit", HttpStatus.CONFLICT);
     public static final ProblemType TOO_MANY_LOOKUPS =
             new ProblemType("too-many-lookups", HttpStatus.TOO_MANY_REQUESTS);
     public static final ProblemType REFERENCE_ENTRY_EXISTS =
@@ -68,12 +78,53 @@ public final class ComplaintsProblems {
                         "[" + String.join(", ", allowed) + "]", fromTh, toTh);
     }
 
+    /** A referral answer for a case that does not wait for one (never referred, answered, moved on). */
+    public static ProblemException notAwaitingReferralAnswer(String status, String statusTh) {
+        return ProblemException.of(NOT_AWAITING_REFERRAL_ANSWER, "complaints.problem.not-awaiting-referral-answer",
+                status, statusTh);
+    }
+
     public static ProblemException purged() {
         return ProblemException.of(ILLEGAL_TRANSITION, "complaints.problem.purged");
     }
 
+    /** The case reached a final state: the reporter can no longer add to it. */
+    public static ProblemException caseClosed() {
+        return ProblemException.of(CASE_CLOSED, "complaints.problem.case-closed");
+    }
+
+    public static ProblemException attachmentsFull(int max) {
+        return ProblemException.of(ATTACHMENT_LIMIT, "complaints.problem.attachment-limit", max);
+    }
+
     public static ProblemException noIdentity() {
         return ProblemException.of(NO_IDENTITY, "complaints.problem.no-identity");
+    }
+
+    /** Two-person rule: the caller holds no approved, unexpired request of their own on this case. */
+    public static ProblemException identityApprovalRequired() {
+        return ProblemException.of(IDENTITY_APPROVAL_REQUIRED, "complaints.problem.identity-approval-required");
+    }
+
+    /** @param status the request's decision (its Thai and English label are inserted) */
+    public static ProblemException identityRequestDecided(String status) {
+        return ProblemException.of(IDENTITY_REQUEST_DECIDED, "complaints.problem.identity-request-decided",
+                Texts.get("complaints.label.identity-request." + status).en(),
+                Texts.get("complaints.label.identity-request." + status).th());
+    }
+
+    public static ProblemException identityRequestOpen() {
+        return ProblemException.of(IDENTITY_REQUEST_OPEN, "complaints.problem.identity-request-open");
+    }
+
+    /** Nobody decides their own request, whatever roles they hold. */
+    public static ProblemException ownIdentityRequest() {
+        return ProblemException.of(OWN_IDENTITY_REQUEST, "complaints.problem.own-identity-request");
+    }
+
+    /** The same 404 whether the request does not exist or belongs to another agency. */
+    public static ProblemException identityRequestNotFound() {
+        return ProblemException.of(ProblemType.NOT_FOUND, "complaints.problem.identity-request-not-found");
     }
 
     /** An officer's message to a case that holds the most it may. */

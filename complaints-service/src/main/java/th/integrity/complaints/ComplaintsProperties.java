@@ -34,6 +34,8 @@ import org.springframework.validation.annotation.Validated;
  * @param metricsRefresh how often the case gauges (by status, overdue) are recounted
  * @param agencies       codes of the agencies that take complaints (public intake refuses any other code with
  *                       400): configuration an operator mounts (INTEGRITY_AGENCIES_FILE), no rebuild needed
+ * @param caseNumberPrefixes the prefix of each agency's case numbers (เลขรับ), e.g. {@code wangthonglang: วท} gives
+ *                       {@code วท 0012/2570}; an agency without one gets its code in capitals
  */
 @Validated
 @ConfigurationProperties("integrity.complaints")
@@ -47,7 +49,13 @@ public record ComplaintsProperties(
         @Valid @NotNull @DefaultValue Tracking tracking,
         @Valid @NotNull @DefaultValue Retention retention,
         @NotNull @DefaultValue("30s") Duration metricsRefresh,
-        @NotNull @DefaultValue List<@jakarta.validation.constraints.Pattern(regexp = AGENCY_CODE) String> agencies) {
+        @NotNull @DefaultValue List<@jakarta.validation.constraints.Pattern(regexp = AGENCY_CODE) String> agencies,
+        @NotNull @DefaultValue Map<@Pattern(regexp = AGENCY_CODE) String,
+                @Pattern(regexp = CASE_NUMBER_PREFIX, message = "must be 1 to 12 Thai or Latin letters or dots, e.g. วท")
+                String> caseNumberPrefixes) {
+
+    /** A case-number prefix: letters and dots only, so a typed number can always be told from its prefix. */
+    public static final String CASE_NUMBER_PREFIX = "^[\\p{IsThai}A-Za-z.]{1,12}$";
 
     /** The shape of an agency code, in configuration and in what the public form sends. */
     public static final String AGENCY_CODE = "^[a-z][a-z0-9-]{1,39}$";
@@ -60,7 +68,8 @@ public record ComplaintsProperties(
     public record Topic(
             @NotBlank @DefaultValue("complaints.v1") String name,
             @Min(1) @DefaultValue("3") int partitions,
-            @Min(1) @DefaultValue("1") short replicationFactor) {
+            @Min(1) @DefaultValue("1") short replicationFactor,
+            @NotNull @DefaultValue("1h") Duration timePrecision) {
     }
 
     /**
@@ -88,11 +97,15 @@ public record ComplaintsProperties(
     /**
      * Time allowed in each open state (e.g. 15 days from receipt to first review); final states have none
      * ({@code ComplaintStatus.deadlineIn}).
+     *
+     * @param referralFollowUp a referred (FORWARDED) case waits this long for the other body's answer, from the
+     *                         referral (or from an interim answer's date) before it counts as overdue: the matter
+     *                         sits with that body, so the agency's own deadlines do not run
      */
     public record Deadlines(
             @NotNull @DefaultValue("15d") Duration received,
             @NotNull @DefaultValue("30d") Duration underReview,
-            @NotNull @DefaultValue("60d") Duration forwarded,
+            @NotNull @DefaultValue("90d") Duration referralFollowUp,
             @NotNull @DefaultValue("90d") Duration underInvestigation) {
     }
 

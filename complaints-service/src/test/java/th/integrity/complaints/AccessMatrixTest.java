@@ -99,6 +99,8 @@ class AccessMatrixTest extends IntegrationTestSupport {
     private String trackingCode;
     private String fileId;
     private String divisionCode;
+    private String toApprove;
+    private String toDecline;
     private final Map<Caller, String> tokens = new EnumMap<>(Caller.class);
 
     @BeforeAll
@@ -120,6 +122,24 @@ class AccessMatrixTest extends IntegrationTestSupport {
                 Map.of("code", divisionCode, "labelTh", "ฝ่ายทดสอบสิทธิ์", "labelEn", "Access test division"),
                 token(Caller.ADMIN));
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+
+        // The two-person rule: OFFICER may read the identity under an approved request of their own; two more
+        // requests of other officers wait for HEAD's approve and decline rows.
+        approvedIdentityRequest(HOME, caseId, token(Caller.OFFICER));
+        toApprove = pendingRequest(colleague("colleague-a-" + HOME));
+        toDecline = pendingRequest(colleague("colleague-b-" + HOME));
+    }
+
+    private static String colleague(String subject) {
+        return TestIssuer.shared().builder(subject).agency(HOME).roles("OFFICER").claim("name", "ผู้ทดสอบ เพื่อนร่วมงาน")
+                .sign();
+    }
+
+    private String pendingRequest(String officerToken) {
+        HttpResponse<String> asked = call("POST", "/api/complaints/cases/" + caseId + "/identity-requests",
+                Map.of("reason", "ต้องติดต่อผู้ร้องเพื่อขอข้อมูลเพิ่มเติม"), officerToken);
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+        return body(asked).get("id").asString();
     }
 
     // --- the endpoints (docs/complaints.md, "API") ---
@@ -166,6 +186,11 @@ class AccessMatrixTest extends IntegrationTestSupport {
     static final Endpoint TRANSITION = new Endpoint("POST /api/complaints/cases/{id}/transitions", 200,
             t -> Request.json("POST", "/api/complaints/cases/" + t.caseId + "/transitions",
                     t.json.writeValueAsString(Map.of("to", "UNDER_REVIEW", "reason", "รับไว้พิจารณา"))));
+    // The fixture case was never referred: the officer of its agency passes every check but the state's (409).
+    static final Endpoint REFERRAL_ANSWER = new Endpoint("POST /api/complaints/cases/{id}/referral-answer", 409,
+            t -> Request.json("POST", "/api/complaints/cases/" + t.caseId + "/referral-answer",
+                    t.json.writeValueAsString(Map.of("receivedOn", "2025-01-10", "summary", "ผลการพิจารณา",
+                            "outcome", "NO_CAUSE"))));
     static final Endpoint NOTE = new Endpoint("POST /api/complaints/cases/{id}/notes", 201,
             t -> Request.json("POST", "/api/complaints/cases/" + t.caseId + "/notes",
                     t.json.writeValueAsString(Map.of("text", "บันทึกภายใน"))));
@@ -181,6 +206,21 @@ class AccessMatrixTest extends IntegrationTestSupport {
     static final Endpoint ATTACHMENT = new Endpoint("GET /api/complaints/cases/{id}/attachments/{fileId}", 200,
             t -> Request.json("GET", "/api/complaints/cases/" + t.caseId + "/attachments/" + t.fileId, null));
 
+    static final Endpoint PURGES = new Endpoint("GET /api/complaints/retention/purges", 200,
+            t -> Request.json("GET", "/api/complaints/retention/purges", null));
+    static final Endpoint IDENTITY_REQUEST = new Endpoint("POST /api/complaints/cases/{id}/identity-requests", 202,
+            t -> Request.json("POST", "/api/complaints/cases/" + t.caseId + "/identity-requests",
+                    t.json.writeValueAsString(Map.of("reason", "ต้องติดต่อผู้ร้องเพื่อขอข้อมูลเพิ่มเติม"))));
+    static final Endpoint CASE_REQUESTS = new Endpoint("GET /api/complaints/cases/{id}/identity-requests", 200,
+            t -> Request.json("GET", "/api/complaints/cases/" + t.caseId + "/identity-requests", null));
+    static final Endpoint REQUEST_QUEUE = new Endpoint("GET /api/complaints/identity-requests", 200,
+            t -> Request.json("GET", "/api/complaints/identity-requests?status=PENDING", null));
+    static final Endpoint APPROVE = new Endpoint("POST /api/complaints/identity-requests/{id}/approve", 200,
+            t -> Request.json("POST", "/api/complaints/identity-requests/" + t.toApprove + "/approve",
+                    t.json.writeValueAsString(Map.of("note", "อนุมัติ"))));
+    static final Endpoint DECLINE = new Endpoint("POST /api/complaints/identity-requests/{id}/decline", 200,
+            t -> Request.json("POST", "/api/complaints/identity-requests/" + t.toDecline + "/decline",
+                    t.json.writeValueAsString(Map.of("note", "เหตุผลยังไม่เพียงพอ"))));
     static final Endpoint REVEALS = new Endpoint("GET /api/complaints/audit/identity-reveals", 200,
             t -> Request.json("GET", "/api/complaints/audit/identity-reveals?caseId=" + t.caseId, null));
 
@@ -194,10 +234,15 @@ class AccessMatrixTest extends IntegrationTestSupport {
         restricted(rows, REFERENCE_RELABEL, "ADMIN", Scope.NONE);
         restricted(rows, CASES, "OFFICER", Scope.LIST);
         restricted(rows, KEY_IN, "OFFICER", Scope.OWN);
-        for (Endpoint e : List.of(CASE, TRANSITION, NOTE, MESSAGE, DIVISION, REVEAL, ATTACHMENT)) {
+        for (Endpoint e : List.of(CASE, TRANSITION, REFERRAL_ANSWER, NOTE, MESSAGE, DIVISION, REVEAL, ATTACHMENT,
+                IDENTITY_REQUEST, CASE_REQUESTS)) {
             restricted(rows, e, "OFFICER", Scope.BY_ID);
         }
         restricted(rows, REVEALS, "HEAD", Scope.LIST);
+        restricted(rows, REQUEST_QUEUE, "HEAD", Scope.LIST);
+        restricted(rows, PURGES, "HEAD", Scope.LIST);
+        restricted(rows, APPROVE, "HEAD", Scope.BY_ID);
+        restricted(rows, DECLINE, "HEAD", Scope.BY_ID);
         return rows.stream();
     }
 
@@ -233,6 +278,7 @@ class AccessMatrixTest extends IntegrationTestSupport {
         Document caseBefore = mongo.findById(caseId, Document.class, Complaint.COLLECTION);
         long referenceBefore = mongo.count(new Query(), "reference");
         long revealsBefore = reveals();
+        List<Document> requestsBefore = identityRequests();
 
         HttpResponse<String> response = send(row.endpoint().request().apply(this), token(row.caller()));
         int status = response.statusCode();
@@ -252,8 +298,16 @@ class AccessMatrixTest extends IntegrationTestSupport {
             assertThat(caseAfter.get("version")).as(row.toString()).isEqualTo(caseBefore.get("version"));
             assertThat(mongo.count(new Query(), "reference")).as(row.toString()).isEqualTo(referenceBefore);
             assertThat(reveals()).as(row.toString()).isEqualTo(revealsBefore);
+            assertThat(identityRequests()).as(row.toString()).isEqualTo(requestsBefore);
             assertThat(response.body()).as(row.toString()).doesNotContain("สมชาย").doesNotContain("5678");
         }
+    }
+
+    /** Each request's decision (its outbox, which the relay empties meanwhile, left out). */
+    private List<Document> identityRequests() {
+        Query query = new Query(Criteria.where("caseId").is(caseId)).with(org.springframework.data.domain.Sort.by("_id"));
+        query.fields().include("status", "decidedAt");
+        return mongo.find(query, Document.class, "identity_requests");
     }
 
     private long reveals() {

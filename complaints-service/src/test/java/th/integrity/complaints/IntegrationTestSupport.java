@@ -101,6 +101,25 @@ public abstract class IntegrationTestSupport {
                 body == null ? null : json.writeValueAsString(body), token, headers);
     }
 
+    /**
+     * The two-person rule walked through the API: {@code officerToken} asks to see the reporter's identity of
+     * {@code caseId}, a head of {@code agency} (another person) approves. @return the request's id
+     */
+    protected String approvedIdentityRequest(String agency, String caseId, String officerToken) {
+        HttpResponse<String> asked = call("POST", "/api/complaints/cases/" + caseId + "/identity-requests",
+                Map.of("reason", "ต้องติดต่อผู้ร้องเพื่อสอบข้อเท็จจริงเพิ่มเติม"), officerToken);
+        if (asked.statusCode() != 202) {
+            throw new IllegalStateException(asked.statusCode() + " " + asked.body());
+        }
+        String id = body(asked).get("id").asString();
+        HttpResponse<String> approved = call("POST", "/api/complaints/identity-requests/" + id + "/approve",
+                Map.of("note", "อนุมัติเพื่อการสอบข้อเท็จจริง"), token("head-" + agency, agency, "HEAD"));
+        if (approved.statusCode() != 200) {
+            throw new IllegalStateException(approved.statusCode() + " " + approved.body());
+        }
+        return id;
+    }
+
     /** Files a web complaint with these fields and returns its tracking code. */
     protected String file(Map<String, Object> complaint) {
         HttpResponse<String> response = post("/api/complaints", "application/json", json.writeValueAsString(complaint));

@@ -94,6 +94,11 @@ class MonitoringMetricsTest extends IntegrationTestSupport {
                 "details", "ถนนหน้าสำนักงานเขตชำรุดมานานแล้วไม่มีผู้ใดมาซ่อม")));
         Map<String, String> reason = Map.of("reason", "ต้องสอบถามข้อเท็จจริงเพิ่มเติมจากผู้ร้องตามคำสั่งผู้อำนวยการเขต");
 
+        // Refused without the head's approval, and not counted.
+        assertThat(call("POST", "/api/complaints/cases/" + caseId + "/identity", reason, officer).statusCode()).isEqualTo(403);
+        double requestsBefore = identityRequests(agency, "approved");
+        approvedIdentityRequest(agency, caseId, officer);
+        assertThat(identityRequests(agency, "approved")).isEqualTo(requestsBefore + 1.0);
         assertThat(call("POST", "/api/complaints/cases/" + caseId + "/identity", reason, officer).statusCode()).isEqualTo(200);
         assertThat(call("POST", "/api/complaints/cases/" + caseId + "/identity", reason, officer).statusCode()).isEqualTo(200);
         // Refused reveals show nothing and count nothing: no reason, nothing to reveal, another agency's case.
@@ -103,6 +108,13 @@ class MonitoringMetricsTest extends IntegrationTestSupport {
                 .statusCode()).isEqualTo(404);
 
         assertThat(byLabel("integrity_complaints_identity_reveals_total", "agency").get(agency)).isEqualTo(before + 2.0);
+    }
+
+    private double identityRequests(String agency, String step) {
+        return management("/actuator/prometheus").body().lines()
+                .filter(line -> line.startsWith("integrity_complaints_identity_requests_total{")
+                        && line.contains("agency=\"" + agency + "\"") && line.contains("step=\"" + step + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     private void keyIn(String agency, int daysAgo) {

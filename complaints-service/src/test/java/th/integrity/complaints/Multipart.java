@@ -14,6 +14,11 @@ public final class Multipart {
         return part(name, null, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A plain form field (no file name, no type), as a browser sends an input's value. */
+    public Multipart field(String name, String value) {
+        return part(name, null, null, value.getBytes(StandardCharsets.UTF_8));
+    }
+
     public Multipart file(String fileName, String contentType, byte[] bytes) {
         return part("files", fileName, contentType, bytes);
     }

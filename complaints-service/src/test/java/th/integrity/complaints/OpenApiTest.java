@@ -24,7 +24,10 @@ class OpenApiTest extends IntegrationTestSupport {
                 "/api/complaints/cases", "/api/complaints/cases/{id}", "/api/complaints/cases/{id}/transitions",
                 "/api/complaints/cases/{id}/notes", "/api/complaints/cases/{id}/messages",
                 "/api/complaints/cases/{id}/division", "/api/complaints/cases/{id}/identity",
-                "/api/complaints/cases/{id}/attachments/{fileId}", "/api/complaints/audit/identity-reveals" }) {
+                "/api/complaints/cases/{id}/attachments/{fileId}", "/api/complaints/audit/identity-reveals",
+                "/api/complaints/cases/{id}/identity-requests", "/api/complaints/identity-requests",
+                "/api/complaints/identity-requests/{id}/approve", "/api/complaints/identity-requests/{id}/decline",
+                "/api/complaints/retention/purges" }) {
             assertThat(paths.has(path)).as(path).isTrue();
         }
     }

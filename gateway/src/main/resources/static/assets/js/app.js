@@ -60,8 +60,14 @@ function renderNav() {
     out.addEventListener('click', () => signOut().catch(error => showError(main, error)));
     replace(account, h('span', { class: 'who', text: user.name || user.username }), out);
   } else {
-    replace(account, localise(h('a', { href: '/oauth2/authorization/integrity', class: 'sign-in', id: 'sign-in' }), () => t('auth.signin')));
+    replace(account, localise(h('a', { href: signInHref(), class: 'sign-in', id: 'sign-in' }), () => t('auth.signin')));
   }
+}
+
+// Sign-in comes back to this page: the gateway follows `continue` only to the UI's own pages (SignInReturn).
+function signInHref() {
+  const page = `/${window.location.hash || ''}`;
+  return `/oauth2/authorization/integrity?continue=${encodeURIComponent(page)}`;
 }
 
 function markCurrent() {
@@ -82,6 +88,7 @@ async function route() {
   const path = currentPath();
   const found = ROUTES.map(r => ({ r, m: path.match(r.path) })).find(x => x.m);
   markCurrent();
+  document.getElementById('sign-in')?.setAttribute('href', signInHref());
   main.replaceChildren();
   main.setAttribute('aria-busy', 'true');
   try {
@@ -118,7 +125,7 @@ function renderSignInNeeded(r) {
       ? localise(h('p', { class: 'form-message error', role: 'alert' }), () => t('auth.forbidden'))
       : h('div', { class: 'panel' },
         localise(h('p'), () => t('auth.needed')),
-        localise(h('a', { class: 'button primary', href: '/oauth2/authorization/integrity' }), () => t('auth.signin'))));
+        localise(h('a', { class: 'button primary', id: 'sign-in-here', href: signInHref() }), () => t('auth.signin'))));
 }
 
 async function start() {

@@ -34,11 +34,28 @@ export function onLanguageChange(listener) {
   listeners.push(listener);
 }
 
+const pluralRules = { th: new Intl.PluralRules('th'), en: new Intl.PluralRules('en') };
+const PLURAL = /\{(\w+), plural, ((?:\w+ \{[^{}]*\} ?)+)\}/g;
+
+/** {n, plural, one {# day} other {# days}} → "1 day" / "2 days"; the count may arrive formatted ("1,234"). */
+function plurals(text, params, language) {
+  return text.replace(PLURAL, (whole, name, forms) => {
+    if (!params || !(name in params)) return whole;
+    const value = params[name];
+    const count = Number(String(value).replace(/[^\d.-]/g, ''));
+    const chosen = {};
+    for (const [, category, form] of forms.matchAll(/(\w+) \{([^{}]*)\}/g)) chosen[category] = form;
+    const form = chosen[pluralRules[language].select(count)] ?? chosen.other ?? '';
+    return form.split('#').join(String(value));
+  });
+}
+
 /** The message `key` in the current (or given) language, with {name} placeholders filled from params. */
 export function t(key, params, language = current) {
   const entry = MESSAGES[key];
   let text = entry ? entry[language] ?? entry.th : key;
   if (params) {
+    text = plurals(text, params, language);
     for (const [name, value] of Object.entries(params)) text = text.split(`{${name}}`).join(String(value));
   }
   return text;

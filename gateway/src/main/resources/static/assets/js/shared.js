@@ -16,6 +16,18 @@ export function agencyList() {
   return agencies;
 }
 
+/**
+ * A function (code, nameTh, lang) → the agency's name in lang, from the deployment's list (assets/agencies.json);
+ * the name the service gave (Thai) or the code when the list does not know the agency.
+ */
+export async function agencyNamer() {
+  const list = await agencyList();
+  return (code, nameTh, lang) => {
+    const found = list.find(a => a.code === code);
+    return found ? pick(found, lang) : nameTh || code;
+  };
+}
+
 /** [{value, label(lang)}] from reference items [{code, labelTh, labelEn}]. */
 export function options(items) {
   return (items || []).map(item => ({ value: item.code, label: l => pick(item, l) }));

@@ -50,6 +50,8 @@ abstract class IntegrationTestSupport {
         registry.add("integrity.gateway.rate-limits.groups.filing.capacity", () -> "1000");
         registry.add("integrity.gateway.rate-limits.groups.tracking.capacity", () -> "1000");
         registry.add("integrity.gateway.rate-limits.groups.trackingdaily.capacity", () -> "100000");
+        // SignInReturnTest signs in once per hostile address it tries.
+        registry.add("integrity.gateway.rate-limits.groups.signin.capacity", () -> "1000");
         registry.add("integrity.gateway.rate-limits.groups.probe.paths", () -> "/api/stats/limited/**");
         registry.add("integrity.gateway.rate-limits.groups.probe.capacity", () -> Integer.toString(PROBE_CAPACITY));
         // Long enough that a loaded machine (the suite shares two cores) cannot refill the bucket between two requests.

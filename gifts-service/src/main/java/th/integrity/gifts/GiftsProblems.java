@@ -25,6 +25,7 @@ public final class GiftsProblems {
             HttpStatus.CONFLICT);
     public static final ProblemType NOT_DECLARANT = new ProblemType("gift-not-declarant", HttpStatus.FORBIDDEN);
     public static final ProblemType OWN_DECLARATION = new ProblemType("gift-own-declaration", HttpStatus.FORBIDDEN);
+    public static final ProblemType DECIDED_ABOVE = new ProblemType("gift-decided-above", HttpStatus.FORBIDDEN);
     public static final ProblemType NO_AGENCY = new ProblemType("no-agency", HttpStatus.FORBIDDEN);
 
     private GiftsProblems() {
@@ -60,9 +61,22 @@ public final class GiftsProblems {
         return ProblemException.of(SUPERSEDED, "gifts.problem.corrected-already");
     }
 
-    /** A head deciding on their own declaration. */
-    public static ProblemException ownDeclaration() {
-        return ProblemException.of(OWN_DECLARATION, "gifts.problem.own-declaration");
+    /**
+     * A head deciding on her own declaration, told who decides it instead ({@code titleEn}/{@code titleTh} of the
+     * decider above, or null when none is configured).
+     */
+    public static ProblemException ownDeclaration(String titleEn, String titleTh) {
+        return titleEn == null ? ProblemException.of(OWN_DECLARATION, "gifts.problem.own-declaration-unrouted")
+                : new ProblemException(OWN_DECLARATION,
+                        Texts.in(Locale.ENGLISH, "gifts.problem.own-declaration-above", titleEn),
+                        Texts.in(Texts.THAI, "gifts.problem.own-declaration-above", titleTh));
+    }
+
+    /** Another head of the same agency deciding on the declaration of a head, which goes above the agency. */
+    public static ProblemException decidedAbove(String titleEn, String titleTh) {
+        return titleEn == null ? ProblemException.of(DECIDED_ABOVE, "gifts.problem.decided-above-unrouted")
+                : new ProblemException(DECIDED_ABOVE, Texts.in(Locale.ENGLISH, "gifts.problem.decided-above", titleEn),
+                        Texts.in(Texts.THAI, "gifts.problem.decided-above", titleTh));
     }
 
     /** A second decision on a declaration (or one racing the first). */

@@ -25,6 +25,7 @@ import com.mongodb.client.gridfs.model.GridFSFile;
 
 import th.integrity.complaints.ComplaintsProperties;
 import th.integrity.complaints.complaint.CaseStore;
+import th.integrity.complaints.identity.IdentityVault;
 import th.integrity.complaints.complaint.Complaint;
 
 /**
@@ -41,8 +42,14 @@ public class AttachmentStore {
     private final CaseStore cases;
     private final Clock clock;
     private final ComplaintsProperties.Attachments limits;
+    private final IdentityVault vault;
 
-    AttachmentStore(GridFsTemplate gridFs, CaseStore cases, Clock clock, ComplaintsProperties properties) {
+    /** Metadata flag of files sealed under their case's key. */
+    static final String SEALED = "sealed";
+
+    AttachmentStore(GridFsTemplate gridFs, CaseStore cases, Clock clock, ComplaintsProperties properties,
+            IdentityVault vault) {
+        this.vault = vault;
         this.gridFs = gridFs;
         this.cases = cases;
         this.clock = clock;
@@ -51,15 +58,28 @@ public class AttachmentStore {
 
     /** Stores the files of case {@code caseId}; on failure removes what it had stored and rethrows. */
     public List<Complaint.Attachment> store(String agency, String caseId, List<CleanFile> files) {
+        return store(agency, caseId, files, 0, null);
+    }
+
+    /**
+     * Stores files a reporter adds later: numbered after the case's {@code existing} files, marked with
+     * {@code addedAt}.
+     */
+    public List<Complaint.Attachment> store(String agency, String caseId, List<CleanFile> files, int existing,
+            Instant addedAt) {
         List<Complaint.Attachment> stored = new ArrayList<>();
         try {
             for (int i = 0; i < files.size(); i++) {
                 CleanFile file = files.get(i);
-                String name = "attachment-" + (i + 1) + "." + file.extension();
+                String name = "attachment-" + (existing + i + 1) + "." + file.extension();
                 Document metadata = new Document("caseId", caseId).append("agency", agency)
-                        .append("storedAt", java.util.Date.from(clock.instant()));
-                ObjectId id = gridFs.store(new ByteArrayInputStream(file.bytes()), name, file.contentType(), metadata);
-                stored.add(new Complaint.Attachment(id.toHexString(), name, file.contentType(), file.bytes().length));
+                        .append("storedAt", java.util.Date.from(clock.instant())).append(SEALED, true);
+                // Sealed under the case's own key: the store never holds the bytes in clear, and destroying the
+                // key at the retention purge leaves nothing readable in any copy of the chunks.
+                byte[] sealed = vault.sealFile(agency, caseId, name, file.bytes());
+                ObjectId id = gridFs.store(new ByteArrayInputStream(sealed), name, file.contentType(), metadata);
+                stored.add(new Complaint.Attachment(id.toHexString(), name, file.contentType(), file.bytes().length,
+                        addedAt));
             }
             return stored;
         } catch (RuntimeException e) {
@@ -78,14 +98,27 @@ public class AttachmentStore {
         }
     }
 
-    /** The bytes of a file of case {@code caseId}, or null when there is none. */
+    /** The bytes of a file of case {@code caseId}, or null when there is none (or its case's key was destroyed). */
     public InputStream open(String caseId, String fileId) throws IOException {
         if (!ObjectId.isValid(fileId)) {
             return null;
         }
         GridFSFile file = gridFs.findOne(new Query(Criteria.where("_id").is(new ObjectId(fileId))
                 .and("metadata.caseId").is(caseId)));
-        return file == null ? null : gridFs.getResource(file).getInputStream();
+        if (file == null) {
+            return null;
+        }
+        InputStream stored = gridFs.getResource(file).getInputStream();
+        Document metadata = file.getMetadata();
+        if (metadata == null || !Boolean.TRUE.equals(metadata.getBoolean(SEALED))) {
+            return stored; // stored before files were sealed
+        }
+        byte[] sealed;
+        try (stored) {
+            sealed = stored.readAllBytes();
+        }
+        return vault.openFile(metadata.getString("agency"), caseId, file.getFilename(), sealed)
+                .map(ByteArrayInputStream::new).orElse(null);
     }
 
     /** The periodic orphan sweep, on one replica at a time. */

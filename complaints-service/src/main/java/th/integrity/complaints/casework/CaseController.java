@@ -31,6 +31,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import th.integrity.complaints.ComplaintsProblems;
 import th.integrity.complaints.attachments.AttachmentStore;
+import th.integrity.complaints.complaint.CaseNumber;
 import th.integrity.complaints.complaint.CaseStore;
 import th.integrity.complaints.complaint.Category;
 import th.integrity.complaints.complaint.Channel;
@@ -64,7 +65,9 @@ class CaseController {
             @RequestParam(required = false) Category category, @RequestParam(required = false) Channel channel,
             @Parameter(description = "month received, YYYY-MM, in Asia/Bangkok") @RequestParam(required = false) String month,
             @RequestParam(required = false) Boolean overdue, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
+            @RequestParam(defaultValue = "20") int size,
+            @Parameter(description = "a case number: วท 0012/2570, WT 12/2570, 12/2570 or 12 (any fiscal year)")
+            @RequestParam(required = false) String q) {
         YearMonth yearMonth = null;
         if (month != null) {
             try {
@@ -73,9 +76,14 @@ class CaseController {
                 throw ProblemException.invalid(ComplaintsProblems.field("month", "month"));
             }
         }
+        CaseNumber.Query caseNumber = null;
+        if (q != null && !q.isBlank()) {
+            caseNumber = CaseNumber.parse(q).orElseThrow(
+                    () -> ProblemException.invalid(ComplaintsProblems.field("q", "case-number")));
+        }
         PageRequest paging = PageRequest.of(page, size, 100);
-        return casework.list(officer(user), new CaseStore.Filter(status, category, channel, yearMonth, overdue),
-                paging.page(), paging.size());
+        return casework.list(officer(user), new CaseStore.Filter(status, category, channel, yearMonth, overdue,
+                caseNumber), paging.page(), paging.size());
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -98,6 +106,13 @@ class CaseController {
         return casework.transition(officer(user), id, request);
     }
 
+    @PostMapping(path = "/{id}/referral-answer", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record the answer of the body the case was referred to (409 when it waits for none)")
+    CaseViews.Changed referralAnswer(CurrentUser user, @PathVariable String id,
+            @Valid @RequestBody CaseRequests.ReferralAnswer request) {
+        return casework.referralAnswer(officer(user), id, request);
+    }
+
     @PostMapping(path = "/{id}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add an internal note (never shown to the reporter)")
     ResponseEntity<CaseViews.Changed> note(CurrentUser user, @PathVariable String id,
@@ -117,13 +132,6 @@ class CaseController {
     CaseViews.Changed division(CurrentUser user, @PathVariable String id,
             @Valid @RequestBody CaseRequests.Division request) {
         return casework.division(officer(user), id, request.division());
-    }
-
-    @PostMapping(path = "/{id}/identity", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Reveal a confidential reporter's identity, with a reason (written to the audit log)")
-    ResponseEntity<CaseViews.Revealed> reveal(CurrentUser user, @PathVariable String id,
-            @Valid @RequestBody CaseRequests.Reveal request) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(casework.reveal(officer(user), id, request.reason()));
     }
 
     @GetMapping("/{id}/attachments/{fileId}")

@@ -15,14 +15,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import th.integrity.complaints.ComplaintsProblems;
 import th.integrity.complaints.ComplaintsProperties;
-import th.integrity.complaints.audit.AuditStore;
-import th.integrity.complaints.audit.IdentityReveal;
 import th.integrity.complaints.complaint.CaseStore;
 import th.integrity.complaints.complaint.Category;
 import th.integrity.complaints.complaint.Channel;
@@ -30,7 +26,8 @@ import th.integrity.complaints.complaint.ClosureReason;
 import th.integrity.complaints.complaint.Complaint;
 import th.integrity.complaints.complaint.ComplaintSnapshot;
 import th.integrity.complaints.complaint.ComplaintStatus;
-import th.integrity.complaints.identity.IdentityCipher;
+import th.integrity.complaints.complaint.ReferralOutcome;
+import th.integrity.complaints.identity.IdentityVault;
 import th.integrity.complaints.identity.ReporterIdentity;
 import th.integrity.complaints.intake.IntakeService;
 import th.integrity.complaints.intake.NewCase;
@@ -49,30 +46,26 @@ class CaseworkService {
 
     private static final Logger log = LoggerFactory.getLogger(CaseworkService.class);
 
-    /** {@code integrity_complaints_identity_reveals_total{agency}}: an alert watches for unusually many. */
-    static final String IDENTITY_REVEALS = "integrity.complaints.identity_reveals";
+    /** An officer acting on a case has seen it: a reporter's message before that is no longer new. */
+    private static final String SEEN = "officerSeenAt";
 
     private final CaseStore store;
-    private final AuditStore audit;
     private final IntakeService intake;
     private final ReferenceData reference;
-    private final IdentityCipher cipher;
+    private final IdentityVault vault;
     private final JsonMapper json;
     private final Clock clock;
     private final ComplaintsProperties properties;
-    private final MeterRegistry meters;
 
-    CaseworkService(CaseStore store, AuditStore audit, IntakeService intake, ReferenceData reference, IdentityCipher cipher,
-            JsonMapper json, Clock clock, ComplaintsProperties properties, MeterRegistry meters) {
+    CaseworkService(CaseStore store, IntakeService intake, ReferenceData reference, IdentityVault vault,
+            JsonMapper json, Clock clock, ComplaintsProperties properties) {
         this.store = store;
-        this.audit = audit;
         this.intake = intake;
         this.reference = reference;
-        this.cipher = cipher;
+        this.vault = vault;
         this.json = json;
         this.clock = clock;
         this.properties = properties;
-        this.meters = meters;
     }
 
     CaseViews.Page list(CurrentUser user, CaseStore.Filter filter, int page, int size) {
@@ -85,16 +78,20 @@ class CaseworkService {
 
     CaseViews.Detail view(CurrentUser user, String id) {
         Complaint c = store.get(user.agency(), id);
+        // Opening the case is what makes a reporter's message no longer new in the queue.
+        store.markSeen(c.agency(), c.id(), now());
         ReporterIdentity masked = null;
         if (c.reporter() != null && c.reporter().identity() != null) {
-            masked = identity(c).masked();
+            ReporterIdentity identity = identity(c);
+            masked = identity == null ? null : identity.masked();
         }
         return new CaseViews.Detail(c.id(), c.agency(), c.channel(), c.category(), c.subcategory(), c.division(),
                 c.details(), c.incidentDate(), c.location(), c.reportedElsewhere(), c.reporterStanding(),
                 new CaseViews.Reporter(c.reporter() == null ? null : c.reporter().mode(), masked), c.status(),
                 c.receivedAt(), c.acknowledgedAt(), c.statusChangedAt(), c.dueAt(), c.isOverdue(clock.instant()),
                 c.concludedAt(), c.closureReason(), c.forwardedTo(), c.status().next(), c.attachments(),
-                c.messages(), c.notes(), c.history(), c.recordedBy(), c.purgedAt(), c.version());
+                c.messages(), c.notes(), c.history(), c.recordedBy(), c.purgedAt(), c.version(), c.caseNumber(),
+                c.letterRef(), c.letterDate(), CaseViews.Referral.of(c));
     }
 
     CaseViews.Filed keyIn(CurrentUser user, CaseRequests.KeyIn request) {
@@ -102,14 +99,19 @@ class CaseworkService {
         if (request.receivedOn().isAfter(today)) {
             throw ProblemException.invalid(ComplaintsProblems.field("receivedOn", "received-on.future"));
         }
+        if (request.letterDate() != null && request.letterDate().isAfter(request.receivedOn())) {
+            throw ProblemException.invalid(ComplaintsProblems.field("letterDate", "letter-date.after-received"));
+        }
         Instant receivedAt = request.receivedOn().atStartOfDay(BANGKOK).toInstant();
         var command = new NewCase(user.agency(), Channel.valueOf(request.channel()),
                 Category.fromCode(request.category()).orElseThrow(), request.subcategory(), request.division(),
                 request.details(), request.incidentDate(), request.location(), request.reportedElsewhere(),
-                request.reporterStanding(), request.reporter(), receivedAt, user.subject(), List.of());
+                request.reporterStanding(), request.reporter(), receivedAt, user.subject(), List.of(),
+                request.letterRef(), request.letterDate());
         IntakeService.Filed filed = intake.file(command, null);
         return new CaseViews.Filed(filed.caseId(), filed.receipt().trackingCode(), filed.receipt().receivedAt(),
-                filed.receipt().status());
+                filed.receipt().status(), filed.receipt().caseNumber(), filed.receipt().agency(),
+                filed.receipt().dueAt());
     }
 
     CaseViews.Changed transition(CurrentUser user, String id, CaseRequests.Transition request) {
@@ -119,9 +121,21 @@ class CaseworkService {
         }
         ComplaintStatus to = request.to();
         ClosureReason closure = request.closureReason();
-        String forwardedTo = request.forwardedTo();
-        TransitionRules.check(c.status(), to, closure, forwardedTo,
+        CaseRequests.Referral letter = request.referral();
+        String forwardedTo = request.body();
+        if (letter != null && letter.body() != null && request.forwardedTo() != null
+                && !letter.body().equals(request.forwardedTo())) {
+            throw ProblemException.invalid(ComplaintsProblems.field("referral.body", "referral.body.differs"));
+        }
+        String bodyField = letter != null && (letter.body() != null || request.forwardedTo() == null)
+                ? "referral.body" : "forwardedTo";
+        TransitionRules.check(c.status(), to, closure, forwardedTo, bodyField,
+                letter != null && (letter.letterRef() != null || letter.sentOn() != null),
                 code -> reference.exists(ReferenceKind.FORWARDING_BODY, code));
+        if (letter != null && letter.sentOn() != null
+                && letter.sentOn().isAfter(LocalDate.now(clock.withZone(BANGKOK)))) {
+            throw ProblemException.invalid(ComplaintsProblems.field("referral.sentOn", "referral.sent-on.future"));
+        }
         Instant now = now();
         Duration limit = to.deadlineIn(properties.deadlines());
         Instant dueAt = limit == null ? null : now.plus(limit);
@@ -129,13 +143,82 @@ class CaseworkService {
         var change = new Complaint.StatusChange(c.status(), to, now, user.subject(), user.name(), request.reason(),
                 closure, forwardedTo);
         Update update = new Update().set("status", to).set("statusChangedAt", now).set("dueAt", dueAt)
-                .set("concludedAt", concludedAt).set("closureReason", closure).push("history", change);
+                .set("concludedAt", concludedAt).set("closureReason", closure).push("history", change)
+                .max(SEEN, now);
         if (forwardedTo != null) {
             update.set("forwardedTo", forwardedTo);
         }
+        // A referral stands from forwarding until the matter comes back to the agency's own investigation.
+        Complaint.Referral standing = c.activeReferral();
+        if (to == ComplaintStatus.FORWARDED) {
+            standing = new Complaint.Referral(forwardedTo, letter == null ? null : letter.letterRef(),
+                    letter == null ? null : letter.sentOn(), now, user.subject(), user.name(), List.of(), null);
+            update.set("referral", standing);
+        } else if (to == ComplaintStatus.UNDER_INVESTIGATION && standing != null) {
+            update.set("referral", standing.returned(now));
+            standing = null;
+        }
         long version = store.update(c, update, ComplaintSnapshot.STATUS_CHANGED,
-                ComplaintSnapshot.of(c).withStatus(to, now, concludedAt, closure, dueAt), now);
+                ComplaintSnapshot.of(c).withStatus(to, now, concludedAt, closure, dueAt).withReferral(standing), now);
         log.info("Case {} moved from {} to {} by {}", c.id(), c.status(), to, user.subject());
+        return new CaseViews.Changed(c.id(), version);
+    }
+
+    /**
+     * Records the answer of the body the case was referred to. A finding concludes the case, a return brings it
+     * back to the agency's own investigation (both a status change), an interim answer keeps it waiting with a
+     * new follow-up date counted from the answer's date (an update).
+     *
+     * @throws ProblemException 409 when the case does not wait for an answer (never referred, answered already,
+     *                          moved on); 400 when the answer's date is in the future or before the referral
+     */
+    CaseViews.Changed referralAnswer(CurrentUser user, String id, CaseRequests.ReferralAnswer request) {
+        Complaint c = store.get(user.agency(), id);
+        requireNotPurged(c);
+        if (!c.awaitsReferralAnswer()) {
+            throw ComplaintsProblems.notAwaitingReferralAnswer(c.status().name(), c.status().labelTh());
+        }
+        Complaint.Referral standing = c.activeReferral();
+        LocalDate today = LocalDate.now(clock.withZone(BANGKOK));
+        LocalDate referredOn = standing.referredAt().atZone(BANGKOK).toLocalDate();
+        if (standing.sentOn() != null && standing.sentOn().isBefore(referredOn)) {
+            referredOn = standing.sentOn();
+        }
+        if (request.receivedOn().isAfter(today)) {
+            throw ProblemException.invalid(
+                    ComplaintsProblems.field("receivedOn", "referral-answer.received-on.future"));
+        }
+        if (request.receivedOn().isBefore(referredOn)) {
+            throw ProblemException.invalid(ComplaintsProblems.field("receivedOn",
+                    "referral-answer.received-on.before-referral", referredOn.toString()));
+        }
+        Instant now = now();
+        ReferralOutcome outcome = request.outcome();
+        Complaint.Referral answered = standing.answered(new Complaint.ReferralAnswer(UUID.randomUUID().toString(),
+                request.receivedOn(), request.summary(), outcome, now, user.subject(), user.name()));
+        ComplaintStatus to = outcome.leadsTo();
+        long version;
+        if (to == c.status()) {
+            Instant dueAt = request.receivedOn().atStartOfDay(BANGKOK).toInstant()
+                    .plus(properties.deadlines().referralFollowUp());
+            version = store.update(c, new Update().set("referral", answered).set("dueAt", dueAt),
+                    ComplaintSnapshot.UPDATED, ComplaintSnapshot.of(c).withStatus(c.status(), c.statusChangedAt(),
+                            c.concludedAt(), c.closureReason(), dueAt).withReferral(answered), now);
+        } else {
+            Complaint.Referral after = outcome == ReferralOutcome.RETURNED ? answered.returned(now) : answered;
+            Duration limit = to.deadlineIn(properties.deadlines());
+            Instant dueAt = limit == null ? null : now.plus(limit);
+            Instant concludedAt = to.isFinal() ? now : null;
+            var change = new Complaint.StatusChange(c.status(), to, now, user.subject(), user.name(), null, null,
+                    null);
+            Update update = new Update().set("status", to).set("statusChangedAt", now).set("dueAt", dueAt)
+                    .set("concludedAt", concludedAt).set("closureReason", null).set("referral", after)
+                    .push("history", change);
+            version = store.update(c, update, ComplaintSnapshot.STATUS_CHANGED, ComplaintSnapshot.of(c)
+                    .withStatus(to, now, concludedAt, null, dueAt)
+                    .withReferral(after.returnedAt() == null ? after : null), now);
+        }
+        log.info("Answer {} of {} to case {} recorded by {}", outcome, standing.body(), c.id(), user.subject());
         return new CaseViews.Changed(c.id(), version);
     }
 
@@ -144,7 +227,7 @@ class CaseworkService {
         requireNotPurged(c);
         Instant now = now();
         var note = new Complaint.Note(UUID.randomUUID().toString(), text, now, user.subject(), user.name());
-        return new CaseViews.Changed(c.id(), store.update(c, new Update().push("notes", note),
+        return new CaseViews.Changed(c.id(), store.update(c, new Update().push("notes", note).max(SEEN, now),
                 ComplaintSnapshot.UPDATED, ComplaintSnapshot.of(c), now));
     }
 
@@ -161,7 +244,7 @@ class CaseworkService {
         Instant now = now();
         var message = new Complaint.Message(UUID.randomUUID().toString(), Complaint.Party.OFFICER, text, now,
                 user.subject());
-        return new CaseViews.Changed(c.id(), store.update(c, new Update().push("messages", message),
+        return new CaseViews.Changed(c.id(), store.update(c, new Update().push("messages", message).max(SEEN, now),
                 ComplaintSnapshot.UPDATED, ComplaintSnapshot.of(c), now));
     }
 
@@ -171,25 +254,8 @@ class CaseworkService {
             throw ProblemException.invalid(ComplaintsProblems.field("division", "division.unknown"));
         }
         Instant now = now();
-        return new CaseViews.Changed(c.id(), store.update(c, new Update().set("division", division),
+        return new CaseViews.Changed(c.id(), store.update(c, new Update().set("division", division).max(SEEN, now),
                 ComplaintSnapshot.UPDATED, ComplaintSnapshot.of(c).withDivision(division), now));
-    }
-
-    /** Writes the audit record first: if it cannot be written, nothing is revealed. */
-    CaseViews.Revealed reveal(CurrentUser user, String id, String reason) {
-        Complaint c = store.get(user.agency(), id);
-        if (c.reporter() == null || c.reporter().identity() == null) {
-            throw ComplaintsProblems.noIdentity();
-        }
-        Instant now = now();
-        audit.record(new IdentityReveal(UUID.randomUUID().toString(), c.agency(), c.id(), user.subject(), user.name(),
-                reason, now));
-        log.info("Identity of the reporter of case {} revealed by {}", c.id(), user.subject());
-        ReporterIdentity identity = identity(c);
-        // Counted once the identity is opened, as the audit log records it; the agency is the stored case's.
-        Counter.builder(IDENTITY_REVEALS).description("Reporters' identities revealed to officers, by agency")
-                .tag("agency", c.agency()).register(meters).increment();
-        return new CaseViews.Revealed(identity.name(), identity.phone(), identity.email(), now);
     }
 
     Complaint get(CurrentUser user, String id) {
@@ -197,8 +263,8 @@ class CaseworkService {
     }
 
     private ReporterIdentity identity(Complaint c) {
-        return json.readValue(cipher.open(c.reporter().identity(), IntakeService.identityBinding(c.agency(), c.id())),
-                ReporterIdentity.class);
+        return vault.openIdentity(c.agency(), c.id(), c.reporter().identity())
+                .map(identity -> json.readValue(identity, ReporterIdentity.class)).orElse(null);
     }
 
     private static void requireNotPurged(Complaint c) {

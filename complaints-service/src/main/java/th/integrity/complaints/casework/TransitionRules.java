@@ -27,6 +27,15 @@ final class TransitionRules {
      */
     static void check(ComplaintStatus from, ComplaintStatus to, ClosureReason closure, String forwardedTo,
             Predicate<String> forwardingBody) {
+        check(from, to, closure, forwardedTo, "forwardedTo", false, forwardingBody);
+    }
+
+    /**
+     * @param bodyField        the field that named the body: {@code forwardedTo} or {@code referral.body}
+     * @param referralLetter   whether the request carries a referral letter's reference or date
+     */
+    static void check(ComplaintStatus from, ComplaintStatus to, ClosureReason closure, String forwardedTo,
+            String bodyField, boolean referralLetter, Predicate<String> forwardingBody) {
         if (!from.mayMoveTo(to)) {
             throw ComplaintsProblems.illegalTransition(from.name(), from.labelTh(), to.name(), to.labelTh(),
                     from.next().stream().map(Enum::name).toList());
@@ -39,9 +48,10 @@ final class TransitionRules {
             errors.add(ComplaintsProblems.field("closureReason", "closure-reason.only-closing"));
         }
         if (to == ComplaintStatus.FORWARDED && (forwardedTo == null || !forwardingBody.test(forwardedTo))) {
-            errors.add(ComplaintsProblems.field("forwardedTo", "forwarded-to.unknown"));
-        } else if (to != ComplaintStatus.FORWARDED && forwardedTo != null) {
-            errors.add(ComplaintsProblems.field("forwardedTo", "forwarded-to.only-forwarding"));
+            errors.add(ComplaintsProblems.field(bodyField, "forwarded-to.unknown"));
+        } else if (to != ComplaintStatus.FORWARDED && (forwardedTo != null || referralLetter)) {
+            errors.add(ComplaintsProblems.field(forwardedTo != null ? bodyField : "referral",
+                    "forwarded-to.only-forwarding"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);

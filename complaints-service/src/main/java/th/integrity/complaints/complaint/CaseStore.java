@@ -93,8 +93,14 @@ public class CaseStore {
      *
      * @param month   received in this month of {@code zone}, as the statistics count it
      * @param overdue true: past the deadline of the status at {@code now}; false: not past it, or final
+     * @param caseNumber the case number an officer typed (prefix and leading zeros ignored; without a year, in any)
      */
-    public record Filter(ComplaintStatus status, Category category, Channel channel, YearMonth month, Boolean overdue) {
+    public record Filter(ComplaintStatus status, Category category, Channel channel, YearMonth month, Boolean overdue,
+            CaseNumber.Query caseNumber) {
+
+        public Filter(ComplaintStatus status, Category category, Channel channel, YearMonth month, Boolean overdue) {
+            this(status, category, channel, month, overdue, null);
+        }
     }
 
     /** One page of a list, with the number of matches. */
@@ -125,8 +131,15 @@ public class CaseStore {
         } else if (Boolean.FALSE.equals(filter.overdue())) {
             criteria.orOperator(Criteria.where("dueAt").is(null), Criteria.where("dueAt").gte(now));
         }
+        if (filter.caseNumber() != null) {
+            criteria.and("caseSequence").is(filter.caseNumber().sequence());
+            if (filter.caseNumber().fiscalYear() != null) {
+                criteria.and("caseFiscalYear").is(filter.caseNumber().fiscalYear());
+            }
+        }
         Query query = new Query(criteria);
-        query.fields().exclude("details", "messages.text", "notes", "history", "reporter", "idempotency", "outbox");
+        // details stay: the list shows their first words as the case's summary.
+        query.fields().exclude("messages.text", "notes", "history", "reporter", "idempotency", "outbox");
         long total = mongo.count(Query.of(query), Complaint.class);
         List<Complaint> found = mongo.find(query.with(Sort.by(Sort.Direction.DESC, "receivedAt")).skip(skip)
                 .limit(limit), Complaint.class);
@@ -160,6 +173,15 @@ public class CaseStore {
         }
     }
 
+    /**
+     * Records that an officer opened case {@code id} at {@code now} (never moving the mark back): not a change of
+     * the case, so no version and no event.
+     */
+    public void markSeen(String agency, String id, Instant now) {
+        mongo.updateFirst(new Query(Criteria.where("_id").is(id).and("agency").is(agency)),
+                new Update().max("officerSeenAt", now), Complaint.class);
+    }
+
     /** The case of the caller's agency, or the same 404 whether it does not exist or belongs to another. */
     public Complaint get(String agency, String id) {
         return find(agency, id).orElseThrow(ComplaintsProblems::caseNotFound);
@@ -173,7 +195,7 @@ public class CaseStore {
      */
     public long update(Complaint before, Update changes, String type, ComplaintSnapshot after, Instant now) {
         long version = before.version() + 1;
-        changes.set("version", version).push(Outbox.FIELD, events.message(type, after.withVersion(version), now));
+        changes.set("version", version).set("updatedAt", now).push(Outbox.FIELD, events.message(type, after.withVersion(version), now));
         var result = mongo.updateFirst(new Query(Criteria.where("_id").is(before.id())
                 .and("agency").is(before.agency()).and("version").is(before.version())), changes, Complaint.class);
         if (result.getModifiedCount() == 0) {

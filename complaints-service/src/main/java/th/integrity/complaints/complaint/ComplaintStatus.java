@@ -36,7 +36,7 @@ public enum ComplaintStatus {
         return switch (this) {
             case RECEIVED -> deadlines.received();
             case UNDER_REVIEW -> deadlines.underReview();
-            case FORWARDED -> deadlines.forwarded();
+            case FORWARDED -> deadlines.referralFollowUp();
             case UNDER_INVESTIGATION -> deadlines.underInvestigation();
             default -> null;
         };

@@ -6,6 +6,12 @@ package th.integrity.complaints.identity;
  */
 public record ReporterIdentity(String name, String phone, String email) {
 
+    /** What a sealed identity is bound to: opened under another case or agency, it does not open. */
+    public static String boundTo(String agency, String caseId) {
+        return "identity:" + agency + ":" + caseId;
+    }
+
+
     /** {@code สมชาย ใจดี} → {@code ส**** ใ***}; {@code 0812345678} → {@code ******5678}; {@code a***@example.com}. */
     public ReporterIdentity masked() {
         return new ReporterIdentity(maskWords(name), maskPhone(phone), maskEmail(email));

@@ -28,12 +28,15 @@ import th.integrity.complaints.ComplaintsProperties;
 import th.integrity.complaints.attachments.AttachmentStore;
 import th.integrity.complaints.attachments.CleanFile;
 import th.integrity.complaints.complaint.CaseEvents;
+import th.integrity.complaints.complaint.CaseNumber;
+import th.integrity.complaints.complaint.CaseNumbers;
 import th.integrity.complaints.complaint.CaseStore;
 import th.integrity.complaints.complaint.Complaint;
 import th.integrity.complaints.complaint.ComplaintSnapshot;
 import th.integrity.complaints.complaint.ComplaintStatus;
 import th.integrity.complaints.complaint.ReporterMode;
 import th.integrity.complaints.identity.IdentityCipher;
+import th.integrity.complaints.identity.IdentityVault;
 import th.integrity.complaints.identity.Sealed;
 import th.integrity.complaints.tracking.TrackingCode;
 import th.integrity.complaints.tracking.TrackingCodes;
@@ -58,22 +61,27 @@ public class IntakeService {
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
 
     private final CaseStore cases;
+    private final CaseNumbers caseNumbers;
     private final CaseEvents events;
     private final TrackingCodes trackingCodes;
     private final IdentityCipher cipher;
+    private final IdentityVault vault;
     private final AttachmentStore attachments;
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final Clock clock;
     private final ComplaintsProperties properties;
 
-    IntakeService(CaseStore cases, CaseEvents events, TrackingCodes trackingCodes, IdentityCipher cipher,
+    IntakeService(CaseStore cases, CaseNumbers caseNumbers, CaseEvents events, TrackingCodes trackingCodes,
+            IdentityCipher cipher, IdentityVault vault,
             AttachmentStore attachments, JsonMapper json, MeterRegistry meters, Clock clock,
             ComplaintsProperties properties) {
         this.cases = cases;
+        this.caseNumbers = caseNumbers;
         this.events = events;
         this.trackingCodes = trackingCodes;
         this.cipher = cipher;
+        this.vault = vault;
         this.attachments = attachments;
         this.json = json;
         this.meters = meters;
@@ -122,10 +130,12 @@ public class IntakeService {
         Instant receivedAt = command.receivedAt() == null ? now : command.receivedAt();
         var deadline = status.deadlineIn(properties.deadlines());
         Sealed identity = command.reporter().mode() == ReporterMode.CONFIDENTIAL
-                ? cipher.seal(json.writeValueAsString(command.reporter().identity()), identityBinding(command.agency(), caseId))
+                ? vault.sealIdentity(command.agency(), caseId, json.writeValueAsString(command.reporter().identity()))
                 : null;
         List<Complaint.StatusChange> history = List.of(new Complaint.StatusChange(null, status, now,
                 command.recordedBy(), null, null, null, null));
+        // Taken once, outside the retry loop: a clash of tracking codes must not skip a number.
+        CaseNumber number = caseNumbers.next(command.agency(), receivedAt);
         for (int attempt = 1;; attempt++) {
             TrackingCode code = trackingCodes.next();
             Complaint.Idempotency replay = idempotent == null ? null
@@ -137,7 +147,8 @@ public class IntakeService {
                     command.location(), command.reportedElsewhere(), command.reporterStanding(),
                     new Complaint.Reporter(command.reporter().mode(), identity), status, receivedAt, now,
                     receivedAt, null, null, null, receivedAt.plus(deadline), 1, trackingCodes.hash(code), replay,
-                    stored, List.of(), List.of(), history, command.recordedBy(), null, List.of());
+                    stored, List.of(), List.of(), history, command.recordedBy(), null, List.of(), number.formatted(),
+                    number.sequence(), number.fiscalYear(), command.letterRef(), command.letterDate(), now, null, null);
             OutboxMessage message = events.message(ComplaintSnapshot.SUBMITTED, ComplaintSnapshot.of(complaint), now);
             try {
                 cases.insert(complaint.withOutbox(List.of(message)));
@@ -153,7 +164,8 @@ public class IntakeService {
                     .tag("channel", command.channel().name()).tag("category", command.category().name())
                     .register(meters).increment();
             log.info("Complaint {} received for agency {} via {}", caseId, command.agency(), command.channel());
-            return new Filed(caseId, new Receipt(code.grouped(), receivedAt, status), false);
+            return new Filed(caseId, new Receipt(code.grouped(), receivedAt, status, complaint.caseNumber(),
+                    complaint.agency(), complaint.dueAt()), false);
         }
     }
 
@@ -196,7 +208,9 @@ public class IntakeService {
         TrackingCode code = new TrackingCode(cipher.open(earlier.idempotency().code(), codeBinding(earlier.id())));
         // The first answer: the status the case had when it was received, not its status now.
         return Optional.of(new Filed(earlier.id(),
-                new Receipt(code.grouped(), earlier.receivedAt(), ComplaintStatus.RECEIVED), true));
+                new Receipt(code.grouped(), earlier.receivedAt(), ComplaintStatus.RECEIVED, earlier.caseNumber(),
+                        earlier.agency(), earlier.receivedAt().plus(ComplaintStatus.RECEIVED.deadlineIn(properties.deadlines()))),
+                true));
     }
 
     private Complaint findByKey(String keyHash) {
@@ -215,10 +229,6 @@ public class IntakeService {
     /** Removes replay records past their time, so the sealed codes do not outlive their purpose. */
     public long forgetExpiredIdempotencyKeys() {
         return cases.forgetIdempotencyExpiredAt(now());
-    }
-
-    public static String identityBinding(String agency, String caseId) {
-        return "identity:" + agency + ":" + caseId;
     }
 
     static String codeBinding(String caseId) {

@@ -12,6 +12,9 @@ import th.integrity.complaints.complaint.ReporterStanding;
 /**
  * A complaint about to be filed, whichever way it came: the web form (channel WEB, received now) or an
  * officer keying in another channel (received on the real date, {@code recordedBy} the officer).
+ *
+ * @param letterRef  a keyed-in letter's own reference (เลขที่หนังสือ); null otherwise
+ * @param letterDate the date written on that letter; null otherwise
  */
 public record NewCase(
         String agency,
@@ -27,7 +30,18 @@ public record NewCase(
         ReporterInput reporter,
         Instant receivedAt,
         String recordedBy,
-        List<CleanFile> files) {
+        List<CleanFile> files,
+        String letterRef,
+        LocalDate letterDate) {
+
+    /** A complaint that did not come as a letter with its own reference. */
+    public NewCase(String agency, Channel channel, Category category, String subcategory, String division,
+            String details, LocalDate incidentDate, String location, Boolean reportedElsewhere,
+            ReporterStanding reporterStanding, ReporterInput reporter, Instant receivedAt, String recordedBy,
+            List<CleanFile> files) {
+        this(agency, channel, category, subcategory, division, details, incidentDate, location, reportedElsewhere,
+                reporterStanding, reporter, receivedAt, recordedBy, files, null, null);
+    }
 
     @Override
     public String toString() {

@@ -18,6 +18,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import th.integrity.complaints.ComplaintsProperties;
 import th.integrity.complaints.attachments.AttachmentStore;
 import th.integrity.complaints.complaint.CaseStore;
+import th.integrity.complaints.identity.IdentityVault;
 import th.integrity.complaints.complaint.Complaint;
 import th.integrity.complaints.complaint.ComplaintSnapshot;
 import th.integrity.platform.web.ProblemException;
@@ -27,7 +28,9 @@ import th.integrity.platform.web.ProblemException;
  * the reporter's identity, the details, place and date, the attachments (GridFS), messages, notes, the
  * tracking code's hash and the who/why of each move. What stays is exactly what statistics need (agency,
  * channel, categories, division, standing, dates, status, closure reason). Emits {@code complaint.updated.v1};
- * logs the case id only. The identity-reveal audit log is kept.
+ * logs the case id only. Destroys the case's data key first (crypto-shredding: the identity and files sealed under
+ * it cannot be opened from any remaining copy) and records what it removed, without content, for the head's purge
+ * report. The identity-reveal audit log is kept.
  */
 @Component
 public class RetentionPurge {
@@ -36,13 +39,17 @@ public class RetentionPurge {
 
     private final CaseStore store;
     private final AttachmentStore attachments;
+    private final IdentityVault vault;
+    private final PurgeRecordStore report;
     private final Clock clock;
     private final ComplaintsProperties.Retention retention;
 
-    RetentionPurge(CaseStore store, AttachmentStore attachments, Clock clock,
-            ComplaintsProperties properties) {
+    RetentionPurge(CaseStore store, AttachmentStore attachments, IdentityVault vault, PurgeRecordStore report,
+            Clock clock, ComplaintsProperties properties) {
         this.store = store;
         this.attachments = attachments;
+        this.vault = vault;
+        this.report = report;
         this.clock = clock;
         this.retention = properties.retention();
     }
@@ -75,17 +82,28 @@ public class RetentionPurge {
     }
 
     private void purge(Complaint c, Instant now) {
+        // First the key: from here on the identity and the files are unreadable wherever a copy of them lies, even
+        // if what follows fails (the next run completes it).
+        boolean keyDestroyed = vault.shred(c.agency(), c.id());
         List<Complaint.StatusChange> moves = c.history().stream()
                 .map(h -> new Complaint.StatusChange(h.from(), h.to(), h.at(), null, null, null, h.closureReason(),
                         h.forwardedTo()))
                 .toList();
         Update update = new Update().unset("reporter.identity").unset("details").unset("location")
                 .unset("incidentDate").unset("trackingHash").unset("idempotency").unset("recordedBy")
+                // A letter's own reference names its sender as surely as a signature.
+                .unset("letterRef").unset("letterDate")
                 .set("attachments", List.of()).set("messages", List.of()).set("notes", List.of())
                 .set("history", moves).set("purgedAt", now);
+        if (c.referral() != null) {
+            update.set("referral", c.referral().purged()); // the answers' summaries are free text
+        }
         store.update(c, update, ComplaintSnapshot.UPDATED, ComplaintSnapshot.of(c), now);
         // After the case no longer references them; a failure here leaves orphans for the sweep.
         attachments.delete(c.attachments().stream().map(Complaint.Attachment::fileId).toList());
+        report.record(new PurgeRecord(c.id(), c.agency(), c.receivedAt(), c.concludedAt(), now,
+                c.reporter() != null && c.reporter().identity() != null, keyDestroyed, c.attachments().size(),
+                c.messages().size(), c.notes().size(), c.details() != null));
         log.info("Purged case {} after its retention period", c.id());
     }
 }

@@ -1,5 +1,14 @@
 package th.integrity.complaints.tracking;
 
+import java.util.List;
+
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+
+import th.integrity.complaints.ComplaintsProblems;
+import th.integrity.complaints.attachments.AttachmentInspector;
+import th.integrity.platform.web.ProblemException;
 import java.time.Instant;
 
 import jakarta.validation.Valid;
@@ -29,9 +38,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class TrackingController {
 
     private final TrackingService tracking;
+    private final AttachmentInspector inspector;
 
-    TrackingController(TrackingService tracking) {
+    TrackingController(TrackingService tracking, AttachmentInspector inspector) {
         this.tracking = tracking;
+        this.inspector = inspector;
     }
 
     /** @param trackingCode 16 digits; spaces, hyphens and Thai digits are accepted */
@@ -67,6 +78,27 @@ class TrackingController {
     @Operation(summary = "Status, stage dates and messages of the complaint with this tracking code (public)")
     ResponseEntity<TrackingService.Progress> track(@Valid @RequestBody TrackRequest request) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(tracking.progress(request.trackingCode()));
+    }
+
+    /** @param files how many were added */
+    record Added(Instant at, int files) {
+    }
+
+    @PostMapping(path = "/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "The reporter adds JPEG/PNG/PDF files to their open complaint (public, with the tracking code)",
+            description = "Form field `trackingCode`; parts `files` (up to 5 per upload, as at filing). "
+                    + "409 case-closed once the case is concluded.")
+    ResponseEntity<Added> attachments(@RequestParam(name = "trackingCode", required = false) String trackingCode,
+            @RequestPart(name = "files", required = false) List<MultipartFile> files) {
+        if (trackingCode == null || trackingCode.isBlank()) {
+            throw ProblemException.invalid(ComplaintsProblems.field("trackingCode", "tracking-code.required"));
+        }
+        if (files == null || files.stream().allMatch(MultipartFile::isEmpty)) {
+            throw ProblemException.invalid(ComplaintsProblems.field("files", "files.required"));
+        }
+        var clean = inspector.inspect(files);
+        return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
+                .body(new Added(tracking.addFiles(trackingCode, clean), clean.size()));
     }
 
     @PostMapping("/messages")

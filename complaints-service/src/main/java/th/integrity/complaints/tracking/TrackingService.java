@@ -13,7 +13,10 @@ import org.springframework.stereotype.Service;
 
 import th.integrity.complaints.ComplaintsProblems;
 import th.integrity.complaints.ComplaintsProperties;
+import th.integrity.complaints.attachments.AttachmentStore;
+import th.integrity.complaints.attachments.CleanFile;
 import th.integrity.complaints.complaint.CaseStore;
+import th.integrity.complaints.disclosure.Disclosures;
 import th.integrity.complaints.complaint.ClosureReason;
 import th.integrity.complaints.complaint.Complaint;
 import th.integrity.complaints.complaint.ComplaintSnapshot;
@@ -42,15 +45,25 @@ class TrackingService {
     private final ReferenceData reference;
     private final Clock clock;
     private final ComplaintsProperties.Tracking limits;
+    private final Disclosures disclosures;
+    private final AttachmentStore attachments;
+    private final ComplaintsProperties.Attachments attachmentLimits;
+
+    /** A case holds at most this many times the files one submission may carry. */
+    static final int FILES_PER_CASE = 4;
 
     TrackingService(TrackingCodes codes, FailedLookupLimiter limiter, CaseStore store,
-            ReferenceData reference, Clock clock, ComplaintsProperties properties) {
+            ReferenceData reference, Clock clock, ComplaintsProperties properties, Disclosures disclosures,
+            AttachmentStore attachments) {
         this.codes = codes;
         this.limiter = limiter;
         this.store = store;
         this.reference = reference;
         this.clock = clock;
         this.limits = properties.tracking();
+        this.disclosures = disclosures;
+        this.attachments = attachments;
+        this.attachmentLimits = properties.attachments();
     }
 
     public record Label(String code, String labelTh, String labelEn) {
@@ -64,8 +77,14 @@ class TrackingService {
     public record PublicMessage(Complaint.Party from, String text, Instant at) {
     }
 
+    /**
+     * @param caseNumber เลขรับ, e.g. {@code วท 0012/2570}: the reporter may quote it to the agency
+     * @param agency     the agency's code (the acknowledgement names the agency)
+     * @param dueAt      the deadline of the current status; null when final
+     */
     public record Progress(Label status, Instant receivedAt, Instant acknowledgedAt, Instant concludedAt,
-            Label closureReason, Label forwardedTo, List<Stage> stages, List<PublicMessage> messages) {
+            Label closureReason, Label forwardedTo, List<Stage> stages, List<PublicMessage> messages,
+            String caseNumber, String agency, Instant dueAt) {
     }
 
     public Progress progress(String typedCode) {
@@ -78,13 +97,44 @@ class TrackingService {
                 stages.add(new Stage(change.to().name(), change.to().labelTh(), change.to().labelEn(), change.at()));
             }
         }
+        // Files the reporter added later, one stage per upload.
+        c.attachments().stream().map(Complaint.Attachment::addedAt).filter(java.util.Objects::nonNull).distinct()
+                .forEach(at -> insertByTime(stages, evidence(at, c.attachments().stream()
+                        .filter(a -> at.equals(a.addedAt())).count())));
+        // The reporter is told that their identity was disclosed, and when; never to whom.
+        disclosures.firstDisclosure(c.agency(), c.id()).ifPresent(at -> insertByTime(stages, stage("IDENTITY_DISCLOSED", at)));
         List<PublicMessage> messages = c.messages().stream()
                 .map(m -> new PublicMessage(m.from(), m.text(), m.at())).toList();
         ClosureReason reason = c.closureReason();
         return new Progress(label(ReferenceKind.STATUS, c.status().name()), c.receivedAt(), c.acknowledgedAt(),
                 c.concludedAt(), reason == null ? null : label(ReferenceKind.CLOSURE_REASON, reason.name()),
                 c.forwardedTo() == null ? null : label(ReferenceKind.FORWARDING_BODY, c.forwardedTo()), stages,
-                messages);
+                messages, c.caseNumber(), c.agency(), c.dueAt());
+    }
+
+    /**
+     * The reporter adds files to an open case: checked and cleaned as at intake, sealed under the case's key, marked
+     * with when they came so the officer sees them as new. @return when they were added
+     */
+    public Instant addFiles(String typedCode, List<CleanFile> files) {
+        Complaint c = find(typedCode);
+        if (c.status().isFinal()) {
+            throw ComplaintsProblems.caseClosed();
+        }
+        int max = attachmentLimits.maxFiles() * FILES_PER_CASE;
+        if (c.attachments().size() + files.size() > max) {
+            throw ComplaintsProblems.attachmentsFull(max);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        List<Complaint.Attachment> stored = attachments.store(c.agency(), c.id(), files, c.attachments().size(), now);
+        try {
+            store.update(c, new Update().push("attachments").each(stored.toArray()), ComplaintSnapshot.UPDATED,
+                    ComplaintSnapshot.of(c), now);
+        } catch (RuntimeException e) {
+            attachments.delete(stored.stream().map(Complaint.Attachment::fileId).toList());
+            throw e;
+        }
+        return now;
     }
 
     /** The reporter adds a message; officers see it on the case. */
@@ -120,6 +170,20 @@ class TrackingService {
     }
 
     /** A stage before any move, labelled from the bundles ({@code complaints.label.stage.<NAME>}). */
+    /** Before the first stage that happened later (stages not reached yet, without a time, stay last). */
+    private static void insertByTime(List<Stage> stages, Stage stage) {
+        int before = 0;
+        while (before < stages.size() && stages.get(before).at() != null && !stages.get(before).at().isAfter(stage.at())) {
+            before++;
+        }
+        stages.add(before, stage);
+    }
+
+    private static Stage evidence(Instant at, long files) {
+        Text label = Texts.get("complaints.label.stage.EVIDENCE_ADDED", files);
+        return new Stage("EVIDENCE_ADDED", label.th(), label.en(), at);
+    }
+
     private static Stage stage(String name, Instant at) {
         Text label = Texts.get("complaints.label.stage." + name);
         return new Stage(name, label.th(), label.en(), at);

@@ -14,7 +14,10 @@ import tools.jackson.databind.JsonNode;
 import th.integrity.complaints.IntegrationTestSupport;
 import th.integrity.complaints.audit.IdentityReveal;
 
-/** A confidential reporter's identity: sealed at rest, masked on the case, revealed only with an audited reason. */
+/**
+ * A confidential reporter's identity: sealed at rest, masked on the case, revealed only under the head's approval
+ * and with an audited reason.
+ */
 class IdentityTest extends IntegrationTestSupport {
 
     private static final String AGENCY = "wangthonglang";
@@ -38,7 +41,10 @@ class IdentityTest extends IntegrationTestSupport {
                 .doesNotContain("234-5678").doesNotContain("5678").doesNotContain("somchai").doesNotContain("example.com");
         Document identity = stored.get("reporter", Document.class).get("identity", Document.class);
         assertThat(stored.get("reporter", Document.class).getString("mode")).isEqualTo("CONFIDENTIAL");
-        assertThat(identity.getString("keyId")).isEqualTo(properties.identity().keyId());
+        // sealed under the case's own data key, which is itself sealed under the configured key
+        assertThat(identity.getString("keyId")).isEqualTo(IdentityCipher.CASE_KEY);
+        assertThat(mongo.findById(stored.getString("_id"), Document.class, "case_keys").get("wrapped", Document.class)
+                .getString("keyId")).isEqualTo(properties.identity().keyId());
         assertThat(identity.getString("ciphertext")).isNotBlank();
 
         List<JsonNode> events = eventsOf(AGENCY, stored.getString("_id"), 1);
@@ -65,8 +71,16 @@ class IdentityTest extends IntegrationTestSupport {
                 org.springframework.data.mongodb.core.query.Criteria.where("caseId").is(caseId)), IdentityReveal.class))
                 .isZero();
 
-        HttpResponse<String> revealed = call("POST", "/api/complaints/cases/" + caseId + "/identity",
-                Map.of("reason", "ต้องสอบถามข้อเท็จจริงเพิ่มเติมจากผู้ร้องตามคำสั่งผู้อำนวยการเขต"), officer);
+        // a reason alone is not enough: the head must approve a request first (two-person rule)
+        Map<String, String> reason = Map.of("reason", "ต้องสอบถามข้อเท็จจริงเพิ่มเติมจากผู้ร้องตามคำสั่งผู้อำนวยการเขต");
+        HttpResponse<String> unapproved = call("POST", "/api/complaints/cases/" + caseId + "/identity", reason, officer);
+        assertThat(unapproved.statusCode()).isEqualTo(403);
+        assertThat(body(unapproved).get("type").asString())
+                .isEqualTo("urn:integrity:problem:identity-approval-required");
+        assertThat(unapproved.body()).doesNotContain("สมชาย").doesNotContain("somchai");
+        String requestId = approvedIdentityRequest(AGENCY, caseId, officer);
+
+        HttpResponse<String> revealed = call("POST", "/api/complaints/cases/" + caseId + "/identity", reason, officer);
         assertThat(revealed.statusCode()).isEqualTo(200);
         assertThat(revealed.headers().firstValue("Cache-Control")).hasValue("no-store");
         JsonNode identity = body(revealed);
@@ -82,6 +96,8 @@ class IdentityTest extends IntegrationTestSupport {
         assertThat(entry.get("officer").asString()).isEqualTo("officer-" + AGENCY);
         assertThat(entry.get("reason").asString()).contains("ผู้อำนวยการเขต");
         assertThat(entry.get("at").asString()).isNotBlank();
+        assertThat(entry.get("requestId").asString()).isEqualTo(requestId);
+        assertThat(entry.get("approvedBy").asString()).isEqualTo("head-" + AGENCY);
         assertThat(call("GET", "/api/complaints/audit/identity-reveals", null, officer).statusCode()).isEqualTo(403);
         assertThat(body(call("GET", "/api/complaints/audit/identity-reveals?caseId=" + caseId, null,
                 token("head", "bangkapi", "HEAD"))).get("total").asLong()).isZero();

@@ -85,4 +85,60 @@ class RetentionTest extends IntegrationTestSupport {
         assertThat(last.at("/data/version").asLong()).isEqualTo(5);
         assertThat(last.at("/data/status").asString()).isEqualTo("CLOSED_WITHOUT_INQUIRY");
     }
+
+    @Test
+    void aPurgedLetterLosesItsOwnReferenceAndDateButKeepsItsCaseNumber() {
+        String officer = officer(AGENCY);
+        var today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Bangkok")));
+        var filed = call("POST", "/api/complaints/cases", Map.of("channel", "LETTER", "receivedOn", today.toString(),
+                "category", "MISCONDUCT", "details", "หนังสือร้องเรียนจากบริษัทผู้รับเหมาเรื่องการตรวจรับงาน",
+                "letterRef", "บจ 77/2569", "letterDate", today.toString()), officer);
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        String caseId = body(filed).get("caseId").asString();
+        call("POST", "/api/complaints/cases/" + caseId + "/transitions", Map.of("to", "CLOSED_WITHOUT_INQUIRY",
+                "reason", "เรื่องซ้ำกับที่รับไว้แล้ว", "closureReason", "DUPLICATE"), officer);
+        Document kept;
+        try {
+            clock.advance(Duration.ofDays(2 * 366 + 1));
+            assertThat(purge.purgeDue()).isGreaterThanOrEqualTo(1);
+            kept = mongo.findById(caseId, Document.class, "complaints");
+        } finally {
+            clock.reset();
+        }
+        assertThat(kept.toJson()).doesNotContain("บจ 77");
+        assertThat(kept.get("letterRef")).isNull();
+        assertThat(kept.get("letterDate")).isNull();
+        assertThat(kept.getString("caseNumber")).isEqualTo(body(filed).get("caseNumber").asString());
+    }
+
+    @Test
+    void purgesTheTextOfAReferralAnswerButKeepsTheReferral() {
+        String caseId = caseIdOf(file(Map.of("agency", AGENCY, "category", "CORRUPTION", "subcategory", "BRIBERY",
+                "details", "เจ้าหน้าที่เรียกรับเงินเพื่อเร่งออกใบอนุญาตก่อสร้างอาคาร")));
+        String officer = officer(AGENCY);
+        String cases = "/api/complaints/cases/" + caseId;
+        assertThat(call("POST", cases + "/transitions", Map.of("to", "UNDER_REVIEW", "reason", "ตรวจสอบข้อเท็จจริง"),
+                officer).statusCode()).isEqualTo(200);
+        assertThat(call("POST", cases + "/transitions", Map.of("to", "FORWARDED", "reason", "เกินอำนาจสอบสวนของเขต",
+                "referral", Map.of("body", "NACC", "letterRef", "กท 8101/1234")), officer).statusCode()).isEqualTo(200);
+        assertThat(call("POST", cases + "/referral-answer", Map.of("receivedOn", java.time.LocalDate.now(
+                java.time.ZoneId.of("Asia/Bangkok")).toString(), "summary", "ป.ป.ช. ชี้มูลนายสมปอง ทุจริตจริง",
+                "outcome", "FOUND_CAUSE"), officer).statusCode()).isEqualTo(200);
+
+        Document kept;
+        try {
+            clock.advance(Duration.ofDays(2 * 366 + 1));
+            assertThat(purge.purgeDue()).isGreaterThanOrEqualTo(1);
+            kept = mongo.findById(caseId, Document.class, "complaints");
+        } finally {
+            clock.reset();
+        }
+
+        assertThat(kept.get("purgedAt")).isNotNull();
+        assertThat(kept.toJson()).doesNotContain("สมปอง").doesNotContain("officer-");
+        Document referral = kept.get("referral", Document.class);
+        assertThat(referral.getString("body")).isEqualTo("NACC");
+        assertThat(referral.getString("letterRef")).isEqualTo("กท 8101/1234");
+        assertThat(referral.getList("answers", Document.class).get(0).getString("outcome")).isEqualTo("FOUND_CAUSE");
+    }
 }

@@ -62,9 +62,9 @@ final class ComplaintSeed {
             new Outcome("CONCLUDED_WITH_CAUSE", 4, 120, 10),
             new Outcome("CONCLUDED_WITHOUT_CAUSE", 4, 120, 15));
 
-    /** Deadlines of complaints-service's defaults (ComplaintsProperties.Deadlines). */
+    /** Deadlines of complaints-service's defaults (ComplaintsProperties.Deadlines; FORWARDED: the referral follow-up). */
     private static final Map<String, Duration> DUE = Map.of("RECEIVED", Duration.ofDays(15), "UNDER_REVIEW",
-            Duration.ofDays(30), "FORWARDED", Duration.ofDays(60), "UNDER_INVESTIGATION", Duration.ofDays(90));
+            Duration.ofDays(30), "FORWARDED", Duration.ofDays(90), "UNDER_INVESTIGATION", Duration.ofDays(90));
 
     record Result(long complaints, long events, long secondEvents, double seconds) {
 

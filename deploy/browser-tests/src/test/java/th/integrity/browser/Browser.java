@@ -179,6 +179,69 @@ final class Browser implements AutoCloseable {
         useLanguage(was);
     }
 
+    /** One picture of the screenshot set: its file and the page's main heading when it was taken. */
+    record Shot(Path file, String lang, int width, String heading) {
+    }
+
+    /**
+     * The screenshot set's two pictures of what this browser shows (issue 17): in Thai at 360 px wide, saved as
+     * {@code target/screenshots/th-360-{name}.png}, and in English at 1280 px, {@code en-1280-{name}.png}; the page
+     * is laid out again at each width. {@code element} is null for the whole page, else the CSS selector of the one
+     * element to picture (the infographic). {@code inLanguage} shows the page in a language: the UI's switch for
+     * the single-page app ({@link #useLanguage}), another address for a document the services render. Afterwards
+     * the window has its width and the page its language again.
+     */
+    List<Shot> screenshotSet(String name, String element, java.util.function.Consumer<String> inLanguage) {
+        String was = lang();
+        Dimension before = driver.manage().window().getSize();
+        try {
+            return List.of(shot(name, element, inLanguage, "th", 360), shot(name, element, inLanguage, "en", 1280));
+        } finally {
+            driver.manage().window().setSize(before);
+            if (was != null && !was.isBlank()) {
+                inLanguage.accept(was);
+            }
+        }
+    }
+
+    /** {@link #screenshotSet(String, String, java.util.function.Consumer)} of a page of the single-page app. */
+    List<Shot> screenshotSet(String name, String element) {
+        return screenshotSet(name, element, this::useLanguage);
+    }
+
+    private Shot shot(String name, String element, java.util.function.Consumer<String> inLanguage, String lang, int width) {
+        viewportWidth(width);
+        inLanguage.accept(lang);
+        String prefix = lang + "-" + width + "-" + name;
+        String heading = (String) js("const h = document.querySelector('h1') || document.querySelector('h2, caption, title');"
+                + "return h ? h.textContent.trim().replace(/\\s+/g, ' ') : ''");
+        Path file;
+        if (element == null) {
+            file = screenshot(prefix);
+        } else {
+            try {
+                Files.createDirectories(SCREENSHOTS);
+                WebElement picture = find(element);
+                js("arguments[0].scrollIntoView({block: 'center'})", picture);
+                file = Files.write(SCREENSHOTS.resolve(prefix + ".png"), picture.getScreenshotAs(OutputType.BYTES));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new Shot(file, lang, width, heading);
+    }
+
+    /** Resizes the window so that the page's viewport (not the window's frame) is {@code width} CSS pixels wide. */
+    void viewportWidth(int width) {
+        Dimension size = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(width, size.height));
+        long inner = ((Number) js("return window.innerWidth")).longValue();
+        if (inner != width) {
+            driver.manage().window().setSize(new Dimension((int) (width + (width - inner)), size.height));
+        }
+        wait.until(d -> ((Number) js("return window.innerWidth")).longValue() == width);
+    }
+
     /** Severe console entries since the last call: script errors and Content-Security-Policy violations. */
     List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()

@@ -81,7 +81,7 @@ class StaticUiTestLayoutAndFocus {
             }
             assertThat(phone.scrollsSideways()).as("the queue page scrolls sideways at 360 px").isFalse();
             // the cards still name every value
-            assertThat(phone.find("#queue td").getAttribute("data-label")).isEqualTo("วันที่รับ");
+            assertThat(phone.find("#queue td").getAttribute("data-label")).isEqualTo("เลขรับ");
             phone.screenshot("stub-queue-360-th");
             links.get(0).click();
             phone.find("#case-title");
@@ -110,21 +110,31 @@ class StaticUiTestLayoutAndFocus {
             browser.submit("#message-form");
             browser.wait.until(d -> "messages-title".equals(browser.driver.switchTo().activeElement().getAttribute("id")));
             assertThat(browser.js("return document.activeElement === document.body")).isEqualTo(false);
+            // the sent message's box is empty again, and so is its counter
+            browser.waitForText("#message-form .counter", "0 /");
+            assertThat(browser.field("#message-form", "text").getAttribute("value")).isEmpty();
         }
     }
 
     @Test
-    void theRevealFormsCounterResetsWithItsBoxAndFocusMovesToTheAnswer() {
+    void theIdentityRequestFormsCounterCountsAndFocusMovesToTheAnswer() {
+        // The reason box of the two-person reveal is in the request form (an officer asks; the head approves).
+        java.util.concurrent.atomic.AtomicReference<String> mine = new java.util.concurrent.atomic.AtomicReference<>("[]");
+        gateway.route("GET /api/complaints/cases/" + CASE + "/identity-requests", body -> StubGateway.Answer.json(200, mine.get()))
+                .route("POST /api/complaints/cases/" + CASE + "/identity-requests", body -> {
+                    mine.set("[{\"id\":\"r1\",\"status\":\"PENDING\",\"reason\":\"ต้องติดต่อกลับเพื่อขอข้อมูล\","
+                            + "\"requestedAt\":\"2025-11-20T03:00:00Z\"}]");
+                    return StubGateway.Answer.json(202, "{\"id\":\"r1\",\"status\":\"PENDING\"}");
+                });
         try (Browser browser = new Browser()) {
             browser.open(gateway.url() + "/#/officer/case/" + CASE);
-            browser.type("#reveal-form", "reason", "ต้องติดต่อกลับเพื่อขอข้อมูล");
-            assertThat(browser.find("#reveal-form .counter").getText()).doesNotStartWith("0 /");
-            browser.submit("#reveal-form");
-            browser.waitForText("#revealed", "สมชาย ใจดี");
-            assertThat(browser.field("#reveal-form", "reason").getAttribute("value")).isEmpty();
-            browser.waitForText("#reveal-form .counter", "0 /");
-            assertThat(browser.find("#reveal-form .counter").getText()).startsWith("0 /");
-            browser.wait.until(d -> "revealed".equals(browser.driver.switchTo().activeElement().getAttribute("id")));
+            assertThat(browser.find("#identity-request-form .counter").getText()).startsWith("0 /");
+            browser.type("#identity-request-form", "reason", "ต้องติดต่อกลับเพื่อขอข้อมูล");
+            assertThat(browser.find("#identity-request-form .counter").getText()).doesNotStartWith("0 /");
+            browser.submit("#identity-request-form");
+            browser.waitForText("#disclosure", "รอหัวหน้าหน่วยงานพิจารณา");
+            assertThat(browser.all("#identity-request-form")).as("no second request while one is pending").isEmpty();
+            browser.wait.until(d -> "status".equals(browser.driver.switchTo().activeElement().getAttribute("role")));
         }
     }
 

@@ -6,7 +6,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -29,6 +33,16 @@ final class StubGateway implements AutoCloseable {
 
     private final HttpServer server;
     private final String me;
+    private final Map<String, Function<String, Answer>> routes = new ConcurrentHashMap<>();
+
+    /** An answer a test gives to one request. */
+    record Answer(int status, String type, String body) {
+        static Answer json(int status, String body) {
+            return new Answer(status, status >= 400 ? "application/problem+json" : "application/json", body);
+        }
+    }
+    /** Every API request received, as "METHOD /path?query body": what a page sent. */
+    final List<String> requests = new CopyOnWriteArrayList<>();
 
     StubGateway() throws IOException {
         this("{\"authenticated\":false,\"roles\":[]}");
@@ -40,6 +54,15 @@ final class StubGateway implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /**
+     * Answers {@code "METHOD /path"} (query string ignored) with what {@code answer} makes of the request body,
+     * before the canned answers: a test's own, possibly stateful, API.
+     */
+    StubGateway route(String request, Function<String, Answer> answer) {
+        routes.put(request, answer);
+        return this;
     }
 
     String url() {
@@ -71,6 +94,13 @@ final class StubGateway implements AutoCloseable {
 
     private void api(HttpExchange exchange, String method, String path) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        requests.add(method + " " + exchange.getRequestURI() + " " + body);
+        Function<String, Answer> route = routes.get(method + " " + path);
+        if (route != null) {
+            Answer answer = route.apply(body);
+            send(exchange, answer.status(), answer.type(), answer.body());
+            return;
+        }
         switch (method + " " + path) {
             case "GET /api/me" -> json(exchange, 200, me);
             case "GET /api/complaints/cases" -> json(exchange, 200, CASES);
@@ -79,6 +109,24 @@ final class StubGateway implements AutoCloseable {
                     "{\"name\":\"สมชาย ใจดี\",\"phone\":\"0812345678\",\"revealedAt\":\"2025-11-20T03:00:00Z\"}");
             case "POST /api/complaints/cases/c0ffee00-1111-4222-8333-444455556666/messages" -> json(exchange, 201, "{}");
             case "POST /api/complaints/track/messages" -> json(exchange, 201, "{}");
+            case "GET /api/complaints/cases/" + REVIEWED_ID -> json(exchange, 200, REVIEWED_CASE);
+            case "GET /api/complaints/cases/" + REFERRED_ID -> json(exchange, 200, REFERRED_CASE);
+            case "POST /api/complaints/cases/" + REVIEWED_ID + "/transitions" -> {
+                referralRequests.add(body);
+                json(exchange, 200, "{\"caseId\":\"" + REVIEWED_ID + "\",\"version\":3}");
+            }
+            case "POST /api/complaints/cases/" + REFERRED_ID + "/referral-answer" -> {
+                referralRequests.add(body);
+                if (body.contains("\"summary\":\"\"")) {
+                    problem(exchange, 400, """
+                            {"type":"urn:integrity:problem:validation","title":"Invalid input","title_th":"ข้อมูลไม่ถูกต้อง",
+                             "status":400,"detail":"Check these fields: summary.","detail_th":"กรุณาตรวจสอบข้อมูลต่อไปนี้: summary",
+                             "errors":[{"field":"summary","message_en":"is required: what the answer says",
+                                        "message_th":"ต้องระบุสรุปผลที่ได้รับ"}]}""");
+                } else {
+                    json(exchange, 200, "{\"caseId\":\"" + REFERRED_ID + "\",\"version\":4}");
+                }
+            }
             case "GET /api/complaints/reference" -> json(exchange, 200, REFERENCE);
             case "GET /api/stats/publications" -> json(exchange, 200, "[" + PUBLICATION + "]");
             case "GET /api/stats/publications/p1" -> json(exchange, 200,
@@ -91,16 +139,18 @@ final class StubGateway implements AutoCloseable {
                              "errors":[{"field":"details","message_en":"must be 20 to 10,000 characters",
                                         "message_th":"ต้องมีความยาว 20 ถึง 10,000 ตัวอักษร"}]}""");
                 } else {
-                    json(exchange, 201, "{\"trackingCode\":\"1234 5678 9012 3456\",\"receivedAt\":\"2025-11-20T03:00:00Z\",\"status\":\"RECEIVED\"}");
+                    json(exchange, 201, "{\"trackingCode\":\"1234 5678 9012 3456\",\"receivedAt\":\"2025-11-20T03:00:00Z\",\"status\":\"RECEIVED\","
+                            + "\"caseNumber\":\"วท 0012/2569\",\"agency\":\"wangthonglang\",\"dueAt\":\"2025-12-05T03:00:00Z\"}");
                 }
             }
             case "POST /api/complaints/track" -> json(exchange, 200, """
                     {"status":{"code":"RECEIVED","labelTh":"รับเรื่อง","labelEn":"Received"},"receivedAt":"2025-01-15T03:00:00Z",
+                     "caseNumber":"วท 0007/2568","agency":"wangthonglang","dueAt":"2025-01-30T03:00:00Z",
                      "stages":[{"stage":"RECEIVED","labelTh":"รับเรื่อง","labelEn":"Received","at":"2025-01-15T03:00:00Z"}],
                      "messages":[{"from":"OFFICER","text":"<img src=x id=injected onerror=alert(1)>","at":"2025-01-16T03:00:00Z"}]}""");
             default -> {
                 if (path.startsWith("/api/stats/rollup/")) {
-                    json(exchange, 200, "{\"fiscalYear\":2568,\"through\":\"2025-03\",\"included\":[],\"missing\":[{\"agency\":\"huaikhwang\",\"name_th\":\"สำนักงานเขตห้วยขวาง\"}],\"table\":" + TABLE + "}");
+                    json(exchange, 200, "{\"fiscalYear\":2568,\"through\":\"2025-03\",\"included\":[{\"agency\":\"wangthonglang\",\"name_th\":\"สำนักงานเขตวังทองหลาง\"}],\"missing\":[{\"agency\":\"huaikhwang\",\"name_th\":\"สำนักงานเขตห้วยขวาง\"}],\"table\":" + TABLE + "}");
                 } else {
                     problem(exchange, 404, "{\"title\":\"Not found\",\"title_th\":\"ไม่พบ\",\"status\":404}");
                 }
@@ -130,20 +180,49 @@ final class StubGateway implements AutoCloseable {
         server.stop(0);
     }
 
+    /** The request bodies the referral routes received, in order. */
+    final java.util.List<String> referralRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static final String REVIEWED_ID = "ab0ffee0-1111-4222-8333-444455556666";
+    static final String REFERRED_ID = "fe0ffee0-1111-4222-8333-444455556666";
+
+    /** A case under review that may be referred. */
+    static final String REVIEWED_CASE = """
+            {"id":"ab0ffee0-1111-4222-8333-444455556666","version":2,"status":"UNDER_REVIEW","receivedAt":"2025-11-20T03:00:00Z",
+             "channel":"WEB","category":"CORRUPTION","dueAt":"2026-01-19T03:00:00Z","overdue":false,"details":"เรียกรับเงิน",
+             "reporter":{"mode":"ANONYMOUS"},"reporterStanding":"CITIZEN","allowedTransitions":["FORWARDED","UNDER_INVESTIGATION"],
+             "messages":[],"notes":[],"history":[{"to":"RECEIVED","at":"2025-11-20T03:00:00Z"}]}""";
+
+    /** A case referred to ป.ป.ช., waiting for its answer until 1 March 2026. */
+    static final String REFERRED_CASE = """
+            {"id":"fe0ffee0-1111-4222-8333-444455556666","version":3,"status":"FORWARDED","receivedAt":"2025-11-20T03:00:00Z",
+             "channel":"WEB","category":"CORRUPTION","dueAt":"2026-03-01T03:00:00Z","overdue":false,"details":"เรียกรับเงิน",
+             "reporter":{"mode":"ANONYMOUS"},"reporterStanding":"CITIZEN","forwardedTo":"NACC",
+             "allowedTransitions":["UNDER_INVESTIGATION"],"messages":[],"notes":[],
+             "history":[{"to":"RECEIVED","at":"2025-11-20T03:00:00Z"},
+                        {"from":"RECEIVED","to":"FORWARDED","at":"2025-12-01T03:00:00Z","forwardedTo":"NACC"}],
+             "referral":{"body":"NACC","letterRef":"กท 8101/1234","sentOn":"2025-11-30","referredAt":"2025-12-01T03:00:00Z",
+                         "followUpAt":"2026-03-01T03:00:00Z","awaitingAnswer":true,"answers":[],"returnedAt":null}}""";
+
     static final String OFFICER = """
             {"authenticated":true,"name":"เจ้าหน้าที่ทดสอบ","username":"officer","agency":"wangthonglang","roles":["OFFICER"]}""";
 
     static final String CASES = """
             {"page":0,"size":20,"total":2,"items":[
               {"id":"c0ffee00-1111-4222-8333-444455556666","receivedAt":"2025-11-20T03:00:00Z","category":"CORRUPTION",
-               "channel":"WEB","status":"RECEIVED","dueAt":"2026-01-19","overdue":true},
+               "channel":"WEB","status":"RECEIVED","dueAt":"2026-01-19","overdue":true,"caseNumber":"วท 0012/2569",
+               "summary":"ผู้อำนวยการฝ่ายโยธาเรียกรับเงินจากผู้รับเหมาก่อสร้างถนนในซอยลาดพร้าว 101 เพื่อแลกกับการตรวจรับงานที่ยังไม่เสร็จ…",
+               "newFromReporter":true,"lastUpdate":"2025-11-25T08:30:00Z","attachments":2},
               {"id":"d0ffee00-1111-4222-8333-444455556666","receivedAt":"2025-11-21T03:00:00Z","category":"MISCONDUCT",
-               "channel":"PHONE","status":"RECEIVED","dueAt":"2026-01-20","overdue":false}]}""";
+               "channel":"PHONE","status":"RECEIVED","dueAt":"2026-01-20","overdue":false,"caseNumber":"วท 0013/2569",
+               "summary":"<b>เจ้าหน้าที่</b> ขอค่าดำเนินการเพิ่ม","newFromReporter":false,"lastUpdate":"2025-11-21T03:00:00Z",
+               "attachments":0}]}""";
 
     static final String CASE = """
             {"id":"c0ffee00-1111-4222-8333-444455556666","version":1,"status":"RECEIVED","receivedAt":"2025-11-20T03:00:00Z",
              "channel":"WEB","category":"CORRUPTION","dueAt":"2026-01-19","overdue":false,"details":"เรียกรับเงิน",
-             "reporter":{"mode":"CONFIDENTIAL"},"reporterStanding":"CITIZEN","allowedTransitions":[],"messages":[],
+             "agency":"wangthonglang","caseNumber":"วท 0012/2569","letterRef":"กท 5201/ว 123","letterDate":"2025-11-18",
+             "reporter":{"mode":"CONFIDENTIAL","identity":{"name":"ส**** ใ***","phone":"******5678"}},"reporterStanding":"CITIZEN","allowedTransitions":[],"messages":[],
              "notes":[],"history":[{"to":"RECEIVED","at":"2025-11-20T03:00:00Z"}]}""";
 
     static final String REFERENCE = """

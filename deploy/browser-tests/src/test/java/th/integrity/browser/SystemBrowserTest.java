@@ -295,4 +295,153 @@ class SystemBrowserTest {
         staff.find("#password"); // the provider asks for the password again
         assertThat(staff.consoleErrors()).isEmpty();
     }
+
+    /** A gift over the limit, kept, declared on the gift page by whoever {@code person} is signed in as. */
+    private static void declareAGiftOverTheLimit(Browser person, String description) {
+        person.route("#/staff");
+        person.type("#gift-form", "giver.name", "บริษัท ตัวอย่าง จำกัด");
+        person.choose("#gift-form", "giver.type", "ORGANISATION");
+        person.choose("#gift-form", "giver.relation", "NOT_RELATIVE");
+        person.choose("#gift-form", "kind", "ITEM");
+        person.type("#gift-form", "description", description);
+        person.type("#gift-form", "value", "5000.00");
+        person.type("#gift-form", "valuation", "ราคาตามใบเสร็จ");
+        person.choose("#gift-form", "occasion", "NEW_YEAR");
+        person.choose("#gift-form", "disposition", "KEPT");
+        person.type("#gift-form", "acceptanceReason", "ผู้ให้มอบไว้ที่สำนักงาน");
+        person.submit("#gift-form");
+        person.waitForText("#my-declarations", description);
+    }
+
+    /**
+     * The head's own gift goes to the decider above her district (the BMA's Permanent Secretary): her pages say so
+     * and offer no decision form for it; her queue holds only her staff's.
+     */
+    @Test
+    @Order(11)
+    void theHeadsOwnGiftIsSentToTheDeciderAboveWithoutADecisionForm() {
+        Browser head = signedIn("head");
+        declareAGiftOverTheLimit(head, "ชุดถ้วยกาแฟที่ระลึกของผู้อำนวยการ");
+        head.waitForText("#my-declarations", "ส่งให้ ปลัดกรุงเทพมหานคร วินิจฉัยแล้ว");
+
+        head.route("#/head");
+        head.waitForText("#own-declarations", "ชุดถ้วยกาแฟที่ระลึกของผู้อำนวยการ");
+        assertThat(head.find("#own-declarations").getText()).contains("ส่งให้ ปลัดกรุงเทพมหานคร วินิจฉัยแล้ว");
+        assertThat(head.all("#own-declarations form")).as("no decision form on her own declaration").isEmpty();
+        assertThat(head.find("#decision-queue").getText()).doesNotContain("ชุดถ้วยกาแฟที่ระลึกของผู้อำนวยการ");
+        head.useLanguage("en");
+        head.waitForText("#own-declarations", "Sent to the Permanent Secretary for the BMA for a decision");
+        head.screenshots("head-own-gift");
+        head.useLanguage("th");
+        assertThat(head.consoleErrors()).isEmpty();
+    }
+
+    /** A signed-out visitor opens a staff page, signs in there, and is back on that page, not the home page. */
+    @Test
+    @Order(12)
+    void signingInFromAProtectedPageComesBackToIt() {
+        Browser officerToBe = browser();
+        officerToBe.open(gateway + "/#/officer/registers");
+        officerToBe.find("#sign-in-here").click();
+        officerToBe.find("#username").sendKeys("officer");
+        officerToBe.find("#password").sendKeys("demo");
+        officerToBe.find("button[type=submit]").click();
+        officerToBe.wait.until(d -> d.getCurrentUrl().startsWith(gateway));
+        officerToBe.ready();
+        officerToBe.find("#sign-out");
+        assertThat(officerToBe.driver.getCurrentUrl()).isEqualTo(gateway + "/#/officer/registers");
+        assertThat(officerToBe.find("h1").getText()).isEqualTo("งานเรื่องร้องเรียน");
+
+        // The header's link carries the page too.
+        Browser headToBe = browser();
+        headToBe.open(gateway + "/#/head");
+        headToBe.find("#sign-in").click();
+        headToBe.find("#username").sendKeys("head");
+        headToBe.find("#password").sendKeys("demo");
+        headToBe.find("button[type=submit]").click();
+        headToBe.wait.until(d -> d.getCurrentUrl().startsWith(gateway));
+        headToBe.ready();
+        headToBe.find("#decision-queue");
+        assertThat(headToBe.driver.getCurrentUrl()).isEqualTo(gateway + "/#/head");
+    }
+
+    /** Each picture of the set exists, is more than a blank page, and shows the page's expected heading. */
+    private static void assertShots(List<Browser.Shot> shots, String headingTh, String headingEn) throws Exception {
+        assertShots(shots, headingTh, headingEn, 5 * 1024);
+    }
+
+    private static void assertShots(List<Browser.Shot> shots, String headingTh, String headingEn, long minBytes)
+            throws Exception {
+        assertThat(shots).hasSize(2);
+        for (Browser.Shot shot : shots) {
+            assertThat(shot.file()).exists();
+            assertThat(Files.size(shot.file())).as(shot.file() + " is not a blank picture").isGreaterThan(minBytes);
+            assertThat(shot.heading()).as(shot.file() + "'s heading").contains(shot.lang().equals("th") ? headingTh : headingEn);
+        }
+        assertThat(shots).extracting(shot -> shot.file().getFileName().toString())
+                .allMatch(name -> name.matches("(th-360|en-1280)-[a-z-]+\\.png"));
+        assertThat(shots).extracting(Browser.Shot::width).containsExactly(360, 1280);
+    }
+
+    /**
+     * The screenshot set of issue 17 in target/screenshots: the home page, the complaint form with its errors, the
+     * officer's queue, a case page and the infographic, each in Thai at 360 px ({@code th-360-*.png}) and in
+     * English at 1280 px ({@code en-1280-*.png}); the seed-layout publication is {@link #theSeedLayoutPublicationShots}.
+     */
+    @Test
+    @Order(13)
+    void theScreenshotSetHasEveryMainPageInThaiAt360AndEnglishAt1280() throws Exception {
+        Browser visitor = browser();
+        visitor.open(gateway + "/#/");
+        assertShots(visitor.screenshotSet("home", null), "แจ้งเรื่อง ติดตามเรื่อง", "Report, follow up");
+
+        visitor.open(gateway + "/#/file");
+        visitor.submit("#complaint-form");
+        visitor.find("#complaint-form .field-error:not([hidden])");
+        assertShots(visitor.screenshotSet("complaint-form-errors", null), "แจ้งเรื่องร้องเรียน", "File a complaint");
+        assertThat(visitor.all("#complaint-form .field-error:not([hidden])")).as("the errors are in the pictures").isNotEmpty();
+
+        Browser officer = signedIn("officer");
+        officer.route("#/officer");
+        officer.find(".case-link");
+        assertShots(officer.screenshotSet("officer-queue", null), "งานเรื่องร้องเรียน", "Casework");
+        officer.find(".case-link").click();
+        officer.ready();
+        officer.find("#case-title");
+        assertShots(officer.screenshotSet("case", null), "งานเรื่องร้องเรียน", "Casework");
+
+        visitor.open(gateway + "/#/stats");
+        visitor.wait.until(d -> (Boolean) visitor.js("const i = document.getElementById('infographic'); return !!i && i.complete && i.naturalWidth > 0"));
+        // The chart alone, not a page: at 360 px it is about 320 × 175 px, some 5 KB of PNG (a blank one is < 1 KB).
+        assertShots(visitor.screenshotSet("infographic", "#infographic"), "สถิติเรื่องร้องเรียน", "Complaint statistics",
+                3 * 1024);
+        assertThat(visitor.consoleErrors()).isEmpty();
+    }
+
+    /**
+     * The seed-layout publication (the form ศปท.กทม. and ITA assessors read), Thai at 360 px and English at 1280 px.
+     * Skipped, saying so, while the publication format {@code ?format=seed} does not exist yet.
+     */
+    @Test
+    @Order(14)
+    void theSeedLayoutPublicationShots() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String list = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/stats/publications")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(list);
+        Assumptions.assumeTrue(id.find(), "No publication to picture (the administrator's test publishes one).");
+        String seed = gateway + "/api/stats/publications/" + id.group(1) + "?format=seed";
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(seed)).build(), HttpResponse.BodyHandlers.ofString());
+        Assumptions.assumeTrue(answer.statusCode() == 200,
+                "The seed-layout publication format is not there yet: GET " + seed + " answered " + answer.statusCode());
+
+        Browser reader = browser();
+        reader.driver.get(seed);
+        List<Browser.Shot> shots = reader.screenshotSet("seed-publication", null,
+                lang -> reader.driver.get(lang.equals("en") ? seed + "&lang=en" : seed));
+        for (Browser.Shot shot : shots) {
+            assertThat(Files.size(shot.file())).as(shot.file() + " is not a blank picture").isGreaterThan(5 * 1024);
+            assertThat(shot.heading()).as(shot.file() + "'s heading").isNotBlank();
+        }
+    }
 }

@@ -21,7 +21,6 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.authentication.logout.ServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.server.session.CookieWebSessionIdResolver;
@@ -104,7 +103,7 @@ public class SignInConfiguration {
                 .oauth2Login(login -> login
                         .clientRegistrationRepository(registrations)
                         .authorizedClientRepository(authorizedClients)
-                        .authorizationRequestResolver(authorizationRequests)
+                        .authorizationRequestResolver(SignInReturn.remembering(authorizationRequests))
                         .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler("/?signin=failed")))
                 .logout(logout -> logout
                         .logoutUrl("/logout")
@@ -123,8 +122,9 @@ public class SignInConfiguration {
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtDecoder(new ApiBearerTokens(registrations, properties.signIn())))
                         .authenticationEntryPoint((exchange, refused) -> Mono.error(GatewayProblemException.tokenRefused())))
-                // After sign-in the browser goes to the home page; the UI links to /oauth2/authorization/integrity.
-                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                // After sign-in the browser goes back to the UI page it asked for (?continue=/#/officer, an allowlist
+                // of the UI's own pages), else home; no request is ever saved (SignInReturn).
+                .requestCache(cache -> cache.requestCache(new SignInReturn()))
                 // SecurityHeadersFilter writes the headers, on every response including those of other filters.
                 .headers(ServerHttpSecurity.HeaderSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

@@ -4,7 +4,8 @@ import { t, pick, number } from '../i18n.js';
 import { request, newIdempotencyKey } from '../api.js';
 import { field, choices, select, fillSelect, counter, clearErrors, showProblem, submit, button, onSubmit } from '../forms.js';
 import { complaintsReference, agencyList, options } from '../shared.js';
-import { todayBangkok, formatDateTime } from '../dates.js';
+import { todayBangkok, formatDateTime, dateInput, dateHint, dateProblem } from '../dates.js';
+import { acknowledgementControls } from './acknowledgement.js';
 
 const MAX_FILES = 5;
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -17,6 +18,14 @@ export async function render(main) {
   append(main, complaintForm({ reference, agencies, keyIn: false, onFiled: (receipt, form) => showReceipt(main, form, receipt) }));
 }
 
+/** What a reporter can do to stay safe, beside the choice of staying anonymous (as GlobaLeaks' forms say). */
+function protectYourself() {
+  return h('aside', { class: 'panel protect-yourself', id: 'protect-yourself', 'aria-labelledby': 'protect-title' },
+    localise(h('h2', { id: 'protect-title' }), () => t('file.protect.title')),
+    h('ul', null, ['device', 'network', 'code', 'text', 'browser']
+      .map(key => localise(h('li'), () => t(`file.protect.${key}`)))));
+}
+
 /**
  * The form. keyIn: the officer's variant (channel, date received, no attachments, the officer's own agency).
  */
@@ -26,7 +35,14 @@ export function complaintForm({ reference, agencies, keyIn, agency, onFiled }) {
 
   const agencySelect = select(agencies.map(a => ({ value: a.code, label: l => pick(a, l) })), { value: agencies[0]?.code });
   const channel = select(options(reference.channels.filter(c => c.code !== 'WEB')), { empty: 'form.choose' });
-  const receivedOn = h('input', { type: 'date', max: todayBangkok(), value: todayBangkok() });
+  const receivedOn = dateInput({ max: todayBangkok(), value: todayBangkok() });
+  // A letter keeps its own reference (เลขที่หนังสือ) and date; shown when the channel is a letter.
+  const letterRef = h('input', { type: 'text', maxlength: '100', autocomplete: 'off' });
+  const letterDate = dateInput({ max: todayBangkok() });
+  const letterFields = keyIn ? h('div', { class: 'letter-fields', hidden: true },
+    field({ label: 'keyin.letterRef', name: 'letterRef', control: letterRef, hint: 'keyin.letterRef.hint' }),
+    field({ label: 'keyin.letterDate', name: 'letterDate', control: letterDate, hint: dateHint('keyin.letterDate.hint') })) : null;
+  channel.addEventListener('change', () => { if (letterFields) letterFields.hidden = channel.value !== 'LETTER'; });
   const category = select(options(reference.categories), { empty: 'form.choose' });
   const subcategory = select([], { empty: 'file.subcategory.none' });
   subcategory.disabled = true;
@@ -37,7 +53,7 @@ export function complaintForm({ reference, agencies, keyIn, agency, onFiled }) {
   });
   const details = h('textarea', { rows: '8', maxlength: '10000' });
   const division = select(options(reference.divisions), { empty: 'file.division.none' });
-  const incidentDate = h('input', { type: 'date', max: todayBangkok() });
+  const incidentDate = dateInput({ max: todayBangkok() });
   const location = h('input', { type: 'text', maxlength: '500', autocomplete: 'off' });
   const elsewhere = h('input', { type: 'checkbox', id: keyIn ? 'k-elsewhere' : 'f-elsewhere' });
   const standing = choices({ legend: 'file.standing', name: 'reporterStanding', value: 'CITIZEN', options: [
@@ -64,17 +80,19 @@ export function complaintForm({ reference, agencies, keyIn, agency, onFiled }) {
   append(form, 
     keyIn ? null : field({ label: 'file.agency', name: 'agency', control: agencySelect, required: true }),
     keyIn ? field({ label: 'keyin.channel', name: 'channel', control: channel, required: true }) : null,
-    keyIn ? field({ label: 'keyin.receivedOn', name: 'receivedOn', control: receivedOn, required: true, hint: 'keyin.receivedOn.hint' }) : null,
+    keyIn ? field({ label: 'keyin.receivedOn', name: 'receivedOn', control: receivedOn, required: true, hint: dateHint('keyin.receivedOn.hint') }) : null,
+    letterFields,
     field({ label: 'file.category', name: 'category', control: category, required: true }),
     field({ label: 'file.subcategory', name: 'subcategory', control: subcategory, hint: 'file.subcategory.hint' }),
     field({ label: 'file.details', name: 'details', control: details, required: true, hint: 'file.details.hint',
       extra: counter(details, { min: 20, max: 10000 }) }),
     field({ label: 'file.division', name: 'division', control: division, hint: 'file.division.hint' }),
-    field({ label: 'file.incidentDate', name: 'incidentDate', control: incidentDate, hint: 'file.incidentDate.hint' }),
+    field({ label: 'file.incidentDate', name: 'incidentDate', control: incidentDate, hint: dateHint('file.incidentDate.hint') }),
     field({ label: 'file.location', name: 'location', control: location, hint: 'file.location.hint' }),
     h('div', { class: 'field checkbox', dataset: { field: 'reportedElsewhere' } }, elsewhere,
       localise(h('label', { for: elsewhere.id }), () => t('file.elsewhere'))),
     standing,
+    keyIn ? null : protectYourself(),
     mode,
     identity,
     keyIn ? null : field({ label: 'file.files', name: 'files', control: files, hint: 'file.files.hint', extra: fileList }),
@@ -89,7 +107,7 @@ export function complaintForm({ reference, agencies, keyIn, agency, onFiled }) {
       subcategory: subcategory.value || null,
       details: details.value,
       division: division.value || null,
-      incidentDate: incidentDate.value || null,
+      incidentDate: incidentDate.iso || null,
       location: location.value || null,
       reportedElsewhere: elsewhere.checked,
       reporterStanding: form.querySelector('input[name="reporterStanding"]:checked').value,
@@ -100,7 +118,11 @@ export function complaintForm({ reference, agencies, keyIn, agency, onFiled }) {
     const local = [];
     if (keyIn) {
       body.channel = channel.value || null;
-      body.receivedOn = receivedOn.value || null;
+      body.receivedOn = receivedOn.iso || null;
+      if (channel.value === 'LETTER') {
+        body.letterRef = letterRef.value || null;
+        body.letterDate = letterDate.iso || null;
+      }
     } else {
       body.agency = agencySelect.value;
       const chosen = Array.from(files.files);
@@ -110,8 +132,14 @@ export function complaintForm({ reference, agencies, keyIn, agency, onFiled }) {
         else if (!(TYPES.includes(f.type) || EXTENSIONS.test(f.name))) local.push({ field: `files[${i}]`, message_th: `${f.name}: รับเฉพาะ JPEG, PNG หรือ PDF`, message_en: `${f.name}: only JPEG, PNG or PDF` });
       });
     }
+    const badDates = dateProblem(form);
     if (local.length) {
-      showProblem(form, { problem: { title: 'Check the attachments', title_th: 'กรุณาตรวจสอบไฟล์แนบ', errors: local } });
+      showProblem(form, { problem: { title: 'Check the attachments', title_th: 'กรุณาตรวจสอบไฟล์แนบ',
+        errors: [...local, ...(badDates?.problem.errors || [])] } });
+      return;
+    }
+    if (badDates) {
+      showProblem(form, badDates);
       return;
     }
     try {
@@ -175,6 +203,10 @@ export function receiptPanel(receipt, { caseId } = {}) {
     status,
     localise(h('p', { class: 'warning', role: 'note' }), () => t('receipt.warning')),
     localise(h('p'), () => t('receipt.received', { at: formatDateTime(receipt.receivedAt) })),
+    receipt.caseNumber ? localise(h('p', { id: 'receipt-case-number' }), l => t('receipt.caseNumber', { number: receipt.caseNumber }, l)) : null,
+    // The acknowledgement from what this answer holds; the code printed only if the reporter ticks the box.
+    acknowledgementControls({ caseNumber: receipt.caseNumber, agency: receipt.agency, receivedAt: receipt.receivedAt,
+      dueAt: receipt.dueAt }, { trackingCode: receipt.trackingCode }),
     caseId ? h('p', null, localise(h('a', { href: `#/officer/case/${encodeURIComponent(caseId)}` }), () => t('keyin.open'))) : null,
     h('p', null, localise(h('a', { href: '#/track' }), () => t('receipt.follow'))));
 }

@@ -5,8 +5,9 @@ import { t, pick, number } from '../i18n.js';
 import { get, post, put } from '../api.js';
 import { field, select, fillSelect, counter, clearErrors, showProblem, showError, submit, button, onSubmit, message } from '../forms.js';
 import { complaintsReference, agencyList, options, labelOf } from '../shared.js';
-import { formatDate, formatDateTime, lastEndedMonth, todayBangkok, fiscalYearOf } from '../dates.js';
+import { formatDate, formatDateTime, lastEndedMonth, todayBangkok, fiscalYearOf, monthInput, dateHint, dateProblem } from '../dates.js';
 import { complaintForm, receiptPanel } from './file.js';
+import { acknowledgementControls } from './acknowledgement.js';
 import { fiscalYearOptions } from './stats.js';
 
 export async function render(main, { match, user }) {
@@ -35,13 +36,15 @@ async function queuePage(main, reference) {
   const status = select(options(reference.statuses), { empty: 'form.all' });
   const category = select(options(reference.categories), { empty: 'form.all' });
   const channel = select(options(reference.channels), { empty: 'form.all' });
-  const month = h('input', { type: 'month', max: todayBangkok().slice(0, 7) });
+  const month = monthInput({ max: todayBangkok().slice(0, 7) });
   const overdue = h('input', { type: 'checkbox', id: 'filter-overdue' });
+  const q = h('input', { type: 'search', maxlength: '40', autocomplete: 'off', spellcheck: 'false' });
   const form = h('form', { class: 'filters', id: 'queue-filters' },
+    field({ label: 'queue.q', name: 'q', control: q, hint: 'queue.q.hint' }),
     field({ label: 'case.status', name: 'status', control: status }),
     field({ label: 'file.category', name: 'category', control: category }),
     field({ label: 'case.channel', name: 'channel', control: channel }),
-    field({ label: 'queue.month', name: 'month', control: month, hint: 'queue.month.hint' }),
+    field({ label: 'queue.month', name: 'month', control: month, hint: dateHint('queue.month.hint', { month: true }) }),
     h('div', { class: 'field checkbox' }, overdue, localise(h('label', { for: overdue.id }), () => t('queue.overdueOnly'))),
     h('div', { class: 'actions' }, submit('queue.filter')));
   const result = h('div', { id: 'queue' });
@@ -52,8 +55,9 @@ async function queuePage(main, reference) {
     if (status.value) params.set('status', status.value);
     if (category.value) params.set('category', category.value);
     if (channel.value) params.set('channel', channel.value);
-    if (month.value) params.set('month', month.value);
+    if (month.iso) params.set('month', month.iso);
     if (overdue.checked) params.set('overdue', 'true');
+    if (q.value.trim()) params.set('q', q.value.trim());
     try {
       const data = await get(`/api/complaints/cases?${params}`);
       replace(result, queueTable(data, reference), pager(data, next => { page = next; load(); }));
@@ -62,7 +66,13 @@ async function queuePage(main, reference) {
       showProblem(form, error);
     }
   };
-  onSubmit(form, async () => { page = 0; clearErrors(form); await load(); });
+  onSubmit(form, async () => {
+    page = 0;
+    clearErrors(form);
+    const badDates = dateProblem(form);
+    if (badDates) showProblem(form, badDates);
+    else await load();
+  });
   await load();
 }
 
@@ -73,16 +83,25 @@ function queueTable(data, reference) {
   const cell = (key, content) => localise(h('td', null, content), () => t(key), 'data-label');
   return localise(h('div', { class: 'table-scroll cards-on-phone', tabindex: '0', role: 'region' },
     h('table', { class: 'list cards-on-phone' },
-      h('thead', null, h('tr', null, col('case.received'), col('file.category'), col('case.channel'), col('case.status'), col('case.due'), col('case.open'))),
-      h('tbody', null, data.items.map(c => h('tr', { class: c.overdue ? 'overdue' : null },
+      h('thead', null, h('tr', null, col('case.number'), col('case.summary'), col('case.received'), col('file.category'), col('case.channel'), col('case.status'), col('case.due'), col('case.lastUpdate'), col('case.files'), col('case.open'))),
+      h('tbody', null, data.items.map(c => h('tr', { class: [c.overdue ? 'overdue' : null, c.newFromReporter ? 'new-message' : null].filter(Boolean).join(' ') || null },
+        // The case number opens the case: first in the row, so on a phone it heads the card.
+        cell('case.number', h('span', { class: 'case-number' }, localise(h('a', { href: `#/officer/case/${encodeURIComponent(c.id)}`, class: 'case-number-link' }),
+          () => c.caseNumber || c.id.slice(0, 8)))),
+        cell('case.summary', h('span', { class: 'summary' },
+          c.newFromReporter ? [localise(h('strong', { class: 'badge new-message-badge' }), () => t('case.newMessage')), ' '] : null,
+          h('span', { text: c.summary ?? '–' }))),
         cell('case.received', localise(h('span'), l => formatDateTime(c.receivedAt, l))),
         cell('file.category', localise(h('span'), l => labelOf(reference.categories, c.category, l))),
         cell('case.channel', localise(h('span'), l => labelOf(reference.channels, c.channel, l))),
-        cell('case.status', localise(h('span'), l => labelOf(reference.statuses, c.status, l))),
+        cell('case.status', h('span', null, localise(h('span'), l => labelOf(reference.statuses, c.status, l)),
+          c.awaitingReferralAnswer ? h('span', null, ' ', localise(h('strong', { class: 'badge awaiting-referral' }), () => t('referral.awaiting'))) : null)),
         cell('case.due', h('span', null, localise(h('span'), l => formatDate(c.dueAt, l)),
           c.overdue ? h('span', null, ' ', localise(h('strong', { class: 'badge danger' }), () => t('case.overdue'))) : null)),
+        cell('case.lastUpdate', localise(h('span', { class: 'last-update' }), l => formatDateTime(c.lastUpdate, l))),
+        cell('case.files', localise(h('span', { class: 'file-count' }), l => t('case.files.count', { n: number(c.attachments ?? 0, l) }, l))),
         cell('case.open', h('span', null, localise(h('a', { href: `#/officer/case/${encodeURIComponent(c.id)}`, class: 'case-link' }),
-          l => `${t('case.open', null, l)} ${c.id.slice(0, 8)}`)))))))), () => t('officer.queue'), 'aria-label');
+          l => `${t('case.open', null, l)} ${c.caseNumber || c.id.slice(0, 8)}`)))))))), () => t('officer.queue'), 'aria-label');
 }
 
 function pager(data, go) {
@@ -119,11 +138,14 @@ function dl(pairs) {
 function caseView(c, reference, reload) {
   const sections = [];
   sections.push(h('section', { class: 'panel', 'aria-labelledby': 'case-title' },
-    localise(h('h2', { id: 'case-title', tabindex: '-1' }), l => `${t('case.title', null, l)} ${c.id.slice(0, 8)}`),
+    localise(h('h2', { id: 'case-title', tabindex: '-1' }), l => `${t('case.title', null, l)} ${c.caseNumber || c.id.slice(0, 8)}`),
     h('p', null, localise(h('strong', { class: 'badge', id: 'case-status' }), l => labelOf(reference.statuses, c.status, l)),
       c.overdue ? h('span', null, ' ', localise(h('strong', { class: 'badge danger' }), () => t('case.overdue'))) : null),
     dl([
+      ['case.number', () => c.caseNumber || '–'],
       ['case.received', l => formatDateTime(c.receivedAt, l)],
+      c.letterRef ? ['case.letterRef', () => c.letterRef] : null,
+      c.letterDate ? ['case.letterDate', l => formatDate(c.letterDate, l)] : null,
       ['case.channel', l => labelOf(reference.channels, c.channel, l)],
       ['file.category', l => labelOf(reference.categories, c.category, l)],
       ['file.subcategory', l => (c.subcategory ? labelOf(reference.categories.flatMap(x => x.subcategories || []), c.subcategory, l) : '–')],
@@ -139,8 +161,15 @@ function caseView(c, reference, reload) {
     localise(h('h3'), () => t('file.details')),
     h('p', { class: 'pre', text: c.details ?? '' }),
     c.attachments?.length ? [localise(h('h3'), () => t('case.attachments')), h('ul', null, c.attachments.map(a =>
-      h('li', null, h('a', { href: `/api/complaints/cases/${encodeURIComponent(c.id)}/attachments/${encodeURIComponent(a.fileId)}`, download: a.name, text: `${a.name} (${a.contentType}, ${number(Math.ceil(a.size / 1024))} KB)` }))))] : null));
+      h('li', { class: a.addedAt ? 'added-later' : null }, h('a', { href: `/api/complaints/cases/${encodeURIComponent(c.id)}/attachments/${encodeURIComponent(a.fileId)}`, download: a.name, text: `${a.name} (${a.contentType}, ${number(Math.ceil(a.size / 1024))} KB)` }),
+        // Files the reporter added later with the tracking code, and when.
+        a.addedAt ? localise(h('span', { class: 'badge added-by-reporter' }), l => ` ${t('case.attachments.addedLater', { date: formatDateTime(a.addedAt, l) }, l)}`) : null)))] : null,
+    // The acknowledgement for the reporter (e.g. a keyed-in letter): no identity, and no tracking code — it is
+    // stored nowhere in clear, so only the receipt at intake can print it.
+    acknowledgementControls({ caseNumber: c.caseNumber, agency: c.agency, receivedAt: c.receivedAt, dueAt: c.dueAt,
+      letterRef: c.letterRef, letterDate: c.letterDate })));
 
+  if (c.referral) sections.push(referralSection(c, reference, reload));
   // moves: only those the service allows now
   if (c.allowedTransitions?.length) sections.push(moveForm(c, reference, reload));
   sections.push(messagesSection(c, reload));
@@ -154,8 +183,66 @@ function caseView(c, reference, reload) {
       s.byName || s.by ? h('span', { text: ` · ${s.byName || s.by}` }) : null,
       s.reason ? h('p', { class: 'reason', text: s.reason }) : null,
       s.closureReason ? localise(h('p', { class: 'hint' }), l => labelOf(reference.closureReasons, s.closureReason, l)) : null,
-      s.forwardedTo ? localise(h('p', { class: 'hint' }), l => labelOf(reference.forwardingBodies, s.forwardedTo, l)) : null)))));
+      s.forwardedTo ? localise(h('p', { class: 'hint' }), l => labelOf(reference.forwardingBodies, s.forwardedTo, l)) : null)),
+      referralAnswers(c).map(a => h('li', { class: 'referral-answer' },
+        localise(h('strong'), l => `${t('referral.answers', null, l)}: ${labelOf(reference.forwardingBodies, c.referral.body, l)} · ${t(`referral.outcome.${a.outcome}`, null, l)}`), ' · ',
+        localise(h('time', { datetime: a.at }), l => formatDateTime(a.at, l)),
+        a.byName || a.by ? h('span', { text: ` · ${a.byName || a.by}` }) : null)))));
   return sections;
+}
+
+function referralAnswers(c) {
+  return c.referral?.answers || [];
+}
+
+// A referral to another body: where it went, the letter, the follow-up date while the case waits for the answer,
+// the answers received, and the form to record one.
+function referralSection(c, reference, reload) {
+  const r = c.referral;
+  const facts = dl([
+    ['referral.body', l => labelOf(reference.forwardingBodies, r.body, l)],
+    ['referral.letterRef', () => r.letterRef || '–'],
+    ['referral.sentOn', l => formatDate(r.sentOn, l)],
+    ['referral.referredAt', l => formatDateTime(r.referredAt, l)],
+    r.awaitingAnswer ? ['referral.followUp', l => formatDate(r.followUpAt, l)] : null,
+    r.returnedAt ? ['referral.returned', l => formatDateTime(r.returnedAt, l)] : null,
+  ]);
+  facts.id = 'referral-facts';
+  return h('section', { class: 'panel', 'aria-labelledby': 'referral-title', id: 'referral' },
+    localise(h('h2', { id: 'referral-title', tabindex: '-1' }), () => t('referral.title')),
+    r.awaitingAnswer ? h('p', null, localise(h('strong', { class: 'badge awaiting-referral', id: 'referral-awaiting' }), () => t('referral.awaiting')),
+      c.overdue ? h('span', null, ' ', localise(h('strong', { class: 'badge danger' }), () => t('case.overdue'))) : null) : null,
+    r.awaitingAnswer ? localise(h('p', { class: 'hint' }), () => t('referral.awaiting.hint')) : null,
+    facts,
+    r.answers?.length ? [localise(h('h3'), () => t('referral.answers')), h('ul', { class: 'messages', id: 'referral-answers' }, r.answers.map(a => h('li', null,
+      h('p', { class: 'meta' }, localise(h('strong'), l => t(`referral.outcome.${a.outcome}`, null, l)), ' · ',
+        localise(h('span'), l => formatDate(a.receivedOn, l))),
+      a.summary ? h('p', { class: 'text', text: a.summary }) : null)))] : null,
+    r.awaitingAnswer && !c.purgedAt ? referralAnswerForm(c, reload) : null);
+}
+
+function referralAnswerForm(c, reload) {
+  const receivedOn = h('input', { type: 'date', max: todayBangkok(), value: todayBangkok() });
+  const summary = h('textarea', { rows: '3', maxlength: '2000' });
+  const outcome = select(['FOUND_CAUSE', 'NO_CAUSE', 'STILL_INVESTIGATING', 'RETURNED']
+    .map(code => ({ value: code, label: l => t(`referral.outcome.${code}`, null, l) })), { empty: 'form.choose' });
+  const form = h('form', { class: 'stack', novalidate: true, id: 'referral-answer-form' },
+    localise(h('h3'), () => t('referral.answer.title')),
+    field({ label: 'referral.answer.receivedOn', name: 'receivedOn', control: receivedOn, required: true, hint: 'referral.answer.receivedOn.hint' }),
+    field({ label: 'referral.answer.outcome', name: 'outcome', control: outcome, required: true, hint: 'referral.answer.outcome.hint' }),
+    field({ label: 'referral.answer.summary', name: 'summary', control: summary, required: true, hint: 'referral.answer.summary.hint', extra: counter(summary, { max: 2000 }) }),
+    h('div', { class: 'actions' }, submit('referral.answer.submit')));
+  onSubmit(form, async () => {
+    clearErrors(form);
+    try {
+      await post(`/api/complaints/cases/${encodeURIComponent(c.id)}/referral-answer`, {
+        receivedOn: receivedOn.value || null, summary: summary.value, outcome: outcome.value || null });
+      await reload('#case-title');
+    } catch (error) {
+      showProblem(form, error);
+    }
+  });
+  return form;
 }
 
 function moveForm(c, reference, reload) {
@@ -164,15 +251,20 @@ function moveForm(c, reference, reload) {
   const closure = select(options(reference.closureReasons), { empty: 'form.choose' });
   const forwarded = select(options(reference.forwardingBodies), { empty: 'form.choose' });
   const closureField = field({ label: 'move.closureReason', name: 'closureReason', control: closure, required: true });
-  const forwardField = field({ label: 'move.forwardedTo', name: 'forwardedTo', control: forwarded, required: true });
+  const forwardField = field({ label: 'move.forwardedTo', name: 'referral.body', control: forwarded, required: true });
+  const letterRef = h('input', { type: 'text', maxlength: '100', autocomplete: 'off' });
+  const sentOn = h('input', { type: 'date', max: todayBangkok() });
+  const letterRefField = field({ label: 'referral.letterRef', name: 'referral.letterRef', control: letterRef, hint: 'referral.letterRef.hint' });
+  const sentOnField = field({ label: 'referral.sentOn', name: 'referral.sentOn', control: sentOn, hint: 'referral.sentOn.hint' });
+  const referralFields = [forwardField, letterRefField, sentOnField];
   closureField.hidden = true;
-  forwardField.hidden = true;
+  referralFields.forEach(f => { f.hidden = true; });
   to.addEventListener('change', () => {
     closureField.hidden = to.value !== 'CLOSED_WITHOUT_INQUIRY';
-    forwardField.hidden = to.value !== 'FORWARDED';
+    referralFields.forEach(f => { f.hidden = to.value !== 'FORWARDED'; });
   });
   const form = h('form', { class: 'stack', novalidate: true, id: 'move-form' },
-    field({ label: 'move.to', name: 'to', control: to, required: true }), closureField, forwardField,
+    field({ label: 'move.to', name: 'to', control: to, required: true }), closureField, ...referralFields,
     field({ label: 'move.reason', name: 'reason', control: reason, required: true, hint: 'move.reason.hint', extra: counter(reason, { min: 5, max: 1000 }) }),
     h('div', { class: 'actions' }, submit('move.submit')));
   onSubmit(form, async () => {
@@ -181,7 +273,9 @@ function moveForm(c, reference, reload) {
       await post(`/api/complaints/cases/${encodeURIComponent(c.id)}/transitions`, {
         to: to.value || null, reason: reason.value,
         closureReason: to.value === 'CLOSED_WITHOUT_INQUIRY' ? closure.value || null : null,
-        forwardedTo: to.value === 'FORWARDED' ? forwarded.value || null : null, expectedVersion: c.version });
+        referral: to.value === 'FORWARDED'
+          ? { body: forwarded.value || null, letterRef: letterRef.value || null, sentOn: sentOn.value || null } : null,
+        expectedVersion: c.version });
       await reload('#case-title');
     } catch (error) {
       showProblem(form, error);
@@ -242,26 +336,72 @@ function divisionForm(c, reference, reload) {
   return h('section', { 'aria-labelledby': 'division-title' }, localise(h('h2', { id: 'division-title' }), () => t('case.division')), form);
 }
 
+// The two-person rule: the officer asks with a reason; once the head approves, this officer (only) may read the
+// identity until the approval ends. A declined request shows the head's note and may be asked again.
 function revealSection(c) {
-  const reason = h('textarea', { rows: '3', maxlength: '1000' });
-  const out = h('div', { id: 'revealed', 'aria-live': 'polite', tabindex: '-1' });
-  const form = h('form', { class: 'stack', novalidate: true, id: 'reveal-form' },
-    localise(h('p', { class: 'warning' }), () => t('reveal.warning')),
-    field({ label: 'reveal.reason', name: 'reason', control: reason, required: true, extra: counter(reason, { min: 10, max: 1000 }) }),
-    h('div', { class: 'actions' }, submit('reveal.submit', { class: 'danger' })));
-  onSubmit(form, async () => {
-    clearErrors(form);
+  const base = `/api/complaints/cases/${encodeURIComponent(c.id)}`;
+  const body = h('div', { id: 'disclosure' });
+  const section = h('section', { class: 'panel', 'aria-labelledby': 'reveal-title' },
+    localise(h('h2', { id: 'reveal-title' }), () => t('reveal.title')),
+    localise(h('p', { class: 'warning' }), () => t('reveal.warning')), body);
+  const load = async () => {
     try {
-      const who = await post(`/api/complaints/cases/${encodeURIComponent(c.id)}/identity`, { reason: reason.value });
-      form.reset();
-      replace(out, dl([['file.name', () => who.name || '–'], ['file.phone', () => who.phone || '–'], ['file.email', () => who.email || '–'],
-        ['reveal.at', l => formatDateTime(who.revealedAt, l)]]));
-      out.focus();
+      const mine = await get(`${base}/identity-requests`);
+      const latest = mine[0];
+      const live = latest && latest.status === 'APPROVED' && new Date(latest.expiresAt) > new Date();
+      if (latest?.status === 'PENDING') replace(body, requestStatus(latest));
+      else if (live) replace(body, requestStatus(latest), readForm(latest));
+      else replace(body, latest ? requestStatus(latest) : null, askForm());
     } catch (error) {
-      showProblem(form, error);
+      showError(body, error);
     }
-  });
-  return h('section', { class: 'panel', 'aria-labelledby': 'reveal-title' }, localise(h('h2', { id: 'reveal-title' }), () => t('reveal.title')), form, out);
+  };
+  function askForm() {
+    const reason = h('textarea', { rows: '3', maxlength: '1000' });
+    const form = h('form', { class: 'stack', novalidate: true, id: 'identity-request-form' },
+      field({ label: 'reveal.reason', name: 'reason', control: reason, required: true, extra: counter(reason, { min: 10, max: 1000 }) }),
+      h('div', { class: 'actions' }, submit('reveal.request.submit')));
+    onSubmit(form, async () => {
+      clearErrors(form);
+      try {
+        await post(`${base}/identity-requests`, { reason: reason.value });
+        await load();
+        message(body, () => t('reveal.request.sent'), 'success').focus();
+      } catch (error) {
+        showProblem(form, error);
+      }
+    });
+    return form;
+  }
+  function readForm(approved) {
+    const out = h('div', { id: 'revealed', 'aria-live': 'polite', tabindex: '-1' });
+    const form = h('form', { class: 'stack', novalidate: true, id: 'reveal-form' },
+      h('div', { class: 'actions' }, submit('reveal.submit', { class: 'danger' })));
+    onSubmit(form, async () => {
+      clearErrors(form);
+      try {
+        const who = await post(`${base}/identity`, { reason: approved.reason });
+        replace(out, dl([['file.name', () => who.name || '–'], ['file.phone', () => who.phone || '–'], ['file.email', () => who.email || '–'],
+          ['reveal.at', l => formatDateTime(who.revealedAt, l)]]));
+        out.focus();
+      } catch (error) {
+        showProblem(form, error);
+      }
+    });
+    return h('div', null, form, out);
+  }
+  load();
+  return section;
+}
+
+function requestStatus(r) {
+  const kind = r.status === 'APPROVED' ? 'success' : r.status === 'DECLINED' ? 'error' : 'info';
+  return h('div', { class: `request-status ${kind}`, dataset: { status: r.status } },
+    localise(h('p', { class: 'meta' }), l => t(`reveal.request.${r.status}`, {
+      date: formatDateTime(r.requestedAt, l), by: r.decidedByName || '', until: r.expiresAt ? formatDateTime(r.expiresAt, l) : ''
+    }, l)),
+    h('p', { class: 'hint', text: r.reason || '' }),
+    r.note ? localise(h('p', { class: 'note' }), l => `${t('reveal.request.note', null, l)}: ${r.note}`) : null);
 }
 
 // ---------------------------------------------------------------- other channels

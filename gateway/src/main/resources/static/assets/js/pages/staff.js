@@ -3,9 +3,10 @@ import { h, localise, replace, append } from '../dom.js';
 import { t, pick, money } from '../i18n.js';
 import { get, post } from '../api.js';
 import { field, choices, select, counter, clearErrors, showProblem, showError, submit, onSubmit, message } from '../forms.js';
-import { todayBangkok, formatDate, formatDateTime, fiscalYearOf } from '../dates.js';
+import { todayBangkok, formatDate, formatDateTime, fiscalYearOf, dateInput, dateHint, dateProblem } from '../dates.js';
 import { evaluate, earlierFromSameGiver } from '../giftrule.js';
 import { fiscalYearOptions } from './stats.js';
+import { sentAbove } from './head.js';
 
 const labelsOf = (reference, kind) => (reference.codes[kind] || []).map(c => ({ value: c.code, label: l => pick(c, l) }));
 
@@ -17,7 +18,7 @@ export async function render(main) {
     localise(h('p', { class: 'lead' }), l => t('staff.policy', { limit: money(policy.limit, l), days: policy.decisionWindowDays }, l)));
 
   // --- the declaration form
-  const offeredOn = h('input', { type: 'date', max: todayBangkok(), value: todayBangkok() });
+  const offeredOn = dateInput({ max: todayBangkok(), value: todayBangkok() });
   const giverName = h('input', { type: 'text', maxlength: '200', autocomplete: 'off' });
   const giverType = select(labelsOf(reference, 'giverTypes'), { empty: 'form.choose' });
   const relation = select(labelsOf(reference, 'relations'), { empty: 'form.choose' });
@@ -32,14 +33,14 @@ export async function render(main) {
   const occasionDetailField = field({ label: 'gift.occasionDetail', name: 'occasionDetail', control: occasionDetail });
   occasionDetailField.hidden = true;
   const disposition = select(labelsOf(reference, 'dispositions'), { empty: 'form.choose' });
-  const disposedOn = h('input', { type: 'date', max: todayBangkok() });
-  const disposedOnField = field({ label: 'gift.disposedOn', name: 'disposedOn', control: disposedOn });
+  const disposedOn = dateInput({ max: todayBangkok() });
+  const disposedOnField = field({ label: 'gift.disposedOn', name: 'disposedOn', control: disposedOn, hint: dateHint() });
   const acceptanceReason = h('textarea', { rows: '2', maxlength: '1000' });
   const acceptanceField = field({ label: 'gift.acceptanceReason', name: 'acceptanceReason', control: acceptanceReason });
   const preview = h('div', { class: 'rule-preview', id: 'rule-preview', 'aria-live': 'polite' });
 
   const form = h('form', { class: 'stack', novalidate: true, id: 'gift-form' },
-    field({ label: 'gift.offeredOn', name: 'offeredOn', control: offeredOn, required: true }),
+    field({ label: 'gift.offeredOn', name: 'offeredOn', control: offeredOn, required: true, hint: dateHint() }),
     field({ label: 'gift.giverName', name: 'giver.name', control: giverName, required: true }),
     field({ label: 'gift.giverType', name: 'giver.type', control: giverType, required: true }),
     field({ label: 'gift.relation', name: 'giver.relation', control: relation, required: true }),
@@ -56,7 +57,7 @@ export async function render(main) {
     h('div', { class: 'actions' }, submit('gift.submit')));
 
   const facts = () => ({
-    offeredOn: offeredOn.value, giverName: giverName.value, relation: relation.value, kind: kind.value,
+    offeredOn: offeredOn.iso, giverName: giverName.value, relation: relation.value, kind: kind.value,
     pendingBusiness: form.querySelector('input[name="giver.pendingBusiness"]:checked')?.value === 'true',
     disposition: disposition.value, value: value.value, occasion: occasion.value, occasionDetail: occasionDetail.value });
 
@@ -82,6 +83,11 @@ export async function render(main) {
 
   onSubmit(form, async () => {
     clearErrors(form);
+    const badDates = dateProblem(form);
+    if (badDates) {
+      showProblem(form, badDates);
+      return;
+    }
     const gift = facts();
     const kept = gift.disposition === 'KEPT';
     try {
@@ -91,32 +97,34 @@ export async function render(main) {
         kind: gift.kind || null, description: description.value, value: gift.value.replace(/[,\s]/g, '') || null,
         valuation: valuation.value, acceptanceReason: kept ? acceptanceReason.value : null,
         occasion: gift.occasion || null, occasionDetail: gift.occasion === 'OTHER' ? gift.occasionDetail : null,
-        disposition: gift.disposition || null, disposedOn: kept ? null : disposedOn.value || null });
+        disposition: gift.disposition || null, disposedOn: kept ? null : disposedOn.iso || null });
       form.reset();
-      offeredOn.value = todayBangkok();
+      offeredOn.iso = todayBangkok();
       update();
       message(form, l => `${t('gift.saved', null, l)} ${l === 'en' ? saved.evaluation.reasonEn : saved.evaluation.reasonTh}`, 'success').focus();
       mine = await get('/api/gifts/declarations/mine');
-      replace(list, declarations(mine));
+      replace(list, declarations(mine, reference));
     } catch (error) {
       showProblem(form, error);
     }
   });
 
-  const list = h('div', { id: 'my-declarations' }, declarations(mine));
+  const list = h('div', { id: 'my-declarations' }, declarations(mine, reference));
   append(main, 
     h('section', { 'aria-labelledby': 'declare-title' }, localise(h('h2', { id: 'declare-title' }), () => t('gift.declare')), form),
     h('section', { 'aria-labelledby': 'mine-title' }, localise(h('h2', { id: 'mine-title' }), () => t('gift.mine')), list),
     await nilReturnSection(reference));
 }
 
-function declarations(mine) {
+function declarations(mine, reference) {
   if (!mine.length) return localise(h('p'), () => t('gift.mine.none'));
   return h('ul', { class: 'records' }, mine.map(d => h('li', { class: d.status === 'SUPERSEDED' ? 'muted' : null },
     h('p', { class: 'meta' }, localise(h('span'), l => formatDate(d.offeredOn, l)), ' · ', h('span', { text: d.giver?.name }), ' · ',
       localise(h('span'), l => `${money(d.value, l)} ${l === 'en' ? 'baht' : 'บาท'}`)),
     h('p', { text: d.description }),
     localise(h('p', { class: `badge status-${d.status}` }), l => (l === 'en' ? d.statusEn : d.statusTh)),
+    // A head's own declaration is decided above her agency: say to whom, instead of leaving it to the head's queue.
+    d.status === 'AWAITING_DECISION' && d.declarant?.head ? sentAbove(reference.deciderAbove) : null,
     localise(h('p', { class: 'hint' }), l => (l === 'en' ? d.evaluation?.reasonEn : d.evaluation?.reasonTh)),
     d.decision?.note ? h('p', { class: 'hint', text: d.decision.note }) : null)));
 }

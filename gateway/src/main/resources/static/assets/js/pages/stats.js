@@ -4,7 +4,7 @@ import { h, localise, replace, append } from '../dom.js';
 import { t, pick, number } from '../i18n.js';
 import { get } from '../api.js';
 import { field, select, fillSelect, submit, onSubmit, showError } from '../forms.js';
-import { agencyList } from '../shared.js';
+import { agencyList, agencyNamer } from '../shared.js';
 import { todayBangkok, fiscalYearOf, fiscalMonths, formatMonth, formatDateTime, lastEndedMonth } from '../dates.js';
 import { complaintTable, tableNotes } from '../table.js';
 
@@ -98,12 +98,18 @@ function links(p) {
     p.links.seed ? [localise(h('a', { href: p.links.seed, target: '_blank', rel: 'noopener', class: 'seed-link' }), () => t('stats.seed')), ' · '] : null,
     localise(h('a', { href: p.links.csv, download: '', class: 'csv-link' }), () => t('stats.csv')), ' · ',
     localise(h('a', { href: p.links.html, target: '_blank', rel: 'noopener' }), () => t('stats.printable')), ' · ',
-    localise(h('a', { href: p.links.svg, target: '_blank', rel: 'noopener' }), () => t('stats.svg')), ' · ',
+    localise(localise(h('a', { target: '_blank', rel: 'noopener' }), l => inLanguage(p.links.svg, l), 'href'), () => t('stats.svg')), ' · ',
     localise(h('a', { href: p.links.dcat, target: '_blank', rel: 'noopener' }), () => t('stats.dcat')));
 }
 
+/** The infographic's address in the reader's language: the service draws it in Thai unless asked for lang=en. */
+function inLanguage(svg, language) {
+  return language === 'en' ? `${svg}${svg.includes('?') ? '&' : '?'}lang=en` : svg;
+}
+
 function publicationSection(p) {
-  const img = localise(h('img', { src: p.links.svg, class: 'infographic', id: 'infographic', width: '800', height: '450' }),
+  const img = localise(localise(h('img', { class: 'infographic', id: 'infographic', width: '800', height: '450' }),
+    l => inLanguage(p.links.svg, l), 'src'),
     l => (l === 'en' ? `Infographic: ${p.table.title_en}` : `อินโฟกราฟิก: ${p.table.title_th}`), 'alt');
   return h('section', { class: 'publication', id: 'publication', 'aria-labelledby': 'publication-title' },
     localise(h('h2', { id: 'publication-title' }), l => (l === 'en' ? p.table.title_en : p.table.title_th)),
@@ -131,12 +137,14 @@ function history(list) {
 async function showRollup(container, fiscalYear, through) {
   replace(container);
   if (!through) return;
-  const view = await get(`/api/stats/rollup/${encodeURIComponent(fiscalYear)}?through=${encodeURIComponent(through)}`);
+  const [view, agencyName] = await Promise.all([
+    get(`/api/stats/rollup/${encodeURIComponent(fiscalYear)}?through=${encodeURIComponent(through)}`), agencyNamer()]);
+  const named = a => localise(h('li'), l => `${l === 'en' ? a.name_en || agencyName(a.agency, a.name_th, l) : a.name_th || agencyName(a.agency, null, l)} (${a.agency})`);
   append(container, 
     localise(h('p'), l => t('stats.rollup.included', { n: number(view.included.length, l) }, l)),
-    view.included.length ? h('ul', { class: 'compact' }, view.included.map(a => h('li', { text: `${a.name_th} (${a.agency})` }))) : null,
+    view.included.length ? h('ul', { class: 'compact' }, view.included.map(named)) : null,
     view.missing.length ? localise(h('p'), () => t('stats.rollup.missing')) : null,
-    view.missing.length ? h('ul', { class: 'compact' }, view.missing.map(a => h('li', { text: `${a.name_th} (${a.agency})` }))) : null,
+    view.missing.length ? h('ul', { class: 'compact' }, view.missing.map(named)) : null,
     h('p', { class: 'downloads' },
       localise(h('a', { href: `/api/stats/rollup/${fiscalYear}?through=${through}&format=csv`, download: '' }), () => t('stats.csv')), ' · ',
       localise(h('a', { href: `/api/stats/rollup/${fiscalYear}?through=${through}&format=html`, target: '_blank', rel: 'noopener' }), () => t('stats.printable'))),

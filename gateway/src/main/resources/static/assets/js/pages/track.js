@@ -2,10 +2,11 @@
 // body of a POST, never in the address bar, history or storage.
 import { h, localise, replace, append } from '../dom.js';
 import { t, pick } from '../i18n.js';
-import { post } from '../api.js';
+import { post, request } from '../api.js';
 import { field, counter, clearErrors, showProblem, submit, onSubmit, message } from '../forms.js';
-import { formatDateTime } from '../dates.js';
+import { formatDate, formatDateTime } from '../dates.js';
 import { groupCode } from './file.js';
+import { acknowledgementControls } from './acknowledgement.js';
 
 export function render(main) {
   let code = null;
@@ -33,6 +34,32 @@ export function render(main) {
     }
   });
 
+  // More evidence for an open complaint: the same types, sizes and cleaning as at filing; the code goes in the body.
+  function evidenceForm() {
+    const files = h('input', { type: 'file', multiple: true, accept: '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf' });
+    const form = h('form', { class: 'stack', novalidate: true, id: 'evidence-form' },
+      field({ label: 'track.evidence', name: 'files', control: files, hint: 'file.files.hint' }),
+      h('div', { class: 'actions' }, submit('track.evidence.send')));
+    onSubmit(form, async () => {
+      clearErrors(form);
+      if (!files.files.length) {
+        showProblem(form, { problem: { errors: [{ field: 'files', message_th: t('track.evidence.none', null, 'th'), message_en: t('track.evidence.none', null, 'en') }] } });
+        return;
+      }
+      const data = new FormData();
+      data.append('trackingCode', code);
+      Array.from(files.files).forEach(f => data.append('files', f, f.name));
+      try {
+        await request('POST', '/api/complaints/track/attachments', { form: data });
+        await load();
+        message(result.querySelector('#evidence-form') || result, () => t('track.evidence.sent'), 'success').focus();
+      } catch (error) {
+        showProblem(form, error);
+      }
+    });
+    return form;
+  }
+
   function view(p) {
     const reply = h('textarea', { rows: '4', maxlength: '2000' });
     const replyForm = h('form', { class: 'stack', novalidate: true, id: 'reply-form' },
@@ -52,6 +79,8 @@ export function render(main) {
     return h('section', { class: 'panel', 'aria-labelledby': 'status-title' },
       localise(h('h2', { id: 'status-title', tabindex: '-1' }), () => t('track.status')),
       h('p', { class: 'status-now' }, localise(h('strong', { class: 'badge', id: 'current-status' }), l => pick(p.status, l))),
+      p.caseNumber ? localise(h('p', { id: 'track-case-number' }), l => `${t('track.caseNumber', null, l)}: ${p.caseNumber}`) : null,
+      p.dueAt ? localise(h('p', { id: 'track-due' }), l => `${t('track.due', null, l)} ${formatDate(p.dueAt, l)}`) : null,
       p.closureReason ? localise(h('p'), l => `${t('track.closure')}: ${pick(p.closureReason, l)}`) : null,
       p.forwardedTo ? localise(h('p'), l => `${t('track.forwarded')}: ${pick(p.forwardedTo, l)}`) : null,
       localise(h('h3'), () => t('track.stages')),
@@ -66,6 +95,10 @@ export function render(main) {
           h('p', { class: 'text', text: m.text }))))
         : localise(h('p', { id: 'messages' }), () => t('track.messages.none')),
       replyForm,
+      p.status && ['CONCLUDED_WITH_CAUSE', 'CONCLUDED_WITHOUT_CAUSE', 'CLOSED_WITHOUT_INQUIRY'].includes(p.status.code) ? null : evidenceForm(),
+      // The acknowledgement from this answer (which holds no identity); the code only if the box is ticked.
+      acknowledgementControls({ caseNumber: p.caseNumber, agency: p.agency, receivedAt: p.receivedAt, dueAt: p.dueAt },
+        { trackingCode: code }),
       localise(h('p', { class: 'hint' }), () => t('track.codeShown', { code: groupCode(code).replace(/\d(?=.{5})/g, '•') })));
   }
 }

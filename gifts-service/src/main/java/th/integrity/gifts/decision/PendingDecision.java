@@ -14,6 +14,8 @@ import th.integrity.gifts.staff.StaffMember;
  *
  * @param daysLeft days from today until the decision is due (negative when overdue)
  * @param overdue  today is after the due date
+ * @param agency       the declaration's agency (another one's when it comes from below)
+ * @param fromBelow    the declaration of the head of an agency this caller is the decider above
  */
 record PendingDecision(
         String id,
@@ -33,5 +35,9 @@ record PendingDecision(
         LocalDate decisionDueOn,
         String decisionDueOnTh,
         long daysLeft,
-        boolean overdue) {
+        boolean overdue,
+        String agency,
+        String agencyNameTh,
+        String agencyNameEn,
+        boolean fromBelow) {
 }

@@ -59,9 +59,10 @@ class NilReturnService {
         Round round = command.round();
         LocalDate today = LocalDate.now(clock.withZone(FiscalCalendar.BANGKOK));
         if (FiscalYear.of(fiscalYear).firstDay().isAfter(today)) {
-            // {1} the first day as an ISO date (English), {2} in Thai with the Buddhist-Era year.
+            // {1} the first day in English, {2} in Thai: both Buddhist Era (1 October 2570 BE, 1 ตุลาคม 2570).
             throw ProblemException.invalid(FieldProblem.of("fiscalYear", "gifts.fiscalYear.not-started", fiscalYear,
-                    FiscalYear.of(fiscalYear).firstDay(), FiscalCalendar.dateLabelThai(FiscalYear.of(fiscalYear).firstDay())));
+                    FiscalCalendar.dateLabelEnglish(FiscalYear.of(fiscalYear).firstDay()),
+                    FiscalCalendar.dateLabelThai(FiscalYear.of(fiscalYear).firstDay())));
         }
         if (!declarations.currentInRound(user.agency(), user.subject(), fiscalYear, round).isEmpty()) {
             throw GiftsProblems.nilReturnAfterDeclaring();

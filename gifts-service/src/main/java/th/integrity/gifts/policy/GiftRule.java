@@ -87,7 +87,7 @@ public final class GiftRule {
         // The same facts in each language: the due date as Thai readers write it, the disposition's own label.
         Object[] th = { baht(total), baht(policy.limit()), window, FiscalCalendar.dateLabelThaiShort(due),
                 facts.disposition().labelTh() };
-        Object[] en = { baht(total), baht(policy.limit()), window, due,
+        Object[] en = { baht(total), baht(policy.limit()), window, FiscalCalendar.dateLabelEnglishShort(due),
                 facts.disposition().labelEn().toLowerCase(Locale.ROOT) };
         return new Evaluation(outcome, text(Texts.THAI, reason, late, th), text(Locale.ENGLISH, reason, late, en),
                 late, outcome == RuleOutcome.NEEDS_DECISION ? due : null, total, policy.limit());

@@ -38,7 +38,9 @@ class ReferenceController {
     record Label(String code, String th, String en) {
     }
 
-    record Reference(String agency, GiftsProperties.Policy policy, Map<String, List<Label>> codes) {
+    /** @param deciderAbove who decides on the declarations of the agency's head, or null when none is configured */
+    record Reference(String agency, GiftsProperties.Policy policy, Map<String, List<Label>> codes,
+            GiftsProperties.DeciderAbove deciderAbove) {
     }
 
     @Operation(summary = "Codes and labels (occasions, kinds, relations, dispositions, decisions) and the caller's policy")
@@ -49,7 +51,8 @@ class ReferenceController {
                 "occasions", labels(Occasion.values()), "kinds", labels(GiftKind.values()),
                 "relations", labels(Relation.values()), "giverTypes", labels(GiverType.values()),
                 "dispositions", labels(Disposition.values()), "decisions", labels(HeadDecisionType.values()),
-                "rounds", labels(Round.values()), "ruleOutcomes", labels(RuleOutcome.values())));
+                "rounds", labels(Round.values()), "ruleOutcomes", labels(RuleOutcome.values())),
+                properties.deciderAbove(user.agency()).orElse(null));
     }
 
     private static <E extends Enum<E> & Labelled> List<Label> labels(E[] values) {

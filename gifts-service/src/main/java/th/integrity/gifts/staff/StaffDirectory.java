@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import th.integrity.gifts.policy.GiftsProperties;
 import th.integrity.platform.security.CurrentUser;
+import th.integrity.platform.security.Role;
 
 /**
  * Who works for each agency (reference data from configuration, {@code integrity.gifts.agencies.*.staff}): the
@@ -34,7 +35,7 @@ public class StaffDirectory {
             return List.of();
         }
         return settings.staff().stream()
-                .map(e -> new StaffMember(e.username(), e.username(), e.name(), e.position(), e.division()))
+                .map(e -> new StaffMember(e.username(), e.username(), e.name(), e.position(), e.division(), false))
                 .toList();
     }
 
@@ -53,7 +54,8 @@ public class StaffDirectory {
                 .orElseGet(() -> jwt.map(t -> t.getClaimAsString("position")).orElse(null));
         String division = entry.map(GiftsProperties.StaffEntry::division)
                 .orElseGet(() -> jwt.map(t -> t.getClaimAsString("division")).orElse(null));
-        return new StaffMember(user.subject(), username, name, position, division);
+        // Taken from the token, not the request body: nobody makes her own declaration look like a staff member's.
+        return new StaffMember(user.subject(), username, name, position, division, user.has(Role.HEAD));
     }
 
     private static Optional<Jwt> token() {

@@ -8,6 +8,9 @@ package th.integrity.gifts.staff;
  * @param name     full name with title
  * @param position position (ตำแหน่ง), or null when neither the directory nor the token has one
  * @param division division code (ฝ่าย), or null likewise
+ * @param head     held the HEAD role when the record was made: a head's own declarations are decided by the office
+ *                 above her agency ({@code integrity.gifts.decider-above}), never in her agency
  */
-public record StaffMember(String subject, String username, String name, String position, String division) {
+public record StaffMember(String subject, String username, String name, String position, String division,
+        boolean head) {
 }

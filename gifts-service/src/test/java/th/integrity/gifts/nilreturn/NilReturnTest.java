@@ -50,7 +50,12 @@ class NilReturnTest extends IntegrationTestSupport {
     void aRoundThatHasNotStartedOrBadInputIsA400() {
         String staff = newStaff();
         int next = FiscalCalendar.fiscalYear(today()) + 1;
-        assertThat(nil(staff, next, "H1").statusCode()).isEqualTo(400);
+        HttpResponse<String> notStarted = nil(staff, next, "H1");
+        assertThat(notStarted.statusCode()).isEqualTo(400);
+        // The first day in the Buddhist Era in both languages, never as an ISO date.
+        assertThat(body(notStarted).at("/errors/0/message_en").asString())
+                .endsWith("begins on 1 October " + (next - 1) + " BE").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(body(notStarted).at("/errors/0/message_th").asString()).endsWith("1 ตุลาคม " + (next - 1));
         HttpResponse<String> badRound = nil(staff, 2568, "Q1");
         assertThat(badRound.statusCode()).isEqualTo(400);
         assertThat(body(badRound).at("/errors/0/field").asString()).isEqualTo("round");

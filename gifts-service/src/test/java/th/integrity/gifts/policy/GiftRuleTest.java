@@ -47,6 +47,32 @@ class GiftRuleTest {
     }
 
     @Test
+    void everyReasonWritesItsDatesInTheBuddhistEraInBothLanguagesNeverAsIsoDates() {
+        java.util.regex.Pattern iso = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+        int reasons = 0;
+        for (Relation relation : Relation.values()) {
+            for (GiftKind kind : GiftKind.values()) {
+                for (boolean pending : new boolean[] { true, false }) {
+                    for (Disposition disposition : Disposition.values()) {
+                        for (String value : new String[] { "100.00", "3000.01" }) {
+                            for (LocalDate declared : new LocalDate[] { OFFERED, OFFERED.plusDays(40) }) {
+                                Evaluation e = evaluate(relation, kind, pending, disposition, value, "0.00", declared,
+                                        NATIONAL_AND_NO_GIFT);
+                                assertThat(e.reasonEn()).doesNotContainPattern(iso);
+                                assertThat(e.reasonTh()).doesNotContainPattern(iso);
+                                reasons++;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(reasons).isGreaterThan(100);
+        assertThat(kept("3000.01").reasonEn()).contains("(by 14 Feb 2568 BE)");
+        assertThat(kept("3000.01").reasonTh()).contains("14 ก.พ. 2568");
+    }
+
+    @Test
     void earlierGiftsFromTheSameGiverOnTheSameOccasionAddUp() {
         Evaluation second = evaluate(Relation.NOT_RELATIVE, GiftKind.ITEM, false, Disposition.KEPT, "1000.01",
                 "2000.00", OFFERED, NATIONAL_AND_NO_GIFT);

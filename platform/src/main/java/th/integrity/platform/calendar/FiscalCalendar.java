@@ -109,4 +109,20 @@ public final class FiscalCalendar {
     public static String dateLabelEnglish(LocalDate date) {
         return date.getDayOfMonth() + " " + MonthNames.english(date.getMonth()) + " " + buddhistYear(date) + " BE";
     }
+
+    /** {@code 15 Jan 2568 BE}: the English of {@link #dateLabelThaiShort}; empty for no date. */
+    public static String dateLabelEnglishShort(LocalDate date) {
+        return date == null ? ""
+                : date.getDayOfMonth() + " " + MonthNames.englishShort(date.getMonth()) + " " + buddhistYear(date) + " BE";
+    }
+
+    /** {@code 15 ต.ค. 2569} in Thai, {@code 15 Oct 2569 BE} in English: a date in a sentence or a list. */
+    public static String dateLabelShort(LocalDate date, java.util.Locale language) {
+        return "th".equals(language.getLanguage()) ? dateLabelThaiShort(date) : dateLabelEnglishShort(date);
+    }
+
+    /** {@code ตุลาคม 2567} in Thai, {@code October 2567 BE} in English. */
+    public static String monthLabel(YearMonth month, java.util.Locale language) {
+        return "th".equals(language.getLanguage()) ? monthLabelThai(month) : monthLabelEnglish(month);
+    }
 }

@@ -26,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  *                     one full-scan interval after the last one, so the gauge follows an outage and the drain
  *                     after it; a healthy relay recounts once per full-scan interval. On MongoDB the count reads
  *                     a partial index of the pending documents; mongo-java-server reads the whole collection.
+ * @param timestampPrecision the Kafka record timestamp is the send time rounded down to this (it divides an hour):
+ *                     a topic's metadata must not date an event more precisely than the event itself does
+ *                     ({@link th.integrity.platform.events.EventTimes})
  */
 @Validated
 @ConfigurationProperties("integrity.outbox")
@@ -36,5 +39,6 @@ public record OutboxProperties(
         @NotNull @DefaultValue("15s") Duration sendTimeout,
         @NotNull @DefaultValue("10s") Duration maxBackoff,
         @NotNull @DefaultValue("5m") Duration fullScanInterval,
-        @NotNull @DefaultValue("30s") Duration backlogInterval) {
+        @NotNull @DefaultValue("30s") Duration backlogInterval,
+        @NotNull @DefaultValue("1h") Duration timestampPrecision) {
 }

@@ -37,6 +37,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import th.integrity.platform.events.EventTimes;
 import th.integrity.platform.sweep.SweepLocks;
 
 /**
@@ -72,6 +73,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
+    private final EventTimes times;
     private final OutboxProperties properties;
     /** Reports beyond this are dropped and a full scan is asked for instead: memory stays bounded while Kafka is down. */
     static final int MAX_REPORTED = 10_000;
@@ -108,6 +110,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.mongo = mongo;
         this.scanLock = scanLock;
         this.kafka = kafka;
+        this.times = new EventTimes(properties.timestampPrecision());
         this.properties = properties;
         this.published = Counter.builder("integrity.outbox.published")
                 .description("Events published from the outbox").register(meters);
@@ -237,7 +240,8 @@ public class OutboxRelay implements SmartLifecycle {
         try {
             for (Document document : documents) {
                 for (Document message : document.getList(Outbox.FIELD, Document.class)) {
-                    acks.add(kafka.send(message.getString("topic"), message.getString("key"),
+                    acks.add(kafka.send(message.getString("topic"), null,
+                            times.floorMillis(System.currentTimeMillis()), message.getString("key"),
                             message.getString("payload")));
                 }
             }

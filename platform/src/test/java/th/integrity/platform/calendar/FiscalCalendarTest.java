@@ -84,6 +84,18 @@ class FiscalCalendarTest {
     }
 
     @Test
+    void dateLabelsAreBuddhistEraInBothLanguages() {
+        LocalDate date = LocalDate.of(2026, 10, 15);
+        assertThat(FiscalCalendar.dateLabelShort(date, java.util.Locale.forLanguageTag("th"))).isEqualTo("15 ต.ค. 2569");
+        assertThat(FiscalCalendar.dateLabelShort(date, java.util.Locale.ENGLISH)).isEqualTo("15 Oct 2569 BE");
+        assertThat(FiscalCalendar.dateLabelEnglishShort(LocalDate.of(2027, 1, 2))).isEqualTo("2 Jan 2570 BE");
+        assertThat(FiscalCalendar.dateLabelEnglishShort(null)).isEmpty();
+        assertThat(FiscalCalendar.monthLabel(YearMonth.of(2030, 1), java.util.Locale.ENGLISH)).isEqualTo("January 2573 BE");
+        assertThat(FiscalCalendar.monthLabel(YearMonth.of(2030, 1), java.util.Locale.forLanguageTag("th")))
+                .isEqualTo("มกราคม 2573");
+    }
+
+    @Test
     void monthNames() {
         assertThat(Arrays.stream(Month.values()).map(MonthNames::thai)).containsExactly(
                 "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",

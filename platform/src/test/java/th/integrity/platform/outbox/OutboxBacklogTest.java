@@ -86,7 +86,7 @@ class OutboxBacklogTest {
         // Batch of 50: the old count honoured the batch's limit and never showed more than 50.
         relay = new OutboxRelay(mongo, new KafkaTemplate<>(producers), new OutboxProperties(List.of(COLLECTION),
                 Duration.ofMillis(200), 50, Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofHours(1),
-                Duration.ofMillis(200)), meters, new SweepLocks(new MongoLockProvider(mongo.getCollection(SweepLocks.COLLECTION)))
+                Duration.ofMillis(200), Duration.ofHours(1)), meters, new SweepLocks(new MongoLockProvider(mongo.getCollection(SweepLocks.COLLECTION)))
                 .lock(OutboxRelay.SCAN_LOCK, Duration.ofSeconds(10), Duration.ZERO));
     }
 

@@ -164,7 +164,7 @@ class OutboxRelayTest {
         mongo.remove(new org.springframework.data.mongodb.core.query.Query(), COLLECTION);
         mongo.remove(new org.springframework.data.mongodb.core.query.Query(), SweepLocks.COLLECTION);
         return new OutboxRelay(mongo, kafka, new OutboxProperties(List.of(COLLECTION), Duration.ofMillis(200), 50,
-                Duration.ofSeconds(15), Duration.ofSeconds(1), fullScanInterval, Duration.ofSeconds(30)),
+                Duration.ofSeconds(15), Duration.ofSeconds(1), fullScanInterval, Duration.ofSeconds(30), Duration.ofHours(1)),
                 new SimpleMeterRegistry(), locks().lock(OutboxRelay.SCAN_LOCK, Duration.ofSeconds(10), Duration.ZERO));
     }
 

@@ -66,9 +66,15 @@ public class CaseShapes {
      * @param receivedMonth  {@code YYYY-MM} (Bangkok) it was received in
      * @param finalStatus    its status is final
      * @param concludedMonth {@code YYYY-MM} (Bangkok) it was concluded in, {@code null} while open
+     * @param referredTo     the body it stands referred to, {@code null} when not referred
      */
     public record Shape(int fiscalYear, String receivedMonth, String channel, String category, String status,
-            boolean finalStatus, String concludedMonth) {
+            boolean finalStatus, String concludedMonth, String referredTo) {
+
+        public Shape(int fiscalYear, String receivedMonth, String channel, String category, String status,
+                boolean finalStatus, String concludedMonth) {
+            this(fiscalYear, receivedMonth, channel, category, status, finalStatus, concludedMonth, null);
+        }
 
         /** The shape in a stored case, a {@code $set}, or a {@code $group} key; {@code null} before projection. */
         static Shape of(Document document) {
@@ -77,7 +83,8 @@ public class CaseShapes {
             }
             return new Shape(((Number) document.get("fiscalYear")).intValue(), document.getString("receivedMonth"),
                     document.getString("channel"), document.getString("category"), document.getString("status"),
-                    Boolean.TRUE.equals(document.get("final")), document.getString("concludedMonth"));
+                    Boolean.TRUE.equals(document.get("final")), document.getString("concludedMonth"),
+                    document.getString("referredTo"));
         }
     }
 
@@ -89,7 +96,7 @@ public class CaseShapes {
     record Counted(Shape shape, Integer days) {
 
         static final Bson FIELDS = Projections.include("fiscalYear", "receivedMonth", "channel", "category", "status",
-                "final", "concludedMonth", "daysToConclusion");
+                "final", "concludedMonth", "daysToConclusion", "referredTo");
 
         /** The case in a stored document or a {@code $set}; {@code null} when there is none (not yet projected). */
         static Counted of(Document document) {

@@ -24,6 +24,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param lastEventId      CloudEvents id of the event that last changed this document
  * @param lastEventType    its type
  * @param projectedAt      when this service applied it
+ * @param caseNumber       เลขรับ (e.g. {@code วท 0012/2570}), what reports name the case by; null for older events
+ * @param referredTo       the body the case stands referred to, or {@code null}
+ * @param referredAt       when it was referred, or {@code null}
  */
 @Document(ComplaintCase.COLLECTION)
 record ComplaintCase(
@@ -49,7 +52,10 @@ record ComplaintCase(
         Integer daysToConclusion,
         String lastEventId,
         String lastEventType,
-        Instant projectedAt) {
+        Instant projectedAt,
+        String caseNumber,
+        String referredTo,
+        Instant referredAt) {
 
     public static final String COLLECTION = ProjectionStore.CASES;
 

@@ -32,6 +32,10 @@ public record ComplaintEvent(String id, String type, Instant time, Snapshot data
      * @param concludedAt      when it reached a final status, or {@code null}
      * @param closureReason    why it was closed without inquiry, or {@code null}
      * @param dueAt            deadline of the current status, or {@code null}
+     * @param caseNumber       the case number officers know it by (เลขรับ, e.g. {@code วท 0012/2570}), or {@code null}
+     *                         for events from before case numbers
+     * @param referredTo       the body the case stands referred to (forwarding-body code), or {@code null}
+     * @param referredAt       when that referral was made, or {@code null}
      */
     public record Snapshot(
             String agency,
@@ -47,13 +51,24 @@ public record ComplaintEvent(String id, String type, Instant time, Snapshot data
             Instant statusChangedAt,
             Instant concludedAt,
             String closureReason,
-            Instant dueAt) {
+            Instant dueAt,
+            String caseNumber,
+            String referredTo,
+            Instant referredAt) {
+
+        /** A snapshot from before case numbers and referrals were told. */
+        public Snapshot(String agency, String caseId, String channel, String category, String division,
+                Instant receivedAt, String status, long version, String subcategory, String reporterStanding,
+                Instant statusChangedAt, Instant concludedAt, String closureReason, Instant dueAt) {
+            this(agency, caseId, channel, category, division, receivedAt, status, version, subcategory,
+                    reporterStanding, statusChangedAt, concludedAt, closureReason, dueAt, null, null, null);
+        }
 
         /** A skeleton-era snapshot: only the first eight facts. */
         public Snapshot(String agency, String caseId, String channel, String category, String division,
                 Instant receivedAt, String status, long version) {
             this(agency, caseId, channel, category, division, receivedAt, status, version, null, null, null, null,
-                    null, null);
+                    null, null, null, null, null);
         }
     }
 }

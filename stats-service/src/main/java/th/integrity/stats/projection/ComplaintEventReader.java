@@ -69,7 +69,7 @@ public class ComplaintEventReader {
         var snapshot = new ComplaintEvent.Snapshot(data.agency(), data.caseId(), data.channel(), data.category(),
                 data.division(), data.receivedAt(), data.status(), data.version(), data.subcategory(),
                 data.reporterStanding(), data.statusChangedAt(), data.concludedAt(), data.closureReason(),
-                data.dueAt());
+                data.dueAt(), data.caseNumber(), data.referredTo(), data.referredAt());
         return new Read(type, new ComplaintEvent(envelope.id(), type, envelope.time(), snapshot), traceparent,
                 tracestate);
     }
@@ -97,7 +97,15 @@ public class ComplaintEventReader {
             Instant concludedAt,
             @Size(max = EventBinder.MAX_CODE_LENGTH)
             @jakarta.validation.constraints.Pattern(regexp = EventBinder.NOT_BLANK) String closureReason,
-            Instant dueAt) implements EventBinder.AgencyData {
+            Instant dueAt,
+            // What the executive report prints: the producer's shape only (prefix, sequence, fiscal year).
+            @Size(max = 64) @jakarta.validation.constraints.Pattern(regexp = CASE_NUMBER) String caseNumber,
+            @Size(max = EventBinder.MAX_CODE_LENGTH)
+            @jakarta.validation.constraints.Pattern(regexp = EventBinder.NOT_BLANK) String referredTo,
+            Instant referredAt) implements EventBinder.AgencyData {
+
+        /** A prefix of letters (and dots, hyphens, digits of an agency code), a space, the sequence, /, the year. */
+        static final String CASE_NUMBER = "^[\\p{L}\\p{M}\\p{Nd}.-]{1,40} \\d{4,9}/\\d{4}$";
     }
 
     /**

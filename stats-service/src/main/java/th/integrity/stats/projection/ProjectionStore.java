@@ -243,7 +243,7 @@ public class ProjectionStore {
                 new Document("$group", new Document("_id", new Document("fiscalYear", "$fiscalYear")
                         .append("receivedMonth", "$receivedMonth").append("channel", "$channel")
                         .append("category", "$category").append("status", "$status").append("final", "$final")
-                        .append("concludedMonth", "$concludedMonth"))
+                        .append("concludedMonth", "$concludedMonth").append("referredTo", "$referredTo"))
                         .append("cases", new Document("$sum", 1))
                         .append("withDays", new Document("$sum", new Document("$cond",
                                 List.of(new Document("$eq", java.util.Arrays.asList(

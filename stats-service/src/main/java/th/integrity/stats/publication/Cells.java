@@ -24,7 +24,14 @@ final class Cells {
         table.progress().forEach(p -> cells.add(count(row.progress().getOrDefault(p.code(), 0L), empty)));
         cells.add(count(row.concluded(), row.concluded() == 0 && empty));
         cells.add(row.averageDaysToConclusion() == null ? "-" : String.valueOf(row.averageDaysToConclusion()));
+        // After the existing columns, so a reader of the older layout finds every column where it was.
+        bodies(table).forEach(body -> cells.add(count(row.referred(body.code()), empty)));
         return cells;
+    }
+
+    /** The referral columns: every body, also for a publication that predates them (its counts read 0). */
+    static List<th.integrity.stats.table.Labels.Label> bodies(ComplaintTable table) {
+        return table.referralBodies() == null ? th.integrity.stats.table.Labels.REFERRAL_BODIES : table.referralBodies();
     }
 
     private static String count(long value, boolean dash) {

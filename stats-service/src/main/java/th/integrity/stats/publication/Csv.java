@@ -32,7 +32,9 @@ public final class Csv {
         header.add(Texts.in(Texts.THAI, "stats.csv.total"));
         header.add(Texts.in(Texts.THAI, "stats.csv.carried-over"));
         table.progress().forEach(p -> header.add(Texts.in(Texts.THAI, "stats.csv.state", p.labelTh())));
-        header.addAll(List.of(Texts.in(Texts.THAI, "stats.csv.concluded"), Texts.in(Texts.THAI, "stats.csv.average-days"), Texts.in(Texts.THAI, "stats.csv.remark")));
+        header.addAll(List.of(Texts.in(Texts.THAI, "stats.csv.concluded"), Texts.in(Texts.THAI, "stats.csv.average-days")));
+        Cells.bodies(table).forEach(b -> header.add(Texts.in(Texts.THAI, "stats.csv.referred", b.labelTh())));
+        header.add(Texts.in(Texts.THAI, "stats.csv.remark"));
         StringBuilder out = new StringBuilder(BOM);
         line(out, header);
         for (ComplaintTable.Block block : table.blocks()) {

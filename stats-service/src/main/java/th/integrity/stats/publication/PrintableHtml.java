@@ -29,6 +29,11 @@ public class PrintableHtml {
     /** @param coverage the agencies a roll-up sums and those it lacks, or {@code null} for a publication */
     record ComplaintsPage(ComplaintTable table, PublicationView view, List<Block> blocks, String license,
             Coverage coverage) {
+
+        /** The columns of the group "referred to" (ส่งต่อหน่วยงานอื่น). */
+        public List<Labels.Label> bodies() {
+            return Cells.bodies(table);
+        }
     }
 
     /** The agencies in a roll-up ({@code name (code)}) and the configured ones without a publication. */

@@ -156,7 +156,7 @@ class PublicationService {
         Instant ends = last.plusMonths(1).atDay(1).atStartOfDay(FiscalCalendar.BANGKOK).toInstant();
         if (now.isBefore(ends)) {
             throw ProblemException.of(StatsProblems.PERIOD_NOT_ENDED, "stats.problem.period-not-ended",
-                    FiscalCalendar.monthLabelEnglish(last), last.plusMonths(1).atDay(1),
+                    FiscalCalendar.monthLabelEnglish(last), FiscalCalendar.dateLabelEnglish(last.plusMonths(1).atDay(1)),
                     FiscalCalendar.monthLabelThai(last), FiscalCalendar.dateLabelThai(last.plusMonths(1).atDay(1)));
         }
         Object table = kind.equals(COMPLAINTS) ? complaintTables.table(agency, fiscalYear, through, true)

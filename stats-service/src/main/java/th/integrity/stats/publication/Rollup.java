@@ -113,12 +113,14 @@ class Rollup {
                 new ComplaintTable.Period(period.from().toString(), period.to().toString(), period.labelThai(),
                         period.labelEnglish()),
                 now.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), FiscalCalendar.dateLabelThai(now.toLocalDate()),
-                Labels.CHANNELS, Labels.PROGRESS, List.copyOf(blocks), blocks.get(blocks.size() - 1).totals().total());
+                Labels.CHANNELS, Labels.PROGRESS, List.copyOf(blocks), blocks.get(blocks.size() - 1).totals().total(),
+                Labels.REFERRAL_BODIES);
     }
 
     private static ComplaintTable.Row add(String month, String labelTh, String labelEn, List<ComplaintTable.Row> parts) {
         long[] received = new long[Labels.CHANNELS.size()];
         long[] progress = new long[Labels.PROGRESS.size()];
+        long[] referred = new long[Labels.REFERRAL_BODIES.size()];
         long carried = 0;
         long concluded = 0;
         double weightedDays = 0;
@@ -129,6 +131,9 @@ class Rollup {
             }
             for (int p = 0; p < progress.length; p++) {
                 progress[p] += row.progress().getOrDefault(Labels.PROGRESS.get(p).code(), 0L);
+            }
+            for (int r = 0; r < referred.length; r++) {
+                referred[r] += row.referred(Labels.REFERRAL_BODIES.get(r).code());
             }
             carried += row.carriedOver();
             concluded += row.concluded();
@@ -150,6 +155,7 @@ class Rollup {
         boolean empty = total == 0;
         return new ComplaintTable.Row(month, labelTh, labelEn, perChannel, total, carried, perState, concluded,
                 weighted == 0 ? null : Math.round(weightedDays * 10 / weighted) / 10.0,
-                empty ? Labels.EMPTY_REMARK_TH : "", empty ? Labels.EMPTY_REMARK_EN : "", empty);
+                empty ? Labels.EMPTY_REMARK_TH : "", empty ? Labels.EMPTY_REMARK_EN : "", empty,
+                ComplaintTables.perBody(referred));
     }
 }

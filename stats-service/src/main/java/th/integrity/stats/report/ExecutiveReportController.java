@@ -1,5 +1,6 @@
 package th.integrity.stats.report;
 
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Set;
 
@@ -18,6 +19,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import th.integrity.platform.calendar.FiscalCalendar;
 import th.integrity.platform.security.CurrentUser;
 import th.integrity.stats.publication.Formats;
 import th.integrity.stats.table.Params;
@@ -33,16 +35,18 @@ class ExecutiveReportController {
 
     private final ExecutiveReportService reports;
     private final ExecutiveReportHtml html;
+    private final Clock clock;
 
-    ExecutiveReportController(ExecutiveReportService reports, ExecutiveReportHtml html) {
+    ExecutiveReportController(ExecutiveReportService reports, ExecutiveReportHtml html, Clock clock) {
         this.reports = reports;
         this.html = html;
+        this.clock = clock;
     }
 
     @GetMapping("/api/stats/reports/executive/{agency}/{month}")
     @PreAuthorize("hasRole('HEAD')")
     @Operation(summary = "Monthly executive report (HEAD of the agency)",
-            description = "month: YYYY-MM. JSON by default; printable Thai HTML with format=html or Accept: text/html.")
+            description = "month: YYYY-MM, at the latest the current month (Asia/Bangkok). JSON by default; printable Thai HTML with format=html or Accept: text/html.")
     @ApiResponse(responseCode = "200", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = ExecutiveReport.class)),
             @Content(mediaType = "text/html") })
@@ -54,6 +58,12 @@ class ExecutiveReportController {
         YearMonth parsed = Params.month(month);
         if (parsed == null || parsed.getYear() < 1957 || parsed.getYear() > 2157) {
             throw StatsProblems.invalidParameter("month", "stats.problem.month");
+        }
+        // A month that has not begun has nothing to report: refused, rather than a page of zeros that reads as a
+        // quiet month. The month under way is allowed (its report so far).
+        YearMonth current = FiscalCalendar.monthOf(clock.instant());
+        if (parsed.isAfter(current)) {
+            throw Params.monthProblem("month", "stats.problem.report-future-month", parsed, current);
         }
         String chosen = Formats.choose(format, accept, FORMATS);
         ExecutiveReport report = reports.report(agency, parsed);

@@ -28,7 +28,8 @@ class ExecutiveReportHtml {
     record Line(String label, long count) {
     }
 
-    record Overdue(String caseId, String category, String status, String dueAt, long daysOverdue) {
+    /** @param caseNumber เลขรับ; a case from before case numbers shows its id instead */
+    record Overdue(String caseId, String category, String status, String dueAt, long daysOverdue, String caseNumber) {
     }
 
     private final TemplateEngine templates;
@@ -47,9 +48,12 @@ class ExecutiveReportHtml {
                         r.concluded().averageDaysToConclusion() == null ? "-"
                                 : r.concluded().averageDaysToConclusion()), r.concluded().byOutcome(), Labels.PROGRESS),
                 section(th("stats.report.closure-reasons"), r.concluded().byClosureReason(), Labels.CLOSURE_REASONS),
+                section(th("stats.report.referred", r.referred().total()), r.referred().byBody(),
+                        Labels.REFERRAL_BODIES),
                 section(th("stats.report.open"), r.openByStatus(), Labels.PROGRESS));
         List<Overdue> overdue = r.overdue().cases().stream().map(c -> new Overdue(c.caseId(),
-                label(Labels.CATEGORIES, c.category()), c.statusTh(), c.dueAt(), c.daysOverdue()))
+                label(Labels.CATEGORIES, c.category()), c.statusTh(), c.dueOnTh(), c.daysOverdue(),
+                c.caseNumber() != null ? c.caseNumber() : c.caseId()))
                 .toList();
         List<Section> after = List.of(section(th("stats.report.gifts", r.gifts().declared(),
                 r.gifts().decisionsPending(), r.gifts().decisionsOverdue()), r.gifts().byDisposition(), GiftLabels.DISPOSITIONS));

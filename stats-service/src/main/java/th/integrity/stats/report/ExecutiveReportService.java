@@ -73,6 +73,13 @@ class ExecutiveReportService {
             days += g.daysSum();
         }
 
+        Map<String, Long> byBody = zeros(Labels.REFERRAL_BODIES);
+        long referred = 0;
+        for (ReportStore.Group g : reports.referred(generation, agency, month)) {
+            referred += g.cases();
+            count(byBody, g.get("referredTo"), "OTHER_AGENCY", g.cases());
+        }
+
         Map<String, Long> open = new LinkedHashMap<>();
         Labels.PROGRESS.stream().filter(p -> !OUTCOMES.contains(p.code())).forEach(p -> open.put(p.code(), 0L));
         for (ReportStore.Group g : reports.open(generation, agency)) {
@@ -83,7 +90,9 @@ class ExecutiveReportService {
         for (ReportStore.OverdueCase c : reports.mostOverdue(generation, agency, now, MAX_OVERDUE_LISTED)) {
             overdue.add(new ExecutiveReport.OverdueCase(c.caseId(), c.category(), c.status(), Labels.thai(c.status()),
                     OffsetDateTime.ofInstant(c.dueAt(), FiscalCalendar.BANGKOK).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
-                    Duration.between(c.dueAt(), now).toDays()));
+                    Duration.between(c.dueAt(), now).toDays(),
+                    FiscalCalendar.dateLabelThaiShort(FiscalCalendar.dateOf(c.dueAt())),
+                    FiscalCalendar.dateLabelEnglishShort(FiscalCalendar.dateOf(c.dueAt())), c.caseNumber()));
         }
         overdue.sort(Comparator.comparingLong(ExecutiveReport.OverdueCase::daysOverdue).reversed()
                 .thenComparing(ExecutiveReport.OverdueCase::caseId));
@@ -107,7 +116,8 @@ class ExecutiveReportService {
                         withDays == 0 ? null : Math.round(days * 10.0 / withDays) / 10.0),
                 new ExecutiveReport.Overdue(overdueTotal, List.copyOf(overdue.subList(0,
                         Math.min(MAX_OVERDUE_LISTED, overdue.size())))),
-                open, new ExecutiveReport.Gifts(declared, dispositions, pending, pendingOverdue));
+                open, new ExecutiveReport.Gifts(declared, dispositions, pending, pendingOverdue),
+                new ExecutiveReport.Referred(referred, byBody));
     }
 
     private static Map<String, Long> zeros(List<Labels.Label> labels) {

@@ -39,7 +39,7 @@ class ReportStore {
     }
 
     /** An open case past its deadline. */
-    record OverdueCase(String caseId, String category, String status, Instant dueAt) {
+    record OverdueCase(String caseId, String category, String status, Instant dueAt, String caseNumber) {
     }
 
     private final MongoTemplate mongo;
@@ -61,6 +61,14 @@ class ReportStore {
                 Filters.eq("concludedMonth", month.toString())), "status", "closureReason");
     }
 
+    /** The cases referred to another body in {@code month} (Asia/Bangkok) that stand referred, by body. */
+    List<Group> referred(int generation, String agency, YearMonth month) {
+        return group(cases(generation), Filters.and(Filters.eq("agency", agency),
+                Filters.gte("referredAt", Date.from(month.atDay(1).atStartOfDay(FiscalCalendar.BANGKOK).toInstant())),
+                Filters.lt("referredAt", Date.from(month.plusMonths(1).atDay(1).atStartOfDay(FiscalCalendar.BANGKOK)
+                        .toInstant()))), "referredTo");
+    }
+
     /** The open cases, by status. */
     List<Group> open(int generation, String agency) {
         return group(cases(generation), Filters.and(Filters.eq("agency", agency), Filters.eq("final", false)),
@@ -78,7 +86,7 @@ class ReportStore {
      * caller's order, days overdue then case id, cuts the same list as from all overdue cases).
      */
     List<OverdueCase> mostOverdue(int generation, String agency, Instant now, int limit) {
-        Bson fields = Projections.include("caseId", "category", "status", "dueAt");
+        Bson fields = Projections.include("caseId", "category", "status", "dueAt", "caseNumber");
         List<OverdueCase> found = new ArrayList<>();
         cases(generation).find(overdue(agency, now)).projection(fields).sort(Sorts.ascending("dueAt")).limit(limit)
                 .forEach(c -> found.add(overdueCase(c)));
@@ -124,7 +132,7 @@ class ReportStore {
 
     private static OverdueCase overdueCase(Document c) {
         return new OverdueCase(c.getString("caseId"), c.getString("category"), c.getString("status"),
-                c.getDate("dueAt").toInstant());
+                c.getDate("dueAt").toInstant(), c.getString("caseNumber"));
     }
 
     /**

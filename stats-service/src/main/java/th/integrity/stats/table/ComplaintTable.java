@@ -24,6 +24,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param progress       the progress columns, in order
  * @param blocks         CORRUPTION, MISCONDUCT, OTHER, then ALL
  * @param totalReceived  complaints received in the period, all categories
+ * @param referralBodies the columns of the group "referred to" (ส่งต่อหน่วยงานอื่น), one per body, in order
  */
 public record ComplaintTable(
         String agency,
@@ -39,7 +40,16 @@ public record ComplaintTable(
         List<Labels.Label> channels,
         List<Labels.Label> progress,
         List<Block> blocks,
-        long totalReceived) {
+        long totalReceived,
+        List<Labels.Label> referralBodies) {
+
+    /** A table without the referral columns (publications from before they were counted read as this). */
+    public ComplaintTable(String agency, String agencyNameTh, String agencyNameEn, int fiscalYear, String through,
+            String titleTh, String titleEn, Period period, String generatedAt, String generatedOnTh,
+            List<Labels.Label> channels, List<Labels.Label> progress, List<Block> blocks, long totalReceived) {
+        this(agency, agencyNameTh, agencyNameEn, fiscalYear, through, titleTh, titleEn, period, generatedAt,
+                generatedOnTh, channels, progress, blocks, totalReceived, Labels.REFERRAL_BODIES);
+    }
 
     /** The block of all categories. */
     public Block all() {
@@ -89,6 +99,8 @@ public record ComplaintTable(
      * @param averageDaysToConclusion mean days from receipt to conclusion of those, one decimal; {@code null} when none
      * @param remarkTh                {@code ไม่มีเรื่องร้องเรียน} when empty, else empty
      * @param empty                   nothing received that month
+     * @param referredTo              of the complaints received that month, how many stand referred to each body
+     *                                now (every body present; absent in publications made before it was counted)
      */
     public record Row(
             String month,
@@ -102,6 +114,20 @@ public record ComplaintTable(
             Double averageDaysToConclusion,
             @JsonProperty("remark_th") String remarkTh,
             @JsonProperty("remark_en") String remarkEn,
-            boolean empty) {
+            boolean empty,
+            Map<String, Long> referredTo) {
+
+        /** A row without referral counts. */
+        public Row(String month, String labelTh, String labelEn, Map<String, Long> received, long total,
+                long carriedOver, Map<String, Long> progress, long concluded, Double averageDaysToConclusion,
+                String remarkTh, String remarkEn, boolean empty) {
+            this(month, labelTh, labelEn, received, total, carriedOver, progress, concluded, averageDaysToConclusion,
+                    remarkTh, remarkEn, empty, null);
+        }
+
+        /** How many stand referred to {@code body}: 0 when none, or when the row predates referral counts. */
+        public long referred(String body) {
+            return referredTo == null ? 0 : referredTo.getOrDefault(body, 0L);
+        }
     }
 }

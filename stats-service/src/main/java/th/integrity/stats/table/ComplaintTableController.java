@@ -33,11 +33,11 @@ class ComplaintTableController {
             description = "Every month from ตุลาคม through `through`, one block per main category and one for all.")
     public ComplaintTable draft(@PathVariable String agency,
             @Parameter(description = "Buddhist-Era fiscal year, e.g. 2568") @PathVariable("fiscalYear") String fiscalYearText,
-            @Parameter(description = "last month YYYY-MM (default: September of the fiscal year)")
+            @Parameter(description = "last month YYYY-MM, a month that has ended (default: the last ended month of the fiscal year, Asia/Bangkok)")
             @RequestParam(required = false) String through, CurrentUser user) {
         Params.agency(agency);
         StatsProblems.inAgency(user, agency);
         FiscalYear fiscalYear = Params.fiscalYear(fiscalYearText);
-        return tables.draft(agency, fiscalYear, Params.through(through, fiscalYear));
+        return tables.draft(agency, fiscalYear, through);
     }
 }

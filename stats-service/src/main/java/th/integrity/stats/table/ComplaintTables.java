@@ -60,7 +60,26 @@ public class ComplaintTables {
                 clock.instant());
     }
 
-    public ComplaintTable draft(String agency, FiscalYear fiscalYear, YearMonth through) {
+    /**
+     * The draft of {@code fiscalYear} through {@code throughText} ({@code YYYY-MM}) or, when absent, through the last
+     * month that has ended in Bangkok (September once the fiscal year is over). A month that has not ended is never
+     * drafted: its row would read ไม่มีเรื่องร้องเรียน with counts carried into a month that has not happened.
+     *
+     * @throws th.integrity.platform.web.ProblemException 400 when {@code throughText} is malformed, outside the
+     *         fiscal year or not ended, or when no month of the fiscal year has ended yet
+     */
+    public ComplaintTable draft(String agency, FiscalYear fiscalYear, String throughText) {
+        YearMonth lastEnded = FiscalCalendar.monthOf(clock.instant()).minusMonths(1);
+        if (lastEnded.isBefore(fiscalYear.firstMonth())) {
+            throw Params.monthProblem("fiscalYear", "stats.problem.draft-not-started", fiscalYear.buddhistYear(),
+                    fiscalYear.firstMonth());
+        }
+        YearMonth through = throughText == null
+                ? (lastEnded.isBefore(fiscalYear.lastMonth()) ? lastEnded : fiscalYear.lastMonth())
+                : Params.through(throughText, fiscalYear);
+        if (through.isAfter(lastEnded)) {
+            throw Params.monthProblem("through", "stats.problem.draft-through", through, lastEnded);
+        }
         return table(agency, fiscalYear, through, false);
     }
 
@@ -77,7 +96,7 @@ public class ComplaintTables {
                 rows.add(row(month.toString(), FiscalCalendar.monthLabelThai(month),
                         FiscalCalendar.monthLabelEnglish(month), tally.received[b][m], tally.carried[b][m],
                         tally.progress[b][m], tally.concluded[b][m], tally.concludedWithDays[b][m],
-                        tally.daysSum[b][m]));
+                        tally.daysSum[b][m], tally.referred[b][m]));
             }
             rows = List.copyOf(rows);
             blocks.add(new ComplaintTable.Block(category.code(), category.labelTh(), category.labelEn(), rows,
@@ -91,12 +110,13 @@ public class ComplaintTables {
                         period.labelEnglish()),
                 generatedAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 FiscalCalendar.dateLabelThai(generatedAt.toLocalDate()),
-                Labels.CHANNELS, Labels.PROGRESS, List.copyOf(blocks), totalReceived);
+                Labels.CHANNELS, Labels.PROGRESS, List.copyOf(blocks), totalReceived, Labels.REFERRAL_BODIES);
     }
 
     private static ComplaintTable.Row totals(List<ComplaintTable.Row> rows, Tally tally, int b) {
         long[] received = new long[Labels.CHANNELS.size()];
         long[] progress = new long[Labels.PROGRESS.size()];
+        long[] referred = new long[Labels.REFERRAL_BODIES.size()];
         long concluded = 0;
         long withDays = 0;
         long days = 0;
@@ -107,16 +127,19 @@ public class ComplaintTables {
             for (int p = 0; p < progress.length; p++) {
                 progress[p] += tally.progress[b][m][p];
             }
+            for (int r = 0; r < referred.length; r++) {
+                referred[r] += tally.referred[b][m][r];
+            }
             concluded += tally.concluded[b][m];
             withDays += tally.concludedWithDays[b][m];
             days += tally.daysSum[b][m];
         }
         return row("TOTAL", Texts.in(Texts.THAI, "stats.table.total"), Texts.in(Locale.ENGLISH, "stats.table.total"), received, rows.isEmpty() ? 0 : rows.get(0).carriedOver(), progress,
-                concluded, withDays, days);
+                concluded, withDays, days, referred);
     }
 
     static ComplaintTable.Row row(String month, String labelTh, String labelEn, long[] received, long carried,
-            long[] progress, long concluded, long withDays, long daysSum) {
+            long[] progress, long concluded, long withDays, long daysSum, long[] referred) {
         Map<String, Long> perChannel = new LinkedHashMap<>();
         long total = 0;
         for (int c = 0; c < received.length; c++) {
@@ -130,6 +153,16 @@ public class ComplaintTables {
         Double average = withDays == 0 ? null : Math.round(daysSum * 10.0 / withDays) / 10.0;
         boolean empty = total == 0;
         return new ComplaintTable.Row(month, labelTh, labelEn, perChannel, total, carried, perState, concluded,
-                average, empty ? Labels.EMPTY_REMARK_TH : "", empty ? Labels.EMPTY_REMARK_EN : "", empty);
+                average, empty ? Labels.EMPTY_REMARK_TH : "", empty ? Labels.EMPTY_REMARK_EN : "", empty,
+                perBody(referred));
+    }
+
+    /** The referral counts by body code, every body present. */
+    public static Map<String, Long> perBody(long[] referred) {
+        Map<String, Long> perBody = new LinkedHashMap<>();
+        for (int r = 0; r < referred.length; r++) {
+            perBody.put(Labels.REFERRAL_BODIES.get(r).code(), referred[r]);
+        }
+        return perBody;
     }
 }

@@ -53,6 +53,20 @@ public final class Labels {
             label("stats.closure", "TOO_LITTLE_DETAIL"),
             new Label("WITHDRAWN", "ถอนเรื่อง", "Withdrawn"));
 
+    /**
+     * The bodies a complaint is referred to (ส่งต่อหน่วยงานอื่น), as complaints-service's forwarding-body reference
+     * codes name them; a code not among them counts as {@code OTHER_AGENCY}.
+     */
+    public static final List<Label> REFERRAL_BODIES = List.of(
+            label("stats.referral", "NACC"),
+            label("stats.referral", "PACC"),
+            label("stats.referral", "BMA_ACC"),
+            label("stats.referral", "POLICE"),
+            label("stats.referral", "OTHER_AGENCY"));
+
+    /** The heading of the referral column group: ส่งต่อหน่วยงานอื่น / Referred to. */
+    public static final Label REFERRED_TO = label("stats.referral", "group");
+
     public static final String EMPTY_REMARK_TH = Texts.in(Texts.THAI, "stats.remark.empty");
     public static final String EMPTY_REMARK_EN = Texts.in(Locale.ENGLISH, "stats.remark.empty");
 

@@ -2,9 +2,16 @@ package th.integrity.stats.table;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
+import th.integrity.platform.calendar.FiscalCalendar;
 import th.integrity.platform.calendar.FiscalYear;
+import th.integrity.platform.text.Texts;
+import th.integrity.platform.web.FieldProblem;
+import th.integrity.platform.web.ProblemException;
+import th.integrity.platform.web.ProblemType;
 import th.integrity.stats.projection.ComplaintEventReader;
 import th.integrity.stats.StatsProblems;
 
@@ -44,6 +51,26 @@ public final class Params {
             }
         }
         return null;
+    }
+
+    /**
+     * A 400 on {@code parameter} whose text names each month argument as its language writes it ({@code มกราคม 2573},
+     * {@code January 2573 BE}), never as {@code 2030-01}; other arguments are inserted as they are.
+     */
+    public static ProblemException monthProblem(String parameter, String key, Object... args) {
+        String en = Texts.in(Locale.ENGLISH, key, labelled(args, Locale.ENGLISH));
+        String th = Texts.in(Texts.THAI, key, labelled(args, Texts.THAI));
+        return new ProblemException(ProblemType.VALIDATION, en, th, List.of(new FieldProblem(parameter, en, th)));
+    }
+
+    private static Object[] labelled(Object[] args, Locale language) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof YearMonth month) {
+                out[i] = FiscalCalendar.monthLabel(month, language);
+            }
+        }
+        return out;
     }
 
     /** {@code through} of a table: a month of the fiscal year; September (the whole year) when absent. */

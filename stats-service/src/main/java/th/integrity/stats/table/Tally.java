@@ -18,6 +18,8 @@ final class Tally {
     static final int BLOCKS = Labels.CATEGORIES.size() + 1;
     private static final int ALL = BLOCKS - 1;
     private static final int OTHER_CATEGORY = Labels.indexOf(Labels.CATEGORIES, "OTHER", 2);
+    private static final int OTHER_BODY = Labels.indexOf(Labels.REFERRAL_BODIES, "OTHER_AGENCY",
+            Labels.REFERRAL_BODIES.size() - 1);
     private static final int OTHER_CHANNEL = Labels.indexOf(Labels.CHANNELS, "OTHER", Labels.CHANNELS.size() - 1);
 
     final List<YearMonth> months;
@@ -26,6 +28,8 @@ final class Tally {
     private final String last;
     final long[][][] received;
     final long[][][] progress;
+    /** Of the complaints received in a month, how many stand referred to each body now. */
+    final long[][][] referred;
     final long[][] carried;
     final long[][] concluded;
     final long[][] concludedWithDays;
@@ -41,6 +45,7 @@ final class Tally {
         int n = months.size();
         received = new long[BLOCKS][n][Labels.CHANNELS.size()];
         progress = new long[BLOCKS][n][Labels.PROGRESS.size()];
+        referred = new long[BLOCKS][n][Labels.REFERRAL_BODIES.size()];
         carried = new long[BLOCKS][n];
         concluded = new long[BLOCKS][n];
         concludedWithDays = new long[BLOCKS][n];
@@ -63,9 +68,25 @@ final class Tally {
             if (s.fiscalYear() == year || stillRelevant) {
                 tally.add(s.receivedMonth(), s.channel(), s.category(), s.status(), s.concludedMonth(), count.cases(),
                         count.withDays(), count.daysSum());
+                tally.referred(s.receivedMonth(), s.category(), s.referredTo(), count.cases());
             }
         }
         return tally;
+    }
+
+    /**
+     * Counts {@code cases} cases received in {@code receivedMonth} that stand referred to {@code body} (none when
+     * it is null), under the body's column, as the progress columns count them: by month of receipt, as of now.
+     */
+    void referred(String receivedMonth, String category, String body, long cases) {
+        Integer r = receivedMonth == null ? null : monthIndex.get(receivedMonth);
+        if (body == null || r == null) {
+            return;
+        }
+        int column = Labels.indexOf(Labels.REFERRAL_BODIES, body, OTHER_BODY);
+        for (int b : new int[] { Labels.indexOf(Labels.CATEGORIES, category, OTHER_CATEGORY), ALL }) {
+            referred[b][r][column] += cases;
+        }
     }
 
     /**

@@ -47,15 +47,31 @@ class ComplaintEventReaderTest {
                 .hasMessageContaining(mentioning);
     }
 
+    /** The contract's case events; the topic also carries identity-request events, which statistics do not count. */
+    private static List<String> caseTypes() {
+        return GoldenEvents.types(GoldenEvents.COMPLAINTS_V1).stream().filter(t -> t.startsWith("complaint.")).toList();
+    }
+
     @Test
-    void theReaderKnowsExactlyTheTypesThatHaveAGoldenFile() {
-        assertThat(ComplaintEventReader.TYPES)
-                .containsExactlyInAnyOrderElementsOf(GoldenEvents.types(GoldenEvents.COMPLAINTS_V1));
+    void theReaderKnowsExactlyTheCaseEventTypesThatHaveAGoldenFile() {
+        assertThat(ComplaintEventReader.TYPES).containsExactlyInAnyOrderElementsOf(caseTypes());
+    }
+
+    @Test
+    void theTopicsOtherEventsAreReadAsNotOursNeitherProjectedNorRefused() {
+        List<String> others = GoldenEvents.types(GoldenEvents.COMPLAINTS_V1).stream()
+                .filter(t -> !t.startsWith("complaint.")).toList();
+        assertThat(others).contains("identity-request.requested.v1", "identity-request.approved.v1");
+        for (String type : others) {
+            var read = reader.read(GoldenEvents.text(GoldenEvents.COMPLAINTS_V1, type));
+            assertThat(read.type()).isEqualTo(type);
+            assertThat(read.event()).as(type).isNull();
+        }
     }
 
     @Test
     void readsEveryGoldenEventIntoTheSnapshotItCarries() {
-        for (String type : GoldenEvents.types(GoldenEvents.COMPLAINTS_V1)) {
+        for (String type : caseTypes()) {
             JsonNode golden = golden(type);
             JsonNode data = golden.get("data");
             var read = reader.read(GoldenEvents.text(GoldenEvents.COMPLAINTS_V1, type));
@@ -71,13 +87,15 @@ class ComplaintEventReaderTest {
                     data.get("category").asString(), text(data, "division"), instant(data, "receivedAt"),
                     data.get("status").asString(), data.get("version").asLong(), text(data, "subcategory"),
                     text(data, "reporterStanding"), instant(data, "statusChangedAt"), instant(data, "concludedAt"),
-                    text(data, "closureReason"), instant(data, "dueAt")));
+                    text(data, "closureReason"), instant(data, "dueAt"), text(data, "caseNumber"),
+                    text(data, "referredTo"), instant(data, "referredAt")));
         }
         assertThat(reader.read(GoldenEvents.text(GoldenEvents.COMPLAINTS_V1, ComplaintEventReader.UPDATED))
                 .event().data()).isEqualTo(new ComplaintEvent.Snapshot("wangthonglang",
                 "3f8e2d1c-6b5a-4f9e-8d7c-2a1b0c9d8e7f", "WEB", "CORRUPTION", "WORKS",
-                Instant.parse("2025-04-01T02:15:30.482Z"), "UNDER_REVIEW", 3, "FALSE_CLAIMS", "CITIZEN",
-                Instant.parse("2025-04-02T03:40:12.007Z"), null, null, Instant.parse("2025-05-02T03:40:12.007Z")));
+                Instant.parse("2025-04-01T02:00:00Z"), "UNDER_REVIEW", 3, "FALSE_CLAIMS", "CITIZEN",
+                Instant.parse("2025-04-02T03:00:00Z"), null, null, Instant.parse("2025-05-02T04:00:00Z"),
+                "วท 0012/2568", null, null));
     }
 
     @Test
@@ -86,13 +104,13 @@ class ComplaintEventReaderTest {
             event.put("extension", "ignored");
             data(event).put("addedLater", true);
             for (String later : List.of("subcategory", "reporterStanding", "statusChangedAt", "concludedAt",
-                    "closureReason", "dueAt")) {
+                    "closureReason", "dueAt", "caseNumber")) {
                 data(event).remove(later);
             }
         }));
         assertThat(read.event().data()).isEqualTo(new ComplaintEvent.Snapshot("wangthonglang",
                 "3f8e2d1c-6b5a-4f9e-8d7c-2a1b0c9d8e7f", "WEB", "CORRUPTION", null,
-                Instant.parse("2025-04-01T02:15:30.482Z"), "RECEIVED", 1));
+                Instant.parse("2025-04-01T02:00:00Z"), "RECEIVED", 1));
     }
 
     @Test
@@ -164,6 +182,12 @@ class ComplaintEventReaderTest {
         assertInvalid(submitted(event -> data(event).put("agency", "bkk:50")), "agency");
         assertInvalid(submitted(event -> data(event).put("caseId", "x".repeat(129))), "caseId");
         assertInvalid(submitted(event -> event.put("time", "now")), "time");
+        // The case number reaches the executive report's tables: only the producer's shape is accepted.
+        for (String hostile : java.util.List.of("<script>alert(1)</script> 0001/2568", "วท 12/2568", "วท 0012/68",
+                "วท 0012/2568\n", "", "วท  0012/2568", "x".repeat(41) + " 0001/2568")) {
+            assertInvalid(submitted(event -> data(event).put("caseNumber", hostile)), "caseNumber");
+        }
+        assertInvalid(submitted(event -> data(event).put("caseNumber", 12)), "caseNumber");
         assertInvalid(submitted(event -> event.put("id", "x".repeat(257))), "id");
     }
 

@@ -18,8 +18,9 @@ final class SampleReports {
         byOutcome.put("CONCLUDED_WITH_CAUSE", 1L);
         byOutcome.put(null, 4L);
         List<ExecutiveReport.OverdueCase> cases = overdue ? List.of(
-                new ExecutiveReport.OverdueCase(text + " case", text, "UNDER_REVIEW", text + " status", text + " due", 7),
-                new ExecutiveReport.OverdueCase("C-2", "MISCONDUCT", "RECEIVED", "รับเรื่อง", null, 1)) : List.of();
+                new ExecutiveReport.OverdueCase(text + " case", text, "UNDER_REVIEW", text + " status", text + " due", 7,
+                        text + " due", text + " due", null),
+                new ExecutiveReport.OverdueCase("C-2", "MISCONDUCT", "RECEIVED", "รับเรื่อง", null, 1, "", "", null)) : List.of();
         return new ExecutiveReport("agency", text, "2025-01", text + " month", "2025-02-01T10:00:00+07:00",
                 text + " generated", new ExecutiveReport.Received(3, byCategory, Map.of("WEB", 3L)),
                 new ExecutiveReport.Concluded(1, byOutcome, Map.of("DUPLICATE", 1L), overdue ? 4.5 : null),

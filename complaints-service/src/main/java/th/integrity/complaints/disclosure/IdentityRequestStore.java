@@ -1,0 +1,100 @@
+package th.integrity.complaints.disclosure;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import th.integrity.platform.outbox.Outbox;
+import th.integrity.platform.outbox.OutboxMessage;
+
+/**
+ * Collection {@code identity_requests}, the only class that touches it. A decision is one conditional update that
+ * matches only a PENDING request, so of two heads deciding at once exactly one wins; nothing here deletes.
+ */
+@Component
+class IdentityRequestStore {
+
+    private final MongoTemplate mongo;
+    private final Outbox outbox;
+
+    IdentityRequestStore(MongoTemplate mongo, Outbox outbox) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+    }
+
+    void insert(IdentityRequest request) {
+        mongo.insert(request);
+        outbox.written(IdentityRequest.COLLECTION, request.id());
+    }
+
+    Optional<IdentityRequest> find(String agency, String id) {
+        return Optional.ofNullable(mongo.findOne(
+                new Query(Criteria.where("_id").is(id).and("agency").is(agency)), IdentityRequest.class));
+    }
+
+    /** Requests of {@code agency} (in {@code status} when given), oldest first: the head's queue is worked in order. */
+    List<IdentityRequest> list(String agency, IdentityRequest.Status status, int limit) {
+        Criteria criteria = Criteria.where("agency").is(agency);
+        if (status != null) {
+            criteria = criteria.and("status").is(status);
+        }
+        Query query = new Query(criteria).with(Sort.by("requestedAt")).limit(limit);
+        query.fields().exclude(Outbox.FIELD);
+        return mongo.find(query, IdentityRequest.class);
+    }
+
+    /** Requests about one case, newest first. */
+    List<IdentityRequest> ofCase(String agency, String caseId) {
+        Query query = new Query(Criteria.where("agency").is(agency).and("caseId").is(caseId))
+                .with(Sort.by(Sort.Direction.DESC, "requestedAt"));
+        query.fields().exclude(Outbox.FIELD);
+        return mongo.find(query, IdentityRequest.class);
+    }
+
+    /** Whether {@code officer} already has a request on the case that awaits the head's decision. */
+    boolean pending(String agency, String caseId, String officer) {
+        return mongo.exists(new Query(Criteria.where("agency").is(agency).and("caseId").is(caseId).and("requester")
+                .is(officer).and("status").is(IdentityRequest.Status.PENDING)), IdentityRequest.class);
+    }
+
+    /**
+     * Decides a PENDING request: the decision and its event in one write. @return the request as decided, or empty
+     * when it was not pending any more (decided by someone else meanwhile)
+     */
+    Optional<IdentityRequest> decide(IdentityRequest pending, IdentityRequest.Status status, String by, String byName,
+            String note, Instant at, Instant expiresAt, OutboxMessage event) {
+        Query query = new Query(Criteria.where("_id").is(pending.id()).and("agency").is(pending.agency())
+                .and("status").is(IdentityRequest.Status.PENDING));
+        Update update = new Update().set("status", status).set("decidedBy", by).set("decidedByName", byName)
+                .set("note", note).set("decidedAt", at).set("expiresAt", expiresAt).push(Outbox.FIELD, event);
+        IdentityRequest decided = mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
+                IdentityRequest.class);
+        if (decided != null) {
+            outbox.written(IdentityRequest.COLLECTION, decided.id());
+        }
+        return Optional.ofNullable(decided);
+    }
+
+    /** Records a read under an approval ({@code firstRevealAt} keeps the earliest); each adds its event. */
+    void revealed(IdentityRequest approved, Instant at, OutboxMessage event) {
+        Update update = new Update().push(Outbox.FIELD, event).min("firstRevealAt", at);
+        mongo.updateFirst(new Query(Criteria.where("_id").is(approved.id())), update, IdentityRequest.class);
+        outbox.written(IdentityRequest.COLLECTION, approved.id());
+    }
+
+    /** When the reporter's identity of a case was first read under an approval, if ever. */
+    Optional<Instant> firstDisclosure(String agency, String caseId) {
+        Query query = new Query(Criteria.where("agency").is(agency).and("caseId").is(caseId).and("firstRevealAt").ne(null))
+                .with(Sort.by("firstRevealAt")).limit(1);
+        query.fields().include("firstRevealAt");
+        return Optional.ofNullable(mongo.findOne(query, IdentityRequest.class)).map(IdentityRequest::firstRevealAt);
+    }
+}

@@ -1,0 +1,71 @@
+package th.integrity.complaints.identity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import javax.crypto.SecretKey;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Collection {@code case_keys}, the only class that touches it: one random AES-256 data key per case, stored sealed
+ * under the configured key-encryption key. Deleting a case's document is crypto-shredding: what was sealed under its
+ * key (the reporter's identity, the attachments) cannot be opened again from any copy of the complaints, a backup
+ * included, once no copy of this document is left (docs/security.md, "Data that is gone").
+ */
+@Component
+class CaseKeys {
+
+    @Document(CaseKey.COLLECTION)
+    record CaseKey(@Id String caseId, String agency, Sealed wrapped, Instant createdAt) {
+        static final String COLLECTION = "case_keys";
+    }
+
+    private final MongoTemplate mongo;
+    private final IdentityCipher cipher;
+    private final Clock clock;
+
+    CaseKeys(MongoTemplate mongo, IdentityCipher cipher, Clock clock) {
+        this.mongo = mongo;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    /** The case's data key, made on first use (a concurrent first use of the same case gets the winner's). */
+    SecretKey keyFor(String agency, String caseId) {
+        Optional<SecretKey> existing = find(agency, caseId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        SecretKey key = cipher.newDataKey();
+        try {
+            mongo.insert(new CaseKey(caseId, agency, cipher.wrap(key, binding(agency, caseId)), clock.instant()));
+            return key;
+        } catch (DuplicateKeyException raced) {
+            return find(agency, caseId).orElseThrow(() -> raced);
+        }
+    }
+
+    /** Empty once the key was destroyed. */
+    Optional<SecretKey> find(String agency, String caseId) {
+        CaseKey stored = mongo.findOne(new Query(Criteria.where("_id").is(caseId).and("agency").is(agency)), CaseKey.class);
+        return stored == null ? Optional.empty() : Optional.of(cipher.unwrap(stored.wrapped(), binding(agency, caseId)));
+    }
+
+    /** @return whether a key was there to destroy */
+    boolean destroy(String agency, String caseId) {
+        return mongo.remove(new Query(Criteria.where("_id").is(caseId).and("agency").is(agency)), CaseKey.class)
+                .getDeletedCount() > 0;
+    }
+
+    private static String binding(String agency, String caseId) {
+        return "case-key:" + agency + ":" + caseId;
+    }
+}
