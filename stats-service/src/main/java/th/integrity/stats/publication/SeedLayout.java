@@ -77,7 +77,11 @@ public class SeedLayout {
      * refine a state (a referral's body, {@code FORWARDED:NACC}) join here under {@code STATE:DETAIL} keys.
      */
     static Map<String, Long> outcomes(ComplaintTable.Row row) {
-        return row.progress();
+        Map<String, Long> outcomes = new java.util.LinkedHashMap<>(row.progress());
+        if (row.referredTo() != null) {
+            row.referredTo().forEach((body, n) -> outcomes.put("FORWARDED:" + body, n));
+        }
+        return outcomes;
     }
 
     /**
