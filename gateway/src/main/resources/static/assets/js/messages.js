@@ -172,6 +172,7 @@ export const MESSAGES = {
   'stats.csv': m('ดาวน์โหลด CSV', 'Download CSV'),
   'stats.printable': m('ฉบับพิมพ์ (ภาษาไทย)', 'Printable page (Thai)'),
   'stats.svg': m('อินโฟกราฟิก (SVG)', 'Infographic (SVG)'),
+  'stats.seed': m('ตารางแบบรายงานของหน่วยงาน (พิมพ์ A4)', 'Table in the agency report layout (A4)'),
   'stats.svg.caption': m('อินโฟกราฟิกจากตารางฉบับเผยแพร่', 'Infographic of the published table'),
   'stats.dcat': m('ข้อมูลกำกับ (DCAT)', 'Metadata (DCAT)'),
   'stats.history': m('ประวัติการเผยแพร่และการแก้ไข', 'Revision history'),

@@ -238,6 +238,12 @@ public abstract class IntegrationTestSupport {
         return exchange(builder.build());
     }
 
+    /** A GET with one header of the caller's choosing (Accept-Language, …), without a token. */
+    protected Response getWithHeader(String path, String name, String value) {
+        return exchange(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(10)).header(name, value).GET().build());
+    }
+
     protected Response post(String path, Object body, String bearerToken) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")

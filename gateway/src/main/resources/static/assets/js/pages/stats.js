@@ -95,6 +95,7 @@ async function showAgency(container, agency, fiscalYear) {
 
 function links(p) {
   return h('span', { class: 'links' },
+    p.links.seed ? [localise(h('a', { href: p.links.seed, target: '_blank', rel: 'noopener', class: 'seed-link' }), () => t('stats.seed')), ' · '] : null,
     localise(h('a', { href: p.links.csv, download: '', class: 'csv-link' }), () => t('stats.csv')), ' · ',
     localise(h('a', { href: p.links.html, target: '_blank', rel: 'noopener' }), () => t('stats.printable')), ' · ',
     localise(localise(h('a', { target: '_blank', rel: 'noopener' }), l => inLanguage(p.links.svg, l), 'href'), () => t('stats.svg')), ' · ',

@@ -39,13 +39,13 @@ final class RegisterSheet {
             lines.add(List.of("-", th("no-declarations")));
         }
         for (Register.Row r : register.declarations()) {
-            lines.add(Arrays.asList(String.valueOf(r.no()), r.declarantName(), text(r.position()), text(r.division()),
+            lines.add(Arrays.asList(String.valueOf(r.no()), r.declarantName(), text(r.position()), division(r.division()),
                     r.offeredOnTh(), r.giverName(), label(r.giverType()), label(r.relation()), yesNo(r.pendingBusiness()),
                     label(r.kind()), r.description(), r.value(), r.valuation(), r.occasion(), label(r.disposition()),
                     r.disposedOnTh(), label(r.ruleOutcome()), r.reasonTh(), yesNo(r.declaredLate()),
-                    r.decision() == null ? "-" : r.decision().labelTh()
+                    r.decision() == null ? "" : r.decision().labelTh()
                             + (r.decisionNote() == null ? "" : " (" + r.decisionNote() + ")"),
-                    r.decidedOnTh(), r.declaredOnTh(), r.id(), text(r.supersedes())));
+                    text(r.decidedOnTh()), r.declaredOnTh(), r.id(), text(r.supersedes())));
         }
         lines.add(List.of());
 
@@ -71,7 +71,7 @@ final class RegisterSheet {
             lines.add(List.of("-", th("none")));
         }
         for (Register.NilRow n : register.nilReturns()) {
-            lines.add(List.of(String.valueOf(n.no()), n.name(), text(n.position()), text(n.division()), n.filedOnTh()));
+            lines.add(List.of(String.valueOf(n.no()), n.name(), text(n.position()), division(n.division()), n.filedOnTh()));
         }
         lines.add(List.of());
 
@@ -82,22 +82,37 @@ final class RegisterSheet {
         }
         int no = 1;
         for (var s : register.notReported()) {
-            lines.add(List.of(String.valueOf(no++), s.name(), text(s.position()), text(s.division())));
+            lines.add(List.of(String.valueOf(no++), s.name(), text(s.position()), division(s.division())));
         }
         return lines;
     }
 
     /**
-     * A cell that a spreadsheet program would take for a formula ({@code = + - @}, or a tab or carriage return
-     * before one) is prefixed with an apostrophe, so it is shown as the text it is and never evaluated.
+     * A cell that a spreadsheet program could take for a formula (one starting with {@code = + - @}, a tab, a
+     * carriage return or a line feed) is prefixed with an apostrophe, so it is shown as the text it is and never
+     * evaluated; except the one value known to be inert and written by the register itself: a lone dash (its
+     * "none"). An allowlist of one: any other start with one of those characters is neutralised, a negative
+     * number a person typed included (the register writes no negative number; amounts are numeric cells).
      */
     static String neutralise(String cell) {
         if (cell == null || cell.isEmpty()) {
             return cell == null ? "" : cell;
         }
+        if (cell.equals("-")) {
+            return cell;
+        }
         char first = cell.charAt(0);
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + cell : cell;
+                || first == '\n' ? "'" + cell : cell;
+    }
+
+    /** The division's name (ฝ่าย) for its code, from the bundles' {@code gifts.division.<code>}; else as given. */
+    static String division(String code) {
+        if (code == null) {
+            return "";
+        }
+        String key = "gifts.division." + code;
+        return Texts.has(key) ? Texts.in(Texts.THAI, key) : code;
     }
 
     /** The register's own text under {@code gifts.register.<key>}, in Thai. */

@@ -105,6 +105,9 @@ class RegisterTest extends IntegrationTestSupport {
         assertThat(csv).contains(",'=cmd(),", ",'@evil,", ",'+1 ราคาตลาด,", "15 ม.ค. 2568", ",4000.00,");
         assertThat(csv).doesNotContain(",=cmd()", ",@evil", ",+1");
         assertThat(csv).contains("นางสาวทดสอบ สาม");
+        // Divisions by name (ฝ่าย), not code; an empty cell is empty, never an escaped dash.
+        assertThat(csv).contains(",ฝ่ายการคลัง,15 ม.ค. 2568,", ",ฝ่ายโยธา,", ",ฝ่ายทะเบียน")
+                .doesNotContain(",FIN,", ",WORKS,", ",REG\r\n", "'-");
         // The format parameter gives the same.
         assertThat(getBytes("/api/gifts/registers/2568/H1?format=csv", officer, null).body()).isEqualTo(bytes);
     }
@@ -125,7 +128,7 @@ class RegisterTest extends IntegrationTestSupport {
         }
         assertThat(cells.get(0)).contains("สำนักงานเขตทดสอบ", "รอบ 6 เดือน");
         assertThat(cells).contains("ลำดับ", "ชื่อ-นามสกุลผู้รายงาน", "'=cmd()", "'@evil", "15 ม.ค. 2568",
-                "นางสาวทดสอบ สาม").doesNotContain("=cmd()");
+                "นางสาวทดสอบ สาม", "ฝ่ายการคลัง", "ฝ่ายโยธา", "ฝ่ายทะเบียน").doesNotContain("=cmd()", "FIN", "'-");
         assertThat(cells).anyMatch(c -> c != null && c.startsWith("4000"));
     }
 

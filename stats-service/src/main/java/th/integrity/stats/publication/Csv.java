@@ -51,6 +51,54 @@ public final class Csv {
         return out.toString();
     }
 
+    /**
+     * The city-wide roll-up: its table, then (after an empty line) every agency with whether it is in the sum,
+     * as the JSON's {@code included} and {@code missing} say.
+     */
+    static String rollup(Rollup.View rollup) {
+        StringBuilder out = new StringBuilder(complaints(rollup.table()));
+        out.append("\r\n");
+        line(out, List.of(Texts.in(Texts.THAI, "stats.rollup.col.status"), Texts.in(Texts.THAI, "stats.rollup.col.code"),
+                Texts.in(Texts.THAI, "stats.csv.agency"), Texts.in(Texts.THAI, "stats.rollup.col.publication"),
+                Texts.in(Texts.THAI, "stats.rollup.col.revision")));
+        for (Rollup.Included agency : rollup.included()) {
+            line(out, List.of(Texts.in(Texts.THAI, "stats.rollup.included"), agency.agency(), agency.nameTh(),
+                    agency.publicationId(), String.valueOf(agency.revision())));
+        }
+        for (Rollup.Missing agency : rollup.missing()) {
+            line(out, List.of(Texts.in(Texts.THAI, "stats.rollup.missing"), agency.agency(), agency.nameTh(), "", ""));
+        }
+        return out.toString();
+    }
+
+    /** The seed layout ({@link SeedLayout}) as CSV: one header line, the category repeated on each of its rows. */
+    public static String seed(SeedLayout.Sheet sheet) {
+        List<String> header = new ArrayList<>(List.of(Texts.in(Texts.THAI, "stats.seed.col.category"),
+                Texts.in(Texts.THAI, "stats.seed.col.month"), Texts.in(Texts.THAI, "stats.seed.col.division")));
+        sheet.channels().forEach(c -> header.add(Texts.in(Texts.THAI, "stats.csv.channel", c)));
+        header.add(Texts.in(Texts.THAI, "stats.seed.col.total"));
+        sheet.outcomes().forEach(o -> header.add(Texts.in(Texts.THAI, "stats.seed.col.outcomes") + ": " + o));
+        header.add(Texts.in(Texts.THAI, "stats.seed.col.remark"));
+        StringBuilder out = new StringBuilder(BOM);
+        line(out, header);
+        for (SeedLayout.Block block : sheet.blocks()) {
+            for (SeedLayout.Row row : block.rows()) {
+                seedLine(out, block.label(), row.month(), row);
+            }
+        }
+        seedLine(out, sheet.totals().month(), "", sheet.totals());
+        return out.toString();
+    }
+
+    private static void seedLine(StringBuilder out, String block, String month, SeedLayout.Row row) {
+        List<String> cells = new ArrayList<>(List.of(block, month, row.division()));
+        cells.addAll(row.channels());
+        cells.add(row.total());
+        cells.addAll(row.outcomes());
+        cells.add(row.remark());
+        line(out, cells);
+    }
+
     public static String gifts(GiftTable table) {
         StringBuilder out = new StringBuilder(BOM);
         line(out, List.of(Texts.in(Texts.THAI, "stats.csv.agency"), Texts.in(Texts.THAI, "stats.csv.fiscal-year"), Texts.in(Texts.THAI, "stats.csv.round"), Texts.in(Texts.THAI, "stats.csv.topic"),

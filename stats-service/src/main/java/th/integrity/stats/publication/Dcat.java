@@ -18,7 +18,23 @@ final class Dcat {
     public static final String LICENSE = "https://creativecommons.org/licenses/by/4.0/";
     public static final String LICENSE_NAME = "Creative Commons Attribution 4.0 International (CC BY 4.0)";
 
+    /** Media type and title of every format a distribution or a link names. */
+    private static final Map<String, String[]> FORMATS = Map.of(
+            Formats.JSON, new String[] { "application/json", "JSON" },
+            Formats.CSV, new String[] { "text/csv", "CSV" },
+            Formats.HTML, new String[] { "text/html", "HTML" },
+            Formats.SVG, new String[] { "image/svg+xml", "SVG" },
+            Formats.SEED, new String[] { "text/html", "HTML (แบบรายงานของหน่วยงาน / the agency's report layout)" },
+            Formats.SEED_CSV, new String[] { "text/csv", "CSV (แบบรายงานของหน่วยงาน / the agency's report layout)" });
+
     private Dcat() {
+    }
+
+    /** The formats of a publication of {@code kind}, in order: a complaint table also has the seed layout. */
+    static List<String> formats(String kind) {
+        return PublicationService.COMPLAINTS.equals(kind)
+                ? List.of(Formats.JSON, Formats.CSV, Formats.HTML, Formats.SVG, Formats.SEED, Formats.SEED_CSV)
+                : List.of(Formats.JSON, Formats.CSV, Formats.HTML, Formats.SVG);
     }
 
     /**
@@ -73,18 +89,18 @@ final class Dcat {
         dataset.put("adms:status", Map.of("@id", view.current()
                 ? "http://purl.org/adms/status/Completed" : "http://purl.org/adms/status/Deprecated"));
         List<Object> distributions = new ArrayList<>();
-        String[][] formats = { { "json", "application/json", "JSON" }, { "csv", "text/csv", "CSV" },
-                { "html", "text/html", "HTML" }, { "svg", "image/svg+xml", "SVG" } };
-        for (String[] format : formats) {
-            String url = self + "?format=" + format[0];
+        for (String key : formats(view.kind())) {
+            String[] format = FORMATS.get(key);
+            String url = self + "?format=" + key;
             Map<String, Object> distribution = new LinkedHashMap<>();
             distribution.put("@id", url);
             distribution.put("@type", "dcat:Distribution");
-            distribution.put("dct:title", format[2]);
+            distribution.put("dct:title", format[1]);
             distribution.put("dcat:accessURL", Map.of("@id", url));
             distribution.put("dcat:downloadURL", Map.of("@id", url));
-            distribution.put("dcat:mediaType", Map.of("@id", "https://www.iana.org/assignments/media-types/" + format[1]));
-            distribution.put("dct:format", format[2]);
+            distribution.put("dcat:mediaType", Map.of("@id", "https://www.iana.org/assignments/media-types/" + format[0]));
+            distribution.put("dct:format", key.equals(Formats.SEED_CSV) ? "CSV" : key.equals(Formats.SEED) ? "HTML"
+                    : format[1]);
             distribution.put("dct:license", Map.of("@id", LICENSE));
             distributions.add(distribution);
         }

@@ -3,22 +3,25 @@ package th.integrity.stats.publication;
 import java.net.URI;
 
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where harvesters reach the publications, under {@code integrity.stats.dcat}.
+ * Where citizens and harvesters reach the publications, under {@code integrity.stats.dcat}.
  *
  * @param publicUrl the public origin of the system (the gateway's address as citizens use it), such as
- *                  {@code https://integrity.example.go.th}: the base of every absolute URL in the DCAT metadata.
- *                  Unset, they use this service's own address as it sees it: the gateway forwards no
- *                  {@code X-Forwarded-*} and not the client's {@code Host} (docs/gateway.md), so a client cannot
- *                  choose the links either.
+ *                  {@code https://integrity.example.go.th}: the base of every absolute URL in the DCAT metadata and
+ *                  of a publication's links. Required (application.yml defaults it to the development gateway,
+ *                  the launcher, compose and Kubernetes set it): this service's own address is internal
+ *                  ({@code http://localhost:8083}, {@code http://stats-service:8083}) and no harvester can follow
+ *                  it. Never taken from a request: the gateway forwards no {@code X-Forwarded-*} and not the
+ *                  client's {@code Host} (docs/gateway.md), so a client cannot choose the links either.
  */
 @Validated
 @ConfigurationProperties("integrity.stats.dcat")
-public record DcatProperties(URI publicUrl) {
+public record DcatProperties(@NotNull URI publicUrl) {
 
     @AssertTrue(message = "public-url must be an absolute http(s) URL without query or fragment, "
             + "such as https://integrity.example.go.th")
@@ -32,11 +35,8 @@ public record DcatProperties(URI publicUrl) {
                 && publicUrl.getRawUserInfo() == null;
     }
 
-    /** The base of absolute links, without a trailing slash, or null to use the request's own. */
+    /** The base of absolute links, without a trailing slash. */
     String base() {
-        if (publicUrl == null) {
-            return null;
-        }
         String url = publicUrl.toString();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }

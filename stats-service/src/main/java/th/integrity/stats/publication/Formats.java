@@ -18,6 +18,10 @@ public final class Formats {
     public static final String HTML = "html";
     public static final String SVG = "svg";
     public static final String DCAT = "dcat";
+    /** The agency's own report layout (printable HTML), see {@link SeedLayout}. */
+    public static final String SEED = "seed";
+    /** The same as CSV. */
+    public static final String SEED_CSV = "seed-csv";
 
     public static final MediaType TEXT_CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
     public static final MediaType IMAGE_SVG = MediaType.parseMediaType("image/svg+xml;charset=UTF-8");

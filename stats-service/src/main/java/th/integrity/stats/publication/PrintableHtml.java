@@ -26,7 +26,9 @@ import th.integrity.stats.web.Templates;
 @Component
 public class PrintableHtml {
 
-    record ComplaintsPage(ComplaintTable table, PublicationView view, List<Block> blocks, String license) {
+    /** @param coverage the agencies a roll-up sums and those it lacks, or {@code null} for a publication */
+    record ComplaintsPage(ComplaintTable table, PublicationView view, List<Block> blocks, String license,
+            Coverage coverage) {
 
         /** The columns of the group "referred to" (ส่งต่อหน่วยงานอื่น). */
         public List<Labels.Label> bodies() {
@@ -34,11 +36,19 @@ public class PrintableHtml {
         }
     }
 
+    /** The agencies in a roll-up ({@code name (code)}) and the configured ones without a publication. */
+    record Coverage(List<String> included, List<String> missing) {
+    }
+
     record Block(String label, List<Row> rows) {
     }
 
     /** @param style {@code total}, {@code empty} or {@code null} (no class attribute) */
     record Row(boolean first, String style, String label, List<String> cells, String remark) {
+    }
+
+    /** The seed layout ({@link SeedLayout}) of a complaint table. */
+    record SeedPage(ComplaintTable table, PublicationView view, SeedLayout.Sheet sheet, String license) {
     }
 
     record GiftsPage(GiftTable table, PublicationView view, List<Line> summary, List<Breakdown> breakdowns,
@@ -59,6 +69,17 @@ public class PrintableHtml {
 
     /** @param view the publication's metadata, or {@code null} for an unpublished table (the roll-up) */
     public String complaints(ComplaintTable table, PublicationView view) {
+        return complaints(table, view, null);
+    }
+
+    /** The city-wide roll-up: its table, and which agencies it sums and which it lacks, as its JSON says. */
+    String rollup(Rollup.View rollup) {
+        return complaints(rollup.table(), null, new Coverage(
+                rollup.included().stream().map(a -> a.nameTh() + " (" + a.agency() + ")").toList(),
+                rollup.missing().stream().map(a -> a.nameTh() + " (" + a.agency() + ")").toList()));
+    }
+
+    private String complaints(ComplaintTable table, PublicationView view, Coverage coverage) {
         List<Block> blocks = new ArrayList<>();
         for (ComplaintTable.Block block : table.blocks()) {
             List<ComplaintTable.Row> rows = new ArrayList<>(block.rows());
@@ -73,7 +94,17 @@ public class PrintableHtml {
             blocks.add(new Block(block.labelTh(), printed));
         }
         return Templates.render(templates, "publication/complaints.jte",
-                new ComplaintsPage(table, view, blocks, Dcat.LICENSE_NAME));
+                new ComplaintsPage(table, view, blocks, Dcat.LICENSE_NAME, coverage));
+    }
+
+    /**
+     * The table as the agency's own report prints it, on one A4 landscape page: a block per category, a row per
+     * month, the channel and outcome columns {@code sheet} folded, ไม่มีเรื่องร้องเรียน and dashes for an empty month.
+     *
+     * @param view the publication's metadata, or {@code null} for an unpublished table (the roll-up)
+     */
+    public String seed(ComplaintTable table, SeedLayout.Sheet sheet, PublicationView view) {
+        return Templates.render(templates, "publication/seed.jte", new SeedPage(table, view, sheet, Dcat.LICENSE_NAME));
     }
 
     public String gifts(GiftTable table, PublicationView view) {

@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -53,6 +52,9 @@ import th.integrity.stats.web.Html;
 class PublicationController {
 
     private static final Set<String> FORMATS = Set.of(Formats.JSON, Formats.CSV, Formats.HTML, Formats.SVG,
+            Formats.DCAT, Formats.SEED, Formats.SEED_CSV);
+    /** A gift publication has no seed layout (the agency's report lays out complaints). */
+    private static final Set<String> GIFT_FORMATS = Set.of(Formats.JSON, Formats.CSV, Formats.HTML, Formats.SVG,
             Formats.DCAT);
 
     private final PublicationService publications;
@@ -61,15 +63,17 @@ class PublicationController {
     private final DcatProperties dcat;
     private final PrintableHtml printable;
     private final Infographic infographic;
+    private final SeedLayout seed;
 
     public PublicationController(PublicationService publications, AgencyDirectory agencies, JsonMapper json,
-            DcatProperties dcat, PrintableHtml printable, Infographic infographic) {
+            DcatProperties dcat, PrintableHtml printable, Infographic infographic, SeedLayout seed) {
         this.publications = publications;
         this.agencies = agencies;
         this.json = json;
         this.dcat = dcat;
         this.printable = printable;
         this.infographic = infographic;
+        this.seed = seed;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -107,16 +111,18 @@ class PublicationController {
             @Content(mediaType = "text/csv"), @Content(mediaType = "text/html"),
             @Content(mediaType = "image/svg+xml"), @Content(mediaType = "application/ld+json") })
     public ResponseEntity<?> get(@PathVariable String id,
-            @Parameter(description = "json, csv, html, svg or dcat") @RequestParam(required = false) String format,
+            @Parameter(description = "json, csv, html, svg, dcat, or (complaints) seed and seed-csv: the agency's own "
+                    + "report layout") @RequestParam(required = false) String format,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
-            @Parameter(description = "the infographic's language: th (default) or en")
-            @RequestParam(required = false) String lang) {
-        String chosen = Formats.choose(format, accept, FORMATS);
-        // Anything but "en" is Thai, the language of the publication itself: an unknown value changes nothing.
-        java.util.Locale language = "en".equals(lang) ? java.util.Locale.ENGLISH : th.integrity.platform.text.Texts.THAI;
+            @Parameter(description = "svg: th or en (else the Accept-Language header; Thai by default)")
+            @RequestParam(required = false) String lang,
+            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage) {
+        Formats.choose(format, accept, FORMATS); // a bad parameter is a 400 before any lookup
+        java.util.Locale language = Languages.choose(lang, acceptLanguage);
         Publication publication = publications.find(id).orElseThrow(PublicationController::notFound);
-        PublicationView view = view(publication, publications.successor(id).orElse(null), true);
         boolean complaints = PublicationService.COMPLAINTS.equals(publication.kind());
+        String chosen = Formats.choose(format, accept, complaints ? FORMATS : GIFT_FORMATS);
+        PublicationView view = view(publication, publications.successor(id).orElse(null), true);
         String file = publication.kind().toLowerCase() + "-" + publication.agency() + "-" + publication.fiscalYear()
                 + "-" + (complaints ? publication.through() : publication.round()) + "-r" + publication.revision();
         return switch (chosen) {
@@ -131,8 +137,18 @@ class PublicationController {
                             : printable.gifts(giftTable(publication), view));
             case Formats.SVG -> ResponseEntity.ok().contentType(Formats.IMAGE_SVG)
                     .header("Content-Security-Policy", Html.CSP)
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE)
+                    .header(HttpHeaders.CONTENT_LANGUAGE, language.getLanguage())
                     .body(complaints ? infographic.complaints(complaintTable(publication), language)
                             : infographic.gifts(giftTable(publication), language));
+            case Formats.SEED -> ResponseEntity.ok().contentType(new MediaType("text", "html",
+                            java.nio.charset.StandardCharsets.UTF_8))
+                    .header("Content-Security-Policy", Html.CSP)
+                    .body(seedPage(complaintTable(publication), view));
+            case Formats.SEED_CSV -> ResponseEntity.ok().contentType(Formats.TEXT_CSV)
+                    .header(HttpHeaders.CONTENT_DISPOSITION,
+                            ContentDisposition.attachment().filename(file + "-seed.csv").build().toString())
+                    .body(Csv.seed(seed.sheet(complaintTable(publication))));
             case Formats.DCAT -> dcatResponse(publication, view);
             default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(view);
         };
@@ -149,18 +165,21 @@ class PublicationController {
         JsonNode table = json.readTree(publication.content());
         String issued = publications.firstRevision(publication.series()).map(p -> bangkok(p.publishedAt()))
                 .orElse(view.publishedAt());
-        String base = dcat.base() != null ? dcat.base()
-                : ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-        var dataset = Dcat.dataset(base, view, table.path("title_th").asString(), table.path("title_en").asString(),
+        var dataset = Dcat.dataset(dcat.base(), view, table.path("title_th").asString(), table.path("title_en").asString(),
                 table.path("period").path("from").asString(), table.path("period").path("to").asString(), issued);
         return ResponseEntity.ok().contentType(Formats.LD_JSON).body(dataset);
     }
 
+    private String seedPage(ComplaintTable table, PublicationView view) {
+        return printable.seed(table, seed.sheet(table), view);
+    }
+
     PublicationView view(Publication p, Publication successor, boolean withTable) {
-        String self = "/api/stats/publications/" + p.id();
+        // Absolute, on the public address: a harvester or a mail client follows them as they are.
+        String self = dcat.base() + "/api/stats/publications/" + p.id();
         Map<String, String> links = new LinkedHashMap<>();
         links.put("self", self);
-        for (String format : List.of(Formats.JSON, Formats.CSV, Formats.HTML, Formats.SVG)) {
+        for (String format : Dcat.formats(p.kind())) {
             links.put(format, self + "?format=" + format);
         }
         links.put(Formats.DCAT, self + "/dcat");

@@ -45,10 +45,10 @@ class RollupController {
         String chosen = Formats.choose(format, accept, FORMATS);
         Rollup.View view = rollup.rollup(year, Params.through(through, year));
         return switch (chosen) {
-            case Formats.CSV -> ResponseEntity.ok().contentType(Formats.TEXT_CSV).body(Csv.complaints(view.table()));
+            case Formats.CSV -> ResponseEntity.ok().contentType(Formats.TEXT_CSV).body(Csv.rollup(view));
             case Formats.HTML -> ResponseEntity.ok()
                     .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
-                    .header("Content-Security-Policy", Html.CSP).body(printable.complaints(view.table(), null));
+                    .header("Content-Security-Policy", Html.CSP).body(printable.rollup(view));
             default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(view);
         };
     }

@@ -113,7 +113,7 @@ class PublicationTest extends IntegrationTestSupport {
         assertThat(dcat.path("dct:temporal").path("dcat:endDate").path("@value").asString()).isEqualTo("2025-03-31");
         assertThat(dcat.path("dct:title").toString()).contains("ข้อมูลเชิงสถิติเรื่องร้องเรียน");
         assertThat(dcat.path("dct:publisher").path("foaf:name").asString()).isEqualTo(agency);
-        assertThat(dcat.path("dcat:distribution")).hasSize(4);
+        assertThat(dcat.path("dcat:distribution")).hasSize(6);
         // Absolute links use the configured public address, never a host a request names.
         assertThat(dcat.path("@id").asString()).isEqualTo(PUBLIC_URL + "/api/stats/publications/" + id);
         assertThat(dcat.path("dcat:distribution").toString()).contains("\"" + PUBLIC_URL + "/api/stats/publications/")
@@ -173,6 +173,14 @@ class PublicationTest extends IntegrationTestSupport {
         String desc = document.getElementsByTagNameNS("http://www.w3.org/2000/svg", "desc").item(0).getTextContent();
         assertThat(desc).contains("ตุลาคม").contains("ไม่มีเรื่องร้องเรียน");
         assertThat(svg.text()).contains("&lt;script&gt;").doesNotContain("<script");
+        // The fixed labels follow the language asked for: the lang parameter, else Accept-Language.
+        assertThat(svg.text()).contains("xml:lang=\"th\"", ">ต.ค.</text>");
+        Response english = get("/api/stats/publications/" + id + "?format=svg&lang=en");
+        assertThat(english.text()).contains("xml:lang=\"en\"", ">Oct</text>").doesNotContain(">ต.ค.</text>");
+        Response byHeader = getWithHeader("/api/stats/publications/" + id + "?format=svg", "Accept-Language",
+                "en-GB,en;q=0.9,th;q=0.5");
+        assertThat(byHeader.text()).contains("xml:lang=\"en\"", ">Oct</text>");
+        assertThat(get("/api/stats/publications/" + id + "?format=svg&lang=fr").status()).isEqualTo(400);
 
         Response html = get("/api/stats/publications/" + id, null, "text/html,application/xhtml+xml;q=0.9");
         assertThat(html.status()).isEqualTo(200);
@@ -187,6 +195,59 @@ class PublicationTest extends IntegrationTestSupport {
         assertThat(css.status()).isEqualTo(200);
         assertThat(css.contentType()).startsWith("text/css");
         assertThat(css.text()).contains("size: A4 landscape");
+    }
+
+    /**
+     * The seed layout is a format of every complaint publication, and every link a publication or its DCAT gives
+     * is on the public address: a harvester outside the cluster can follow each of them.
+     */
+    @Test
+    void theSeedLayoutIsAFormatAndEveryLinkIsOnThePublicAddress() {
+        String agency = newAgency();
+        sendComplaint(complaint(agency, "S-1", 1, Instant.parse("2024-10-03T03:00:00Z"), "RECEIVED"));
+        awaitDraftTotal(agency, 1);
+        JsonNode published = publish(agency, Map.of("agency", agency, "fiscalYear", 2568, "through", "2025-03"))
+                .body();
+        String id = published.path("id").asString();
+
+        Response seed = get("/api/stats/publications/" + id + "?format=seed");
+        assertThat(seed.status()).isEqualTo(200);
+        assertThat(seed.contentType()).startsWith("text/html");
+        assertThat(seed.text()).contains("<body class=\"publication seed\">", "ฝ่าย/ผู้ถูกร้องเรียน", "ผลการดำเนินการ",
+                ">ตุลาคม 2567</th><td class=\"division\"></td><td class=\"n\">1</td>",
+                ">พฤศจิกายน 2567</th><td class=\"division\">ไม่มีเรื่องร้องเรียน</td><td class=\"n\">-</td>");
+        Response seedCsv = get("/api/stats/publications/" + id + "?format=seed-csv");
+        assertThat(seedCsv.contentType()).startsWith("text/csv");
+        assertThat(seedCsv.text()).contains("\"พฤศจิกายน 2567\",\"ไม่มีเรื่องร้องเรียน\",\"-\"");
+
+        JsonNode links = published.path("links");
+        assertThat(links.path("seed").asString()).isEqualTo(PUBLIC_URL + "/api/stats/publications/" + id + "?format=seed");
+        JsonNode dcat = get("/api/stats/publications/" + id + "/dcat").body();
+        assertThat(dcat.path("dcat:distribution").toString()).contains("?format=seed\"", "?format=seed-csv\"");
+        java.util.List<String> urls = new java.util.ArrayList<>();
+        links.forEach(link -> urls.add(link.asString()));
+        java.util.regex.Matcher found = java.util.regex.Pattern.compile("\"(https?://[^\"]*)\"").matcher(dcat.toString());
+        while (found.find()) {
+            urls.add(found.group(1));
+        }
+        java.util.List<String> ours = urls.stream().filter(u -> u.contains("/api/")).toList();
+        assertThat(ours).hasSizeGreaterThan(links.size() + 6);
+        for (String url : ours) {
+            assertThat(url).startsWith(PUBLIC_URL + "/api/stats/publications/" + id);
+        }
+        for (String url : urls) {
+            assertThat(url).doesNotContain("localhost").doesNotContainPattern(":\\d{2,5}(/|$)");
+        }
+        for (String format : java.util.List.of("json", "csv", "html", "svg", "seed", "seed-csv")) {
+            assertThat(get("/api/stats/publications/" + id + "?format=" + format).status()).as(format).isEqualTo(200);
+        }
+
+        Response gifts = publish(agency, Map.of("kind", "GIFTS", "agency", agency, "fiscalYear", 2568, "round", "H1"));
+        assertThat(gifts.status()).as(gifts.text()).isEqualTo(201);
+        assertThat(gifts.body().path("links").has("seed")).isFalse();
+        Response noSeed = get("/api/stats/publications/" + gifts.body().path("id").asString() + "?format=seed");
+        assertThat(noSeed.status()).isEqualTo(400);
+        assertThat(noSeed.body().path("errors").get(0).path("field").asString()).isEqualTo("format");
     }
 
     @Test

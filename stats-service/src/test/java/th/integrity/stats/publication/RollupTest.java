@@ -52,6 +52,15 @@ class RollupTest extends IntegrationTestSupport {
         Response html = get("/api/stats/rollup/" + fiscalYear + "?through=" + december + "&format=html");
         assertThat(html.status()).isEqualTo(200);
         assertThat(html.text()).contains("รวมทุกหน่วยงาน").doesNotContain("<script");
+        // The printable page and the CSV name the agencies missing from the sum, as the JSON does.
+        String missingList = html.text().substring(html.text().indexOf("<ul class=\"missing\">"));
+        assertThat(missingList.substring(0, missingList.indexOf("</ul>")))
+                .contains("<li>สำนักงานเขตห้วยขวาง (huaikhwang)</li>").doesNotContain("wangthonglang");
+        assertThat(html.text()).contains("<li>สำนักงานเขตวังทองหลาง (wangthonglang)</li>");
+        String csv = get("/api/stats/rollup/" + fiscalYear + "?through=" + december + "&format=csv").text();
+        assertThat(csv).contains("\"ยังไม่มีฉบับเผยแพร่ (ไม่รวมในตัวเลข)\",\"huaikhwang\",\"สำนักงานเขตห้วยขวาง\"")
+                .contains("\"รวมแล้ว (ฉบับเผยแพร่ปัจจุบัน)\",\"wangthonglang\",\"สำนักงานเขตวังทองหลาง\",\""
+                        + published.body().path("id").asString() + "\"");
         assertThat(get("/api/stats/rollup/" + fiscalYear + "?through=2019-13").status()).isEqualTo(400);
     }
 }

@@ -34,6 +34,13 @@ class TemplateEscapingTest {
             String complaints = printable.complaints(SampleTables.complaints(text), view);
             assertThat(TemplateEscapingTestSupport.tags(complaints)).isEqualTo(TemplateEscapingTestSupport.tags(printable.complaints(SampleTables.complaints("เขต"), plainView)));
             TemplateEscapingTestSupport.assertEscaped(complaints, hostile);
+            SeedLayout seed = new SeedLayout(SeedLayoutProperties.defaults());
+            String seedPage = printable.seed(SampleTables.complaints(text), seed.sheet(SampleTables.complaints(text)),
+                    view);
+            assertThat(TemplateEscapingTestSupport.tags(seedPage)).isEqualTo(TemplateEscapingTestSupport.tags(
+                    printable.seed(SampleTables.complaints("เขต"), seed.sheet(SampleTables.complaints("เขต")),
+                            plainView)));
+            TemplateEscapingTestSupport.assertEscaped(seedPage, hostile);
             String gifts = printable.gifts(SampleTables.gifts(text), view);
             assertThat(TemplateEscapingTestSupport.tags(gifts)).isEqualTo(TemplateEscapingTestSupport.tags(printable.gifts(SampleTables.gifts("เขต"), plainView)));
             TemplateEscapingTestSupport.assertEscaped(gifts, hostile);
