@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -17,34 +14,13 @@ import org.openqa.selenium.support.ui.Select;
  * The web UI's pages as the gateway serves them, under its strict Content-Security-Policy, with canned API
  * answers ({@link StubGateway}): fast, and independent of the services.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StaticUiTest {
+class StaticUiTest extends StubbedPages {
 
     private StubGateway gateway;
-    private Browser browser;
 
     @BeforeAll
-    void start() throws Exception {
-        Browser.assumeInstalled();
-        gateway = new StubGateway();
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void noScriptErrorsNorPolicyViolations() {
-        if (browser != null) {
-            assertThat(browser.consoleErrors()).as("console errors (script errors, CSP violations)").isEmpty();
-        }
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (gateway != null) {
-            gateway.close();
-        }
+    void stubs() throws Exception {
+        gateway = stub();
     }
 
     @Test

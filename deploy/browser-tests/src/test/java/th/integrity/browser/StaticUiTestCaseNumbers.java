@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -18,40 +15,17 @@ import org.openqa.selenium.WebElement;
  * dates, how to follow the case, never the reporter's identity and the tracking code only when the reporter ticks
  * the box — and the officer queue's rows (case number, summary, new-message flag, last update, file count).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StaticUiTestCaseNumbers {
+class StaticUiTestCaseNumbers extends StubbedPages {
 
     private static final String CODE = "1234 5678 9012 3456";
 
     private StubGateway gateway;
     private StubGateway officerGateway;
-    private Browser browser;
 
     @BeforeAll
-    void start() throws Exception {
-        Browser.assumeInstalled();
-        gateway = new StubGateway();
-        officerGateway = new StubGateway(StubGateway.OFFICER);
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void noScriptErrorsNorPolicyViolations() {
-        if (browser != null) {
-            assertThat(browser.consoleErrors()).as("console errors (script errors, CSP violations)").isEmpty();
-        }
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        for (StubGateway g : new StubGateway[] { gateway, officerGateway }) {
-            if (g != null) {
-                g.close();
-            }
-        }
+    void stubs() throws Exception {
+        gateway = stub();
+        officerGateway = stub(StubGateway.OFFICER);
     }
 
     @Test

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -16,36 +14,22 @@ import org.openqa.selenium.WebElement;
  * person types วว/ดด/ปปปป in the Buddhist Era, in Thai and English alike, the API receives the ISO date, and a
  * Gregorian year, an impossible day or a future date gets a message saying what to type instead, and sends nothing.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StaticUiTestDates {
+class StaticUiTestDates extends StubbedPages {
 
     private static final String FORM = "#complaint-form";
 
     private StubGateway gateway;
-    private Browser browser;
 
     @BeforeAll
-    void start() throws Exception {
-        Browser.assumeInstalled();
-        gateway = new StubGateway(StubGateway.OFFICER);
-        browser = new Browser();
+    void stubs() throws Exception {
+        gateway = stub(StubGateway.OFFICER);
     }
 
+    /** Each test starts in Thai (the base class checks the console after each). */
     @AfterEach
-    void noScriptErrors() {
+    void backToThai() {
         if (browser != null) {
-            assertThat(browser.consoleErrors()).as("console errors (script errors, CSP violations)").isEmpty();
             browser.useLanguage("th");
-        }
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (gateway != null) {
-            gateway.close();
         }
     }
 

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -16,38 +13,15 @@ import org.openqa.selenium.WebElement;
  * form names each field by its label (never its path), each line is a link that moves focus to its field, a
  * field's error goes as soon as the field is changed; and an already-published month offers its correction.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StaticUiTestErrors {
+class StaticUiTestErrors extends StubbedPages {
 
     private StubGateway gateway;
     private StubGateway adminGateway;
-    private Browser browser;
 
     @BeforeAll
-    void start() throws Exception {
-        Browser.assumeInstalled();
-        gateway = new StubGateway();
-        adminGateway = new StubGateway(StubGateway.ADMIN);
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void noScriptErrorsNorPolicyViolations() {
-        if (browser != null) {
-            assertThat(browser.consoleErrors()).as("console errors (script errors, CSP violations)").isEmpty();
-        }
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        for (StubGateway stub : new StubGateway[] { gateway, adminGateway }) {
-            if (stub != null) {
-                stub.close();
-            }
-        }
+    void stubs() throws Exception {
+        gateway = stub();
+        adminGateway = stub(StubGateway.ADMIN);
     }
 
     @Test

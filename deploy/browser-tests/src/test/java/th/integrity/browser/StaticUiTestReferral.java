@@ -2,45 +2,21 @@ package th.integrity.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The officer's case page for referrals ({@link StubGateway}, signed in as an officer): the referral form with the
  * body, the letter's reference and date; a referred case awaiting the other body's answer with its follow-up
  * date; and the form that records the answer, its errors next to their fields, in Thai and English.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StaticUiTestReferral {
+class StaticUiTestReferral extends StubbedPages {
 
     private StubGateway gateway;
-    private Browser browser;
 
     @BeforeAll
-    void start() throws Exception {
-        Browser.assumeInstalled();
-        gateway = new StubGateway(StubGateway.OFFICER);
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void noScriptErrorsNorPolicyViolations() {
-        if (browser != null) {
-            assertThat(browser.consoleErrors()).as("console errors (script errors, CSP violations)").isEmpty();
-        }
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (gateway != null) {
-            gateway.close();
-        }
+    void stubs() throws Exception {
+        gateway = stub(StubGateway.OFFICER);
     }
 
     @Test
