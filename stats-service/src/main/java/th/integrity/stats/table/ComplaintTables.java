@@ -61,26 +61,44 @@ public class ComplaintTables {
     }
 
     /**
-     * The draft of {@code fiscalYear} through {@code throughText} ({@code YYYY-MM}) or, when absent, through the last
-     * month that has ended in Bangkok (September once the fiscal year is over). A month that has not ended is never
-     * drafted: its row would read ไม่มีเรื่องร้องเรียน with counts carried into a month that has not happened.
+     * The draft of {@code fiscalYear} through {@code throughText} ({@code YYYY-MM}) or, when absent, through the
+     * current month in Bangkok (September once the fiscal year is over). A month that has not begun is never drafted
+     * (its row would read ไม่มีเรื่องร้องเรียน for a month that has not happened); the current month is drafted as
+     * running: its remark says so, never ไม่มีเรื่องร้องเรียน, since complaints may still come.
      *
      * @throws th.integrity.platform.web.ProblemException 400 when {@code throughText} is malformed, outside the
-     *         fiscal year or not ended, or when no month of the fiscal year has ended yet
+     *         fiscal year or has not begun, or when the fiscal year has not begun yet
      */
     public ComplaintTable draft(String agency, FiscalYear fiscalYear, String throughText) {
-        YearMonth lastEnded = FiscalCalendar.monthOf(clock.instant()).minusMonths(1);
-        if (lastEnded.isBefore(fiscalYear.firstMonth())) {
+        YearMonth current = FiscalCalendar.monthOf(clock.instant());
+        if (current.isBefore(fiscalYear.firstMonth())) {
             throw Params.monthProblem("fiscalYear", "stats.problem.draft-not-started", fiscalYear.buddhistYear(),
                     fiscalYear.firstMonth());
         }
         YearMonth through = throughText == null
-                ? (lastEnded.isBefore(fiscalYear.lastMonth()) ? lastEnded : fiscalYear.lastMonth())
+                ? (current.isBefore(fiscalYear.lastMonth()) ? current : fiscalYear.lastMonth())
                 : Params.through(throughText, fiscalYear);
-        if (through.isAfter(lastEnded)) {
-            throw Params.monthProblem("through", "stats.problem.draft-through", through, lastEnded);
+        if (through.isAfter(current)) {
+            throw Params.monthProblem("through", "stats.problem.draft-through", through, current);
         }
-        return table(agency, fiscalYear, through, false);
+        ComplaintTable table = table(agency, fiscalYear, through, false);
+        return through.equals(current) ? running(table, current) : table;
+    }
+
+    /** The table with the rows of {@code month} remarked as running (กำลังดำเนินการ), not as a month without complaints. */
+    static ComplaintTable running(ComplaintTable t, YearMonth month) {
+        String key = month.toString();
+        List<ComplaintTable.Block> blocks = t.blocks().stream().map(b -> new ComplaintTable.Block(b.category(),
+                b.labelTh(), b.labelEn(), b.rows().stream().map(r -> !r.month().equals(key) ? r
+                        : new ComplaintTable.Row(r.month(), r.labelTh(), r.labelEn(), r.received(), r.total(),
+                                r.carriedOver(), r.progress(), r.concluded(), r.averageDaysToConclusion(),
+                                Texts.in(Texts.THAI, "stats.table.running"), Texts.in(Locale.ENGLISH, "stats.table.running"),
+                                false, r.referredTo()))
+                        .toList(), b.totals()))
+                .toList();
+        return new ComplaintTable(t.agency(), t.agencyNameTh(), t.agencyNameEn(), t.fiscalYear(), t.through(),
+                t.titleTh(), t.titleEn(), t.period(), t.generatedAt(), t.generatedOnTh(), t.channels(), t.progress(),
+                blocks, t.totalReceived(), t.referralBodies());
     }
 
     static ComplaintTable build(String agency, String nameTh, String nameEn, FiscalYear fiscalYear, YearMonth through,

@@ -22,9 +22,10 @@ import th.integrity.stats.projection.CaseShapes;
 import th.integrity.stats.projection.ProjectionStore;
 
 /**
- * A draft runs through the last month that has ended in Bangkok: months that have not happened are never printed
- * as ไม่มีเรื่องร้องเรียน with counts carried into them. The clock is set in the middle of a fiscal year, and at the
- * edges of months in Bangkok (an hour that is still the previous month in UTC).
+ * A draft runs through the current month in Bangkok, marked as running, and never further: months that have not
+ * begun are never printed as ไม่มีเรื่องร้องเรียน with counts carried into them, and the running month never reads
+ * as a month without complaints. The clock is set in the middle of a fiscal year, and at the edges of months in
+ * Bangkok (an hour that is still the previous month in UTC).
  */
 class DraftRangeTest extends IntegrationTestSupport {
 
@@ -40,72 +41,87 @@ class DraftRangeTest extends IntegrationTestSupport {
     }
 
     private static List<String> months(ComplaintTable table) {
-        return table.blocks().get(table.blocks().size() - 1).rows().stream().map(ComplaintTable.Row::month).toList();
+        return lastBlock(table).rows().stream().map(ComplaintTable.Row::month).toList();
+    }
+
+    private static ComplaintTable.Block lastBlock(ComplaintTable table) {
+        return table.blocks().get(table.blocks().size() - 1);
     }
 
     @Test
-    void midFiscalYearTheDraftStopsAtTheLastEndedMonth() {
+    void midFiscalYearTheDraftStopsAtTheRunningMonthMarkedAsRunning() {
         // 15 December 2569 (fiscal year 2570): October and November have ended, December is under way.
         ComplaintTable table = at("2026-12-15T05:00:00Z").draft(newAgency(), FiscalYear.of(2570), null);
 
-        assertThat(months(table)).containsExactly("2026-10", "2026-11");
-        assertThat(table.through()).isEqualTo("2026-11");
-        assertThat(table.period().labelTh()).isEqualTo("1 ตุลาคม 2569 – 30 พฤศจิกายน 2569");
-        assertThat(table.blocks()).allSatisfy(block -> assertThat(block.rows()).hasSize(2));
+        assertThat(months(table)).containsExactly("2026-10", "2026-11", "2026-12");
+        assertThat(table.through()).isEqualTo("2026-12");
+        assertThat(table.blocks()).allSatisfy(block -> assertThat(block.rows()).hasSize(3));
+        ComplaintTable.Row november = lastBlock(table).rows().get(1);
+        ComplaintTable.Row december = lastBlock(table).rows().get(2);
+        // An ended month without complaints says so; the running one says it is running, in both languages.
+        assertThat(november.remarkTh()).isEqualTo("ไม่มีเรื่องร้องเรียน");
+        assertThat(december.remarkTh()).contains("ยังไม่สิ้นเดือน").doesNotContain("ไม่มีเรื่องร้องเรียน");
+        assertThat(december.remarkEn()).contains("has not ended");
+        assertThat(december.empty()).isFalse();
+        // an ended month asked for is not marked running
+        assertThat(months(at("2026-12-15T05:00:00Z").draft(newAgency(), FiscalYear.of(2570), "2026-11")))
+                .containsExactly("2026-10", "2026-11");
     }
 
     @Test
     void theEdgesOfAMonthAreThoseOfBangkok() {
         String agency = newAgency();
-        // 23:59:59 on 30 November in Bangkok: November is still under way.
+        // 23:59:59 on 30 November in Bangkok: November is the running month.
         assertThat(months(at("2026-11-30T16:59:59Z").draft(agency, FiscalYear.of(2570), null)))
-                .containsExactly("2026-10");
-        // Midnight of 1 December in Bangkok (still 30 November in UTC): November has ended.
-        assertThat(months(at("2026-11-30T17:00:00Z").draft(agency, FiscalYear.of(2570), null)))
                 .containsExactly("2026-10", "2026-11");
-        // A fiscal year that is over is drafted whole.
-        assertThat(months(at("2026-11-30T17:00:00Z").draft(agency, FiscalYear.of(2569), null))).hasSize(12);
+        // Midnight of 1 December in Bangkok (still 30 November in UTC): December has begun.
+        assertThat(months(at("2026-11-30T17:00:00Z").draft(agency, FiscalYear.of(2570), null)))
+                .containsExactly("2026-10", "2026-11", "2026-12");
+        // A fiscal year that is over is drafted whole, nothing marked running.
+        ComplaintTable over = at("2026-11-30T17:00:00Z").draft(agency, FiscalYear.of(2569), null);
+        assertThat(months(over)).hasSize(12);
+        assertThat(lastBlock(over).rows()).allSatisfy(r -> assertThat(r.remarkTh()).doesNotContain("ยังไม่สิ้นเดือน"));
     }
 
     @Test
-    void aMonthThatHasNotEndedIsRefusedWithBothMonthsNamed() {
+    void aMonthThatHasNotBegunIsRefusedWithBothMonthsNamed() {
         ComplaintTables tables = at("2026-12-15T05:00:00Z");
         String agency = newAgency();
-        for (String through : new String[] { "2026-12", "2027-01", "2027-09" }) {
+        for (String through : new String[] { "2027-01", "2027-09" }) {
             assertThatThrownBy(() -> tables.draft(agency, FiscalYear.of(2570), through))
                     .isInstanceOfSatisfying(ProblemException.class, e -> {
                         assertThat(e.getStatusCode().value()).isEqualTo(400);
                         assertThat(e.getBody().getDetail()).contains(
-                                FiscalCalendar.monthLabelEnglish(YearMonth.parse(through)), "November 2569 BE");
+                                FiscalCalendar.monthLabelEnglish(YearMonth.parse(through)), "December 2569 BE");
                     });
         }
-        assertThat(months(tables.draft(agency, FiscalYear.of(2570), "2026-11"))).hasSize(2);
-        // No month of fiscal year 2570 has ended on its first day, nor of 2571 at all.
-        for (String instant : new String[] { "2026-09-30T17:00:00Z", "2026-10-31T16:59:59Z" }) {
-            assertThatThrownBy(() -> at(instant).draft(agency, FiscalYear.of(2570), null))
-                    .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.getStatusCode().value()).isEqualTo(400));
-        }
+        assertThat(months(tables.draft(agency, FiscalYear.of(2570), "2026-12"))).hasSize(3);
+        // A fiscal year that has not begun (2571 in December 2569; 2570 on 30 September 2569 in Bangkok).
+        assertThatThrownBy(() -> at("2026-09-30T16:59:59Z").draft(agency, FiscalYear.of(2570), null))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.getStatusCode().value()).isEqualTo(400));
+        assertThat(months(at("2026-09-30T17:00:00Z").draft(agency, FiscalYear.of(2570), null)))
+                .containsExactly("2026-10");
         assertThatThrownBy(() -> tables.draft(agency, FiscalYear.of(2571), null)).isInstanceOf(ProblemException.class);
     }
 
     @Test
-    void overHttpTheCurrentFiscalYearsDraftEndsWithTheLastEndedMonth() {
-        YearMonth lastEnded = FiscalCalendar.monthOf(Instant.now()).minusMonths(1);
-        FiscalYear year = FiscalCalendar.fiscalYearOf(lastEnded);
+    void overHttpTheCurrentFiscalYearsDraftEndsWithTheCurrentMonth() {
+        YearMonth current = FiscalCalendar.monthOf(Instant.now());
+        FiscalYear year = FiscalCalendar.fiscalYearOf(current);
         String agency = newAgency();
         JsonNode table = asOfficer("/api/stats/complaints/" + agency + "/" + year.buddhistYear() + "/draft").body();
 
-        assertThat(table.path("through").asString()).isEqualTo(lastEnded.toString());
+        assertThat(table.path("through").asString()).isEqualTo(current.toString());
         JsonNode rows = allRows(table);
-        assertThat(rows.get(rows.size() - 1).path("month").asString()).isEqualTo(lastEnded.toString());
+        assertThat(rows.get(rows.size() - 1).path("month").asString()).isEqualTo(current.toString());
 
-        Response running = asOfficer("/api/stats/complaints/" + agency + "/" + year.buddhistYear() + "/draft?through="
-                + lastEnded.plusMonths(1));
-        if (year.contains(lastEnded.plusMonths(1))) {
-            assertThat(running.status()).isEqualTo(400);
-            assertThat(running.body().path("errors").get(0).path("field").asString()).isEqualTo("through");
-            assertThat(running.body().path("detail_th").asString())
-                    .contains(FiscalCalendar.monthLabelThai(lastEnded.plusMonths(1)), "ยังไม่สิ้นสุด");
+        Response next = asOfficer("/api/stats/complaints/" + agency + "/" + year.buddhistYear() + "/draft?through="
+                + current.plusMonths(1));
+        if (year.contains(current.plusMonths(1))) {
+            assertThat(next.status()).isEqualTo(400);
+            assertThat(next.body().path("errors").get(0).path("field").asString()).isEqualTo("through");
+            assertThat(next.body().path("detail_th").asString())
+                    .contains(FiscalCalendar.monthLabelThai(current.plusMonths(1)), "ยังมาไม่ถึง");
         }
         Response notStarted = asOfficer("/api/stats/complaints/" + agency + "/" + (year.buddhistYear() + 1) + "/draft");
         assertThat(notStarted.status()).isEqualTo(400);
