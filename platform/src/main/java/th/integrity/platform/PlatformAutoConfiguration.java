@@ -1,5 +1,6 @@
 package th.integrity.platform;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -21,6 +23,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import tools.jackson.databind.json.JsonMapper;
 
+import th.integrity.platform.calendar.FiscalCalendar;
 import th.integrity.platform.health.KafkaHealthIndicator;
 import th.integrity.platform.health.MongoPingHealthIndicator;
 import th.integrity.platform.outbox.Outbox;
@@ -46,6 +49,17 @@ import th.integrity.platform.tracing.EventTracing;
         // Before Boot's MongoDB health configuration, so that it sees our indicator and steps aside.
         beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 public class PlatformAutoConfiguration {
+
+    /**
+     * "Not in the future" ({@code @PastOrPresent} on dates people type) is judged by the service's clock and the day in
+     * Bangkok, not the JVM's zone: at 00:30 in Bangkok (17:30 UTC the day before) today's date there is today.
+     */
+    @Bean
+    @ConditionalOnClass(ValidationConfigurationCustomizer.class)
+    ValidationConfigurationCustomizer bangkokValidationClock(ObjectProvider<Clock> clock) {
+        return configuration -> configuration.clockProvider(
+                () -> clock.getIfAvailable(Clock::systemUTC).withZone(FiscalCalendar.BANGKOK));
+    }
 
     /** Trace context in and out of events; does nothing when tracing is off (no tracer, or the no-op one). */
     @Bean
