@@ -10,15 +10,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * For each service's test: its English and Thai message bundles have the same keys, and no text is blank, so no
- * user ever sees one language fall back to the other or a key instead of words.
+ * For each service's test: its English and Thai message bundles have the same keys, no text is blank and no key is
+ * written twice (the later silently wins, so a merge that kept both lines hides one text), so no user ever sees one
+ * language fall back to the other, a key instead of words, or the text nobody meant.
  */
 public final class BundleParity {
 
     private BundleParity() {
     }
 
-    /** @throws AssertionError naming each key missing from one language, or blank in one */
+    /** @throws AssertionError naming each key missing from one language, blank in one, or written twice in a file */
     public static void assertSameKeys(String basename) {
         Properties english = load(basename + ".properties");
         Properties thai = load(basename + "_th.properties");
@@ -44,9 +45,21 @@ public final class BundleParity {
             if (in == null) {
                 throw new AssertionError("No " + resource + " on the class path");
             }
-            Properties properties = new Properties();
+            Set<Object> twice = new TreeSet<>();
+            Properties properties = new Properties() {
+                @Override
+                public synchronized Object put(Object key, Object value) {
+                    if (containsKey(key)) {
+                        twice.add(key);
+                    }
+                    return super.put(key, value);
+                }
+            };
             try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
                 properties.load(reader);
+            }
+            if (!twice.isEmpty()) {
+                throw new AssertionError(resource + " writes these keys more than once: " + twice);
             }
             return properties;
         } catch (IOException e) {
