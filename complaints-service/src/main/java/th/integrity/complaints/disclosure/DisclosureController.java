@@ -1,6 +1,5 @@
 package th.integrity.complaints.disclosure;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +68,7 @@ class DisclosureController {
             String key = "complaints.label.identity-request." + r.status().name();
             return new RequestView(r.id(), r.caseId(), r.caseNumber(), r.status().name(),
                     Texts.in(Texts.THAI, key), Texts.in(Locale.ENGLISH, key), r.requesterName(), r.reason(),
-                    r.requestedAt(), Duration.between(r.requestedAt(), now).toHours(), r.decidedByName(), r.note(),
+                    r.requestedAt(), r.age(now).toHours(), r.decidedByName(), r.note(),
                     r.decidedAt(), r.expiresAt());
         }
     }

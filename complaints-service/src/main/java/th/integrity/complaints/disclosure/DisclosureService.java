@@ -114,8 +114,7 @@ class DisclosureService {
         IdentityRequest decided = new IdentityRequest(pending.id(), pending.agency(), pending.caseId(),
                 pending.caseNumber(), pending.requester(), pending.requesterName(), pending.reason(),
                 pending.requestedAt(), status, head.subject(), head.name(), note, now, expiresAt, null, null);
-        IdentityRequest written = requests.decide(pending, status, head.subject(), head.name(), note, now, expiresAt,
-                        event(approve ? APPROVED : DECLINED, decided, now))
+        IdentityRequest written = requests.decide(decided, event(approve ? APPROVED : DECLINED, decided, now))
                 .orElseThrow(() -> ComplaintsProblems.identityRequestDecided(
                         requests.find(pending.agency(), pending.id()).map(r -> r.status().name()).orElse("PENDING")));
         count(pending.agency(), approve ? "approved" : "declined");

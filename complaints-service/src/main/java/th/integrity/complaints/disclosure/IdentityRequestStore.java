@@ -66,21 +66,21 @@ class IdentityRequestStore {
     }
 
     /**
-     * Decides a PENDING request: the decision and its event in one write. @return the request as decided, or empty
+     * Writes {@code decided}'s decision on the request if it is still PENDING: the decision and its event in one write. @return the request as decided, or empty
      * when it was not pending any more (decided by someone else meanwhile)
      */
-    Optional<IdentityRequest> decide(IdentityRequest pending, IdentityRequest.Status status, String by, String byName,
-            String note, Instant at, Instant expiresAt, OutboxMessage event) {
-        Query query = new Query(Criteria.where("_id").is(pending.id()).and("agency").is(pending.agency())
+    Optional<IdentityRequest> decide(IdentityRequest decided, OutboxMessage event) {
+        Query query = new Query(Criteria.where("_id").is(decided.id()).and("agency").is(decided.agency())
                 .and("status").is(IdentityRequest.Status.PENDING));
-        Update update = new Update().set("status", status).set("decidedBy", by).set("decidedByName", byName)
-                .set("note", note).set("decidedAt", at).set("expiresAt", expiresAt).push(Outbox.FIELD, event);
-        IdentityRequest decided = mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
+        Update update = new Update().set("status", decided.status()).set("decidedBy", decided.decidedBy())
+                .set("decidedByName", decided.decidedByName()).set("note", decided.note())
+                .set("decidedAt", decided.decidedAt()).set("expiresAt", decided.expiresAt()).push(Outbox.FIELD, event);
+        IdentityRequest written = mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
                 IdentityRequest.class);
-        if (decided != null) {
-            outbox.written(IdentityRequest.COLLECTION, decided.id());
+        if (written != null) {
+            outbox.written(IdentityRequest.COLLECTION, written.id());
         }
-        return Optional.ofNullable(decided);
+        return Optional.ofNullable(written);
     }
 
     /** Records a read under an approval ({@code firstRevealAt} keeps the earliest); each adds its event. */

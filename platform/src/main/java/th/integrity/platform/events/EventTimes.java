@@ -32,7 +32,7 @@ public final class EventTimes {
     }
 
     public Instant floor(Instant time) {
-        return time == null ? null : Instant.ofEpochMilli(Math.floorDiv(time.toEpochMilli(), millis) * millis);
+        return time == null ? null : Instant.ofEpochMilli(floorMillis(time.toEpochMilli()));
     }
 
     public Instant ceil(Instant time) {
