@@ -3,6 +3,7 @@ import { h, localise, replace } from './dom.js';
 import { t, lang, setLang, onLanguageChange } from './i18n.js';
 import { currentUser, hasRole, signOut } from './api.js';
 import { showError, button } from './forms.js';
+import { noticeCountLink, refreshNoticeCount } from './notices.js';
 
 const ROUTES = [
   { path: /^\/?$/, page: 'home', title: 'nav.home' },
@@ -13,6 +14,8 @@ const ROUTES = [
   { path: /^\/officer(?:\/(case)\/([\w-]+)|\/(new|registers))?$/, page: 'officer', title: 'nav.officer', roles: ['OFFICER'] },
   { path: /^\/head$/, page: 'head', title: 'nav.head', roles: ['HEAD'] },
   { path: /^\/admin$/, page: 'admin', title: 'nav.admin', roles: ['ADMIN'] },
+  { path: /^\/notices$/, page: 'notices', title: 'notices.title', roles: ['STAFF', 'OFFICER', 'HEAD'] },
+  { path: /^\/notices\/(settings)$/, page: 'notices', title: 'notices.settings.title', roles: ['STAFF', 'OFFICER', 'HEAD'] },
 ];
 
 const NAV = [
@@ -58,7 +61,7 @@ function renderNav() {
   if (user.authenticated) {
     const out = button('auth.signout', { class: 'link-button', id: 'sign-out' });
     out.addEventListener('click', () => signOut().catch(error => showError(main, error)));
-    replace(account, h('span', { class: 'who', text: user.name || user.username }), out);
+    replace(account, noticeCountLink(user), h('span', { class: 'who', text: user.name || user.username }), out);
   } else {
     replace(account, localise(h('a', { href: signInHref(), class: 'sign-in', id: 'sign-in' }), () => t('auth.signin')));
   }
@@ -72,7 +75,8 @@ function signInHref() {
 
 function markCurrent() {
   const route = `#${currentPath() || '/'}`;
-  for (const a of document.querySelectorAll('#site-nav a')) {
+  for (const a of document.querySelectorAll('#site-nav a, #notices-link')) {
+    if (!a.dataset.nav) a.dataset.nav = a.getAttribute('href');
     const here = a.dataset.nav === '#/' ? route === '#/' : route.startsWith(a.dataset.nav);
     if (here) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
@@ -88,6 +92,8 @@ async function route() {
   const path = currentPath();
   const found = ROUTES.map(r => ({ r, m: path.match(r.path) })).find(x => x.m);
   markCurrent();
+  // Every navigation counts the notices again (a page the person just read may have changed them).
+  refreshNoticeCount().catch(() => {});
   document.getElementById('sign-in')?.setAttribute('href', signInHref());
   main.replaceChildren();
   main.setAttribute('aria-busy', 'true');
