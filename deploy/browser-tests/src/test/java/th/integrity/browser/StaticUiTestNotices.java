@@ -110,7 +110,8 @@ class StaticUiTestNotices extends StubbedPages {
                 .route("GET /api/complaints/notices", body -> Answer.json(200, notices(2,
                         item("c1", "identity-request-pending", "2025-11-20T03:00:00Z", false, "#/head"),
                         item("c2", "case-overdue", "2025-11-18T17:30:00Z", false, "#/cases/" + CASE),
-                        item("c3", "complaint-new", "2025-11-10T03:00:00Z", true, "javascript:alert(1)"))))
+                        item("c3", "complaint-new", "2025-11-10T03:00:00Z", true, "javascript:alert(1)"),
+                        item("c4", "<img src=x id=injected>", "2025-11-01T03:00:00Z", true, null))))
                 .route("GET /api/gifts/notices", body -> Answer.json(200, notices(1,
                         item("g1", "gift-awaiting-decision", "2025-11-19T03:00:00Z", false, "https://evil.example/#/head"))))
                 .route("POST /api/complaints/notices/read", body -> {
@@ -121,7 +122,11 @@ class StaticUiTestNotices extends StubbedPages {
         browser.useLanguage("th");
         browser.find("#notices-list");
         List<String> kinds = browser.all("#notices-list > li").stream().map(li -> li.getAttribute("data-kind")).toList();
-        assertThat(kinds).containsExactly("identity-request-pending", "gift-awaiting-decision", "case-overdue", "complaint-new");
+        assertThat(kinds).containsExactly("identity-request-pending", "gift-awaiting-decision", "case-overdue", "complaint-new",
+                "<img src=x id=injected>");
+        // a kind the UI does not know is its name, as text, and leads nowhere
+        assertThat(browser.all("#injected")).isEmpty();
+        assertThat(browser.all("#notices-list > li").get(4).getText()).contains("<img src=x id=injected>");
 
         List<WebElement> items = browser.all("#notices-list > li");
         assertThat(items.get(0).getText()).contains("คำขอเปิดเผยตัวผู้แจ้งรอการอนุมัติ").contains("20 พ.ย. 2568 10:00 น.");
