@@ -181,6 +181,24 @@ class SealedAtRestTest {
         }
         // the GridFS file record does not keep the reporter's file name
         assertThat(indexOf(dumps.get(1), "evidence.png".getBytes(StandardCharsets.US_ASCII))).isEqualTo(-1);
+
+        // Whoever can write to the store cannot make a sealed text show elsewhere: the internal note's sealed form
+        // copied over the reporter's message (which the reporter reads), or the details copied onto another case,
+        // do not open there (each is bound to its case and place).
+        Document stored = mongo.findById(caseId, Document.class, "complaints");
+        Object sealedNote = stored.getList("notes", Document.class).get(0).get("text");
+        List<Document> messages = stored.getList("messages", Document.class);
+        messages.get(0).put("text", sealedNote);
+        mongo.getCollection("complaints").updateOne(new Document("_id", caseId),
+                new Document("$set", new Document("messages", messages)));
+        HttpResponse<String> reporterReads = post("/api/complaints/track", Map.of("trackingCode", code), null);
+        assertThat(reporterReads.statusCode()).isNotEqualTo(200);
+        assertThat(reporterReads.body()).doesNotContain(NOTE).doesNotContain("internal-vb");
+        mongo.getCollection("complaints").updateOne(new Document("_id", letterId),
+                new Document("$set", new Document("details", stored.get("details"))));
+        HttpResponse<String> otherCase = TestHttp.get(port, "/api/complaints/cases/" + letterId, officer);
+        assertThat(otherCase.statusCode()).isNotEqualTo(200);
+        assertThat(otherCase.body()).doesNotContain(DETAILS).doesNotContain("invoice-qz");
     }
 
     private HttpResponse<String> post(String path, Map<String, ?> body, String token) throws Exception {
