@@ -259,8 +259,15 @@ public class CaseStore {
      */
     public int resealClear() {
         int resealed = 0;
-        // Purged cases hold no content (and their key is gone: sealing now would make a new one).
-        for (Document stored : mongo.getCollection(Complaint.COLLECTION).find(Filters.eq("purgedAt", null))) {
+        // Only cases that still hold a string at a sealed path, or an identity under a configured key: once done,
+        // a start-up reads nothing. Purged cases hold no content (and their key is gone: sealing would make one).
+        List<org.bson.conversions.Bson> clear = new java.util.ArrayList<>();
+        CaseContent.PATHS.forEach((field, paths) -> paths.forEach(path -> clear.add(
+                Filters.type(path.isEmpty() ? field : field + "." + path, org.bson.BsonType.STRING))));
+        clear.add(Filters.and(Filters.exists("reporter.identity.keyId"),
+                Filters.ne("reporter.identity.keyId", IdentityCipher.CASE_KEY)));
+        for (Document stored : mongo.getCollection(Complaint.COLLECTION)
+                .find(Filters.and(Filters.eq("purgedAt", null), Filters.or(clear)))) {
             Document before = new Document(stored);
             boolean texts = content.seal(stored);
             Document update = new Document();
