@@ -13,6 +13,7 @@ import org.bson.Document;
 import org.springframework.data.domain.Sort;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.BasicUpdate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -24,6 +25,10 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 
 import th.integrity.complaints.ComplaintsProblems;
+import th.integrity.complaints.identity.CaseContent;
+import th.integrity.complaints.identity.IdentityCipher;
+import th.integrity.complaints.identity.IdentityVault;
+import th.integrity.complaints.identity.Sealed;
 import th.integrity.platform.outbox.Outbox;
 import th.integrity.platform.web.ProblemException;
 
@@ -31,38 +36,44 @@ import th.integrity.platform.web.ProblemException;
  * Reads cases within one agency and writes every change as one conditional single-document update: the
  * change, {@code version + 1} and the event describing the case afterwards, applied only if nobody changed
  * the case since it was read. Never a multi-document transaction. The only class that reads or writes collection
- * {@code complaints}.
+ * {@code complaints}. The case's free text is sealed on the way in and opened on the way out ({@link CaseContent}):
+ * only this class sees the stored form.
  */
 @Component
 public class CaseStore {
 
     private final MongoTemplate mongo;
     private final CaseEvents events;
+    private final CaseContent content;
+    private final IdentityVault vault;
 
-    public CaseStore(MongoTemplate mongo, CaseEvents events) {
+    public CaseStore(MongoTemplate mongo, CaseEvents events, CaseContent content, IdentityVault vault) {
         this.mongo = mongo;
         this.events = events;
+        this.content = content;
+        this.vault = vault;
     }
 
     public Optional<Complaint> find(String agency, String id) {
-        return Optional.ofNullable(mongo.findOne(
-                new Query(Criteria.where("_id").is(id).and("agency").is(agency)), Complaint.class));
+        return one(new Query(Criteria.where("_id").is(id).and("agency").is(agency)));
     }
 
     /** Inserts a new case (with its first event in {@code outbox}); a clash of a unique index throws. */
     public void insert(Complaint complaint) {
-        mongo.insert(complaint);
+        Document stored = new Document();
+        mongo.getConverter().write(complaint, stored);
+        content.seal(stored);
+        mongo.insert(stored, Complaint.COLLECTION);
     }
 
     /** The case a tracking code hashes to, whatever its agency (the code alone identifies it). */
     public Optional<Complaint> findByTrackingHash(String hash) {
-        return Optional.ofNullable(mongo.findOne(new Query(Criteria.where("trackingHash").is(hash)), Complaint.class));
+        return one(new Query(Criteria.where("trackingHash").is(hash)));
     }
 
     /** The case filed with an Idempotency-Key of this keyed hash, if its replay record is still there. */
     public Optional<Complaint> findByIdempotencyKey(String keyHash) {
-        return Optional.ofNullable(mongo.findOne(new Query(Criteria.where("idempotency.keyHash").is(keyHash)),
-                Complaint.class));
+        return one(new Query(Criteria.where("idempotency.keyHash").is(keyHash)));
     }
 
     /** Removes the replay record of case {@code id} if it is still the one of {@code keyHash}. */
@@ -84,8 +95,7 @@ public class CaseStore {
 
     /** Concluded cases not yet purged whose conclusion is at or before {@code cutoff} (index {@code retention_due}). */
     public List<Complaint> dueForPurge(Instant cutoff, int limit) {
-        return mongo.find(new Query(Criteria.where("concludedAt").lte(cutoff).and("purgedAt").is(null)).limit(limit),
-                Complaint.class);
+        return all(new Query(Criteria.where("concludedAt").lte(cutoff).and("purgedAt").is(null)).limit(limit));
     }
 
     /**
@@ -138,11 +148,12 @@ public class CaseStore {
             }
         }
         Query query = new Query(criteria);
-        // details stay: the list shows their first words as the case's summary.
-        query.fields().exclude("messages.text", "notes", "history", "reporter", "idempotency", "outbox");
+        // details stay: the list shows their first words as the case's summary. The other sealed texts a row never
+        // shows are left out, so a page opens one value a row.
+        query.fields().exclude("messages.text", "notes", "history", "reporter", "idempotency", "outbox", "location",
+                "letterRef", "referral.answers.summary");
         long total = mongo.count(Query.of(query), Complaint.class);
-        List<Complaint> found = mongo.find(query.with(Sort.by(Sort.Direction.DESC, "receivedAt")).skip(skip)
-                .limit(limit), Complaint.class);
+        List<Complaint> found = all(query.with(Sort.by(Sort.Direction.DESC, "receivedAt")).skip(skip).limit(limit));
         return new Page(found, total);
     }
 
@@ -197,11 +208,88 @@ public class CaseStore {
         long version = before.version() + 1;
         changes.set("version", version).set("updatedAt", now).push(Outbox.FIELD, events.message(type, after.withVersion(version), now));
         var result = mongo.updateFirst(new Query(Criteria.where("_id").is(before.id())
-                .and("agency").is(before.agency()).and("version").is(before.version())), changes, Complaint.class);
+                .and("agency").is(before.agency()).and("version").is(before.version())),
+                sealed(before.agency(), before.id(), changes), Complaint.class);
         if (result.getModifiedCount() == 0) {
             throw ComplaintsProblems.changedMeanwhile();
         }
         events.written(before.id());
         return version;
+    }
+
+    /**
+     * The update with every content value it writes ({@link CaseContent#PATHS}) sealed under the case's key: the
+     * domain values are converted to their stored form first, then sealed, so the store never receives them in
+     * clear. An update that writes no content (a move without a reason, the purge) leaves the key alone.
+     */
+    private Update sealed(String agency, String id, Update changes) {
+        Document operations = new Document();
+        for (Map.Entry<String, Object> operation : changes.getUpdateObject().entrySet()) {
+            Object fields = operation.getValue();
+            if (("$set".equals(operation.getKey()) || "$push".equals(operation.getKey()))
+                    && fields instanceof Document assigned) {
+                Document out = new Document();
+                assigned.forEach((field, value) -> out.put(field, CaseContent.holdsContent(field) && value != null
+                        ? content.seal(agency, id, field, mongo.getConverter().convertToMongoType(value))
+                        : value));
+                fields = out;
+            }
+            operations.put(operation.getKey(), fields);
+        }
+        return new BasicUpdate(operations);
+    }
+
+    private Optional<Complaint> one(Query query) {
+        List<Complaint> found = all(query.limit(1));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** Cases as stored, their content opened in memory (keys fetched in one read per page). */
+    private List<Complaint> all(Query query) {
+        List<Document> stored = mongo.query(Complaint.class).as(Document.class).matching(query).all();
+        content.open(stored);
+        return stored.stream().map(d -> mongo.getConverter().read(Complaint.class, d)).toList();
+    }
+
+    /**
+     * Seals what cases written before sealing existed still hold in clear: their texts under the case's key, and an
+     * identity sealed directly under a configured key re-sealed under the case's key (so that key can be retired).
+     * Each case is rewritten only if unchanged since it was read (no new version, no event: what it says is the
+     * same); a case changed meanwhile is done on the next run. @return how many cases were re-sealed
+     */
+    public int resealClear() {
+        int resealed = 0;
+        // Only cases that still hold a string at a sealed path, or an identity under a configured key: once done,
+        // a start-up reads nothing. Purged cases hold no content (and their key is gone: sealing would make one).
+        List<org.bson.conversions.Bson> clear = new java.util.ArrayList<>();
+        CaseContent.PATHS.forEach((field, paths) -> paths.forEach(path -> clear.add(
+                Filters.type(path.isEmpty() ? field : field + "." + path, org.bson.BsonType.STRING))));
+        clear.add(Filters.and(Filters.exists("reporter.identity.keyId"),
+                Filters.ne("reporter.identity.keyId", IdentityCipher.CASE_KEY)));
+        for (Document stored : mongo.getCollection(Complaint.COLLECTION)
+                .find(Filters.and(Filters.eq("purgedAt", null), Filters.or(clear)))) {
+            Document before = new Document(stored);
+            boolean texts = content.seal(stored);
+            Document update = new Document();
+            if (texts) {
+                CaseContent.PATHS.keySet().stream().filter(stored::containsKey)
+                        .filter(f -> stored.get(f) != before.get(f)).forEach(f -> update.put(f, stored.get(f)));
+            }
+            Object identity = stored.get("reporter") instanceof Document r ? r.get("identity") : null;
+            if (identity instanceof Document sealedIdentity && sealedIdentity.get("keyId") instanceof String keyId
+                    && !IdentityCipher.CASE_KEY.equals(keyId)) {
+                String agency = stored.getString("agency");
+                String id = stored.getString("_id");
+                Sealed old = new Sealed(keyId, sealedIdentity.getString("nonce"), sealedIdentity.getString("ciphertext"));
+                vault.openIdentity(agency, id, old).ifPresent(json -> update.put("reporter.identity",
+                        mongo.getConverter().convertToMongoType(vault.sealIdentity(agency, id, json))));
+            }
+            if (!update.isEmpty()) {
+                resealed += (int) mongo.getCollection(Complaint.COLLECTION).updateOne(
+                        Filters.and(Filters.eq("_id", stored.get("_id")), Filters.eq("version", stored.get("version"))),
+                        new Document("$set", update)).getModifiedCount();
+            }
+        }
+        return resealed;
     }
 }

@@ -2,6 +2,9 @@ package th.integrity.complaints.identity;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.crypto.SecretKey;
@@ -12,6 +15,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,6 +61,41 @@ class CaseKeys {
     Optional<SecretKey> find(String agency, String caseId) {
         CaseKey stored = mongo.findOne(new Query(Criteria.where("_id").is(caseId).and("agency").is(agency)), CaseKey.class);
         return stored == null ? Optional.empty() : Optional.of(cipher.unwrap(stored.wrapped(), binding(agency, caseId)));
+    }
+
+    /** The stored (wrapped) keys of these cases, by case id, in one read; destroyed keys are absent. */
+    Map<String, CaseKey> findAll(Collection<String> caseIds) {
+        Map<String, CaseKey> found = new HashMap<>();
+        for (CaseKey key : mongo.find(new Query(Criteria.where("_id").in(caseIds)), CaseKey.class)) {
+            found.put(key.caseId(), key);
+        }
+        return found;
+    }
+
+    /** A stored key opened for a case of {@code agency}: a key moved onto another agency's case does not open. */
+    SecretKey unwrap(CaseKey stored, String agency) {
+        return cipher.unwrap(stored.wrapped(), binding(agency, stored.caseId()));
+    }
+
+    /**
+     * Master-key rotation: re-wraps under the current key-encryption key every data key wrapped under another
+     * (a previous key, still configured). The data keys themselves, and so every value sealed under them, stay as
+     * they are: nothing else is re-encrypted. A key changed meanwhile (destroyed, or re-wrapped by another replica)
+     * is left alone. @return how many keys were re-wrapped
+     */
+    int rewrapAll() {
+        String current = cipher.currentKeyId();
+        int rewrapped = 0;
+        for (CaseKey stored : mongo.find(new Query(Criteria.where("wrapped.keyId").ne(current)), CaseKey.class)) {
+            SecretKey key = unwrap(stored, stored.agency());
+            Sealed again = cipher.wrap(key, binding(stored.agency(), stored.caseId()));
+            rewrapped += (int) mongo.updateFirst(new Query(Criteria.where("_id").is(stored.caseId())
+                            .and("wrapped.keyId").is(stored.wrapped().keyId())
+                            .and("wrapped.nonce").is(stored.wrapped().nonce())),
+                    new Update().set("wrapped", again).set("rewrappedAt", clock.instant()), CaseKey.class)
+                    .getModifiedCount();
+        }
+        return rewrapped;
     }
 
     /** @return whether a key was there to destroy */

@@ -43,6 +43,11 @@ public class IdentityCipher {
         });
     }
 
+    /** The id of the key-encryption key new values are sealed under. */
+    public String currentKeyId() {
+        return currentKeyId;
+    }
+
     public boolean isDevelopmentKey() {
         return currentKeyId.startsWith("dev-only");
     }

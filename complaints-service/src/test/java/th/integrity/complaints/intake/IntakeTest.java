@@ -55,7 +55,10 @@ class IntakeTest extends IntegrationTestSupport {
         assertThat(stored.getString("agency")).isEqualTo("wang-thonglang");
         assertThat(stored.getString("channel")).isEqualTo("WEB");
         assertThat(stored.getString("category")).isEqualTo("CORRUPTION");
-        assertThat(stored.getString("details")).as("trimmed").isEqualTo(DETAILS);
+        // Sealed at rest (docs/security.md, "Sealed at rest"); the officer reads it, trimmed.
+        assertThat(stored.get("details")).as("sealed").isInstanceOf(Document.class);
+        assertThat(body(call("GET", "/api/complaints/cases/" + stored.getString("_id"), null, officer("wang-thonglang")))
+                .get("details").asString()).as("trimmed").isEqualTo(DETAILS);
         assertThat(stored.getString("status")).isEqualTo("RECEIVED");
         assertThat(stored.get("receivedAt", Date.class).toInstant()).isEqualTo(receivedAt);
         assertThat(stored.get("acknowledgedAt", Date.class).toInstant()).isEqualTo(receivedAt);
