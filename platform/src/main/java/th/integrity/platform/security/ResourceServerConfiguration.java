@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Role;
@@ -65,8 +66,8 @@ public class ResourceServerConfiguration {
     /** {@link RequiresSecondFactor} on controller methods; infrastructure, so method security's proxies apply it. */
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    static SecondFactorCheck secondFactorCheck(SecondFactorProperties secondFactor) {
-        return new SecondFactorCheck(secondFactor);
+    static SecondFactorCheck secondFactorCheck(ObjectProvider<SecondFactorProperties> secondFactor) {
+        return new SecondFactorCheck(secondFactor::getObject);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package th.integrity.platform.security;
 
+import java.util.function.Supplier;
+
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.aop.Pointcut;
@@ -26,12 +28,14 @@ public final class SecondFactorCheck extends AbstractPointcutAdvisor implements 
 
     private static final long serialVersionUID = 1L;
 
-    private final transient SecondFactorProperties properties;
+    // Looked up at the first call: an advisor is created with the post-processors, before configuration
+    // properties may be (binding them that early would keep them from being post-processed).
+    private final transient Supplier<SecondFactorProperties> properties;
     private final transient Pointcut pointcut = new ComposablePointcut(
             new AnnotationMatchingPointcut(null, RequiresSecondFactor.class, true))
             .union(new AnnotationMatchingPointcut(RequiresSecondFactor.class, true));
 
-    public SecondFactorCheck(SecondFactorProperties properties) {
+    public SecondFactorCheck(Supplier<SecondFactorProperties> properties) {
         this.properties = properties;
         setOrder(AuthorizationInterceptorsOrder.PRE_AUTHORIZE.getOrder() + 1);
     }
@@ -40,7 +44,7 @@ public final class SecondFactorCheck extends AbstractPointcutAdvisor implements 
     public Object invoke(MethodInvocation invocation) throws Throwable {
         boolean shown = CurrentUser.current().map(CurrentUser::secondFactor).orElse(false);
         if (!shown) {
-            throw refusal(properties);
+            throw refusal(properties.get());
         }
         return invocation.proceed();
     }
