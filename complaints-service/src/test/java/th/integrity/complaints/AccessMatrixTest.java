@@ -132,7 +132,7 @@ class AccessMatrixTest extends IntegrationTestSupport {
 
     private static String colleague(String subject) {
         return TestIssuer.shared().builder(subject).agency(HOME).roles("OFFICER").claim("name", "ผู้ทดสอบ เพื่อนร่วมงาน")
-                .sign();
+                .secondFactor().sign();
     }
 
     private String pendingRequest(String officerToken) {
@@ -320,7 +320,7 @@ class AccessMatrixTest extends IntegrationTestSupport {
         }
         return tokens.computeIfAbsent(caller, c -> TestIssuer.shared()
                 .builder(c.role.toLowerCase() + "-" + c.agency).agency(c.agency).roles(c.role)
-                .claim("name", "ผู้ทดสอบ " + c.role).sign());
+                .claim("name", "ผู้ทดสอบ " + c.role).secondFactor().sign()); // the matrix is of roles: SecondFactorTest
     }
 
     private HttpResponse<String> send(Request request, String token) {

@@ -90,10 +90,13 @@ public abstract class IntegrationTestSupport {
         return TestIssuer.shared().token(subject, agency, roles);
     }
 
-    /** An officer of {@code agency}, with a display name (stored with notes and moves, never shown publicly). */
+    /**
+     * An officer of {@code agency}, with a display name (stored with notes and moves, never shown publicly), signed in
+     * with a second factor, so that the reveal path is open to them (SecondFactorTest proves it closed without).
+     */
     protected static String officer(String agency) {
         return TestIssuer.shared().builder("officer-" + agency).agency(agency).roles("OFFICER")
-                .claim("name", "สมศรี เจ้าหน้าที่").sign();
+                .claim("name", "สมศรี เจ้าหน้าที่").secondFactor().sign();
     }
 
     protected HttpResponse<String> call(String method, String path, Object body, String token, String... headers) {
@@ -103,7 +106,8 @@ public abstract class IntegrationTestSupport {
 
     /**
      * The two-person rule walked through the API: {@code officerToken} asks to see the reporter's identity of
-     * {@code caseId}, a head of {@code agency} (another person) approves. @return the request's id
+     * {@code caseId}, a head of {@code agency} (another person, signed in with a second factor) approves; the officer's
+     * token must show a second factor too ({@code TestIssuer.Builder.secondFactor()}). @return the request's id
      */
     protected String approvedIdentityRequest(String agency, String caseId, String officerToken) {
         HttpResponse<String> asked = call("POST", "/api/complaints/cases/" + caseId + "/identity-requests",
@@ -113,7 +117,8 @@ public abstract class IntegrationTestSupport {
         }
         String id = body(asked).get("id").asString();
         HttpResponse<String> approved = call("POST", "/api/complaints/identity-requests/" + id + "/approve",
-                Map.of("note", "อนุมัติเพื่อการสอบข้อเท็จจริง"), token("head-" + agency, agency, "HEAD"));
+                Map.of("note", "อนุมัติเพื่อการสอบข้อเท็จจริง"),
+                TestIssuer.shared().builder("head-" + agency).agency(agency).roles("HEAD").secondFactor().sign());
         if (approved.statusCode() != 200) {
             throw new IllegalStateException(approved.statusCode() + " " + approved.body());
         }

@@ -85,6 +85,9 @@ public record GatewayProperties(
      * @param claims                which token claims hold the user's roles, agency, name and username
      * @param audience              the {@code aud} an API client's bearer token must name (env OIDC_AUDIENCE); ID
      *                              tokens and tokens for other audiences are refused with 401
+     * @param stepUpAcrValues       what a step-up sign-in ({@code /oauth2/authorization/integrity?step-up=1}) asks
+     *                              the provider for as {@code acr_values}: a second factor, which the services
+     *                              require before a reveal (docs/gateway.md, "Step-up")
      */
     public record SignIn(
             @NotNull(message = "must be the OpenID Connect issuer URI, such as http://localhost:9000")
@@ -95,7 +98,9 @@ public record GatewayProperties(
             @NotBlank @DefaultValue("{baseUrl}/") String postLogoutRedirectUri,
             @NotNull @DurationMin(millis = 100) @DefaultValue("5s") Duration discoveryTimeout,
             @NotNull @Valid @DefaultValue Claims claims,
-            @NotBlank @DefaultValue(ApiTokens.DEFAULT_AUDIENCE) String audience) {
+            @NotBlank @DefaultValue(ApiTokens.DEFAULT_AUDIENCE) String audience,
+            @NotEmpty @DefaultValue("mfa") List<@NotBlank String> stepUpAcrValues) {
+
 
         @AssertTrue(message = "issuer-uri must be an absolute http(s) URI without query or fragment; "
                 + "scopes must include openid")

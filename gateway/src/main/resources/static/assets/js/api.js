@@ -54,6 +54,22 @@ export async function request(method, url, { json, form, headers = {}, accept = 
   return body;
 }
 
+/** The problem type a service answers when the call needs a sign-in with a second factor (401). */
+export const SECOND_FACTOR_REQUIRED = 'urn:integrity:problem:second-factor-required';
+
+/** Whether `error` asks the person to sign in again with a second factor (step-up). */
+export function needsSecondFactor(error) {
+  return error instanceof ApiError && error.status === 401 && error.problem?.type === SECOND_FACTOR_REQUIRED;
+}
+
+/**
+ * The step-up sign-in: the gateway asks the provider for a second factor (acr_values) and, the code given, brings
+ * the browser back to `page` (this page by default; only the UI's own pages are followed, SignInReturn).
+ */
+export function stepUpHref(page = `/${window.location.hash || ''}`) {
+  return `/oauth2/authorization/integrity?step-up=1&continue=${encodeURIComponent(page)}`;
+}
+
 export const get = (url, options) => request('GET', url, options);
 export const post = (url, json, options = {}) => request('POST', url, { ...options, json });
 export const put = (url, json, options = {}) => request('PUT', url, { ...options, json });

@@ -2,6 +2,7 @@
 // language), and the form-level message.
 import { h, localise, uid, span } from './dom.js';
 import { t, number } from './i18n.js';
+import { needsSecondFactor, stepUpHref } from './api.js';
 
 const text = key => (typeof key === 'function' ? key : () => t(key));
 
@@ -163,6 +164,11 @@ export function showProblem(form, error) {
   }
   if (!placed.size || unplaced.length) {
     box.append(localise(h('p'), problemText(problem)));
+  }
+  if (needsSecondFactor(error)) {
+    // Step-up: the reveal path needs a second factor; sign in again with the code and come back here.
+    box.append(localise(h('p', { class: 'step-up-explain' }), () => t('auth.stepup.explain')),
+      localise(h('a', { class: 'button primary', id: 'step-up', href: stepUpHref() }), () => t('auth.stepup.go')));
   }
   const list = h('ul', { class: 'error-summary' });
   for (const [container, items] of placed) {

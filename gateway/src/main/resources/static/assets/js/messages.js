@@ -28,6 +28,9 @@ export const MESSAGES = {
   'auth.needed': m('หน้านี้สำหรับเจ้าหน้าที่ กรุณาเข้าสู่ระบบก่อน', 'This page is for staff. Please sign in first.'),
   'auth.forbidden': m('บัญชีของท่านไม่มีสิทธิ์ใช้หน้านี้', 'Your account may not use this page.'),
   'auth.failed': m('เข้าสู่ระบบไม่สำเร็จ กรุณาลองอีกครั้ง', 'Sign-in failed. Please try again.'),
+  'auth.stepup.explain': m('การขอ อนุมัติ และเปิดดูข้อมูลตัวตนผู้แจ้ง ต้องยืนยันตัวตนสองขั้นตอน กรุณาเข้าสู่ระบบอีกครั้งด้วยรหัสผ่านและรหัสใช้ครั้งเดียวจากแอปยืนยันตัวตน แล้วระบบจะพากลับมาที่หน้านี้ (สิ่งที่พิมพ์ไว้ในแบบฟอร์มจะต้องกรอกใหม่)',
+    'Asking for, approving and reading a reporter\'s identity need a second factor. Sign in again with your password and the one-time code from your authenticator app; you will come back to this page (retype what you wrote in the form).'),
+  'auth.stepup.go': m('เข้าสู่ระบบด้วยรหัสใช้ครั้งเดียว', 'Sign in with a one-time code'),
 
   'form.choose': m('— เลือก —', '— Choose —'),
   'form.errors.summary': m('กรุณาตรวจสอบข้อมูลต่อไปนี้', 'Please check the following'),

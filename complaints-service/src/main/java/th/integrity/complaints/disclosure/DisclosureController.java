@@ -23,12 +23,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import th.integrity.complaints.ComplaintsProblems;
 import th.integrity.platform.security.CurrentUser;
+import th.integrity.platform.security.RequiresSecondFactor;
 import th.integrity.platform.text.Texts;
 import th.integrity.platform.web.ProblemException;
 
 /**
  * The two-person rule: officers (OFFICER) ask and, once approved, read; the head (HEAD) of the same agency decides.
- * Records of another agency answer the same 404 as ones that do not exist.
+ * Records of another agency answer the same 404 as ones that do not exist. Asking, deciding and reading need a
+ * sign-in with a second factor ({@link RequiresSecondFactor}; docs/security.md, "A second factor for reveals"):
+ * a stolen password alone reveals nobody.
  */
 @RestController
 @Tag(name = "Identity disclosure", description = "Revealing a confidential reporter's identity takes an officer and the head")
@@ -75,6 +78,7 @@ class DisclosureController {
 
     @PostMapping(path = "/api/complaints/cases/{id}/identity-requests", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('OFFICER')")
+    @RequiresSecondFactor
     @Operation(summary = "Ask the head to approve revealing the reporter's identity (OFFICER); the answer holds no identity")
     ResponseEntity<RequestView> request(CurrentUser user, @PathVariable String id, @Valid @RequestBody Reason body) {
         IdentityRequest request = disclosure.request(inAgency(user), id, body.reason());
@@ -99,6 +103,7 @@ class DisclosureController {
 
     @PostMapping(path = "/api/complaints/identity-requests/{id}/approve", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('HEAD')")
+    @RequiresSecondFactor
     @Operation(summary = "Approve a request (HEAD, never one's own); a second decision is 409")
     RequestView approve(CurrentUser user, @PathVariable String id, @Valid @RequestBody Note body) {
         IdentityRequest decided = disclosure.decide(inAgency(user), id, true, body.note());
@@ -107,6 +112,7 @@ class DisclosureController {
 
     @PostMapping(path = "/api/complaints/identity-requests/{id}/decline", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('HEAD')")
+    @RequiresSecondFactor
     @Operation(summary = "Decline a request with a note the requesting officer reads (HEAD); a second decision is 409")
     RequestView decline(CurrentUser user, @PathVariable String id, @Valid @RequestBody Note body) {
         if (body.note() == null) {
@@ -118,6 +124,7 @@ class DisclosureController {
 
     @PostMapping(path = "/api/complaints/cases/{id}/identity", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('OFFICER')")
+    @RequiresSecondFactor
     @Operation(summary = "Read a confidential reporter's identity: only the officer whose request the head approved, "
             + "while the approval lasts (written to the audit log)")
     ResponseEntity<DisclosureService.Revealed> reveal(CurrentUser user, @PathVariable String id,

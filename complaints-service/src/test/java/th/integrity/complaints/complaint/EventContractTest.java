@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import th.integrity.complaints.IntegrationTestSupport;
+import th.integrity.testkit.TestIssuer;
 import th.integrity.contracts.GoldenEvents;
 
 /**
@@ -59,11 +60,13 @@ class EventContractTest extends IntegrationTestSupport {
                 Map.of("to", "UNDER_REVIEW", "reason", "เริ่มตรวจสอบข้อเท็จจริง"), officer).statusCode()).isEqualTo(200);
         assertThat(call("PUT", "/api/complaints/cases/" + caseId + "/division", Map.of("division", "WORKS"), officer)
                 .statusCode()).isEqualTo(200);
-        String colleague = token("colleague-" + AGENCY, AGENCY, "OFFICER");
+        String colleague = TestIssuer.shared().builder("colleague-" + AGENCY).agency(AGENCY).roles("OFFICER")
+                .secondFactor().sign();
         HttpResponse<String> asked = call("POST", "/api/complaints/cases/" + caseId + "/identity-requests",
                 Map.of("reason", "ต้องสอบถามข้อเท็จจริงจากผู้ร้องโดยตรง"), colleague);
         assertThat(call("POST", "/api/complaints/identity-requests/" + body(asked).get("id").asString() + "/decline",
-                Map.of("note", "ให้ติดต่อผ่านระบบติดตามเรื่องก่อน"), token("head-" + AGENCY, AGENCY, "HEAD"))
+                Map.of("note", "ให้ติดต่อผ่านระบบติดตามเรื่องก่อน"),
+                TestIssuer.shared().builder("head-" + AGENCY).agency(AGENCY).roles("HEAD").secondFactor().sign())
                 .statusCode()).isEqualTo(200);
         approvedIdentityRequest(AGENCY, caseId, officer);
         assertThat(call("POST", "/api/complaints/cases/" + caseId + "/identity",

@@ -94,7 +94,7 @@ class DisclosureTest extends IntegrationTestSupport {
     void nobodyDecidesTheirOwnRequestEvenHoldingBothRoles() {
         String caseId = caseIdOf(fileConfidential());
         String acting = TestIssuer.shared().builder("acting-head-" + UUID.randomUUID()).agency(AGENCY)
-                .roles("OFFICER", "HEAD").claim("name", "รักษาการ ผู้อำนวยการ").sign();
+                .roles("OFFICER", "HEAD").claim("name", "รักษาการ ผู้อำนวยการ").secondFactor().sign();
         String id = body(call("POST", requests(caseId), Map.of("reason", REASON), acting)).get("id").asString();
 
         assertRefused(call("POST", decision(id, "approve"), Map.of(), acting), 403, "own-identity-request");
@@ -206,11 +206,12 @@ class DisclosureTest extends IntegrationTestSupport {
 
     private static String officerNamed(String who) {
         return TestIssuer.shared().builder("officer-" + who).agency(AGENCY).roles("OFFICER")
-                .claim("name", "เจ้าหน้าที่ " + who).sign();
+                .claim("name", "เจ้าหน้าที่ " + who).secondFactor().sign();
     }
 
     private static String head(String subject) {
-        return TestIssuer.shared().builder(subject).agency(AGENCY).roles("HEAD").claim("name", "ผู้อำนวยการเขต").sign();
+        return TestIssuer.shared().builder(subject).agency(AGENCY).roles("HEAD").claim("name", "ผู้อำนวยการเขต").secondFactor()
+                .sign();
     }
 
     private static String requests(String caseId) {

@@ -133,4 +133,59 @@ class StaticUiTestDisclosure {
             assertThat(browser.all("#identity-requests").get(0).findElements(By.tagName("li"))).isEmpty();
         }
     }
+
+    /** What complaints-service answers a password-only sign-in on the reveal path (SecondFactorTest). */
+    private static final String SECOND_FACTOR_REQUIRED = """
+            {"type":"urn:integrity:problem:second-factor-required","title":"Sign in again with a second factor",
+             "title_th":"กรุณาเข้าสู่ระบบอีกครั้งด้วยปัจจัยที่สอง","status":401,
+             "detail":"This needs a sign-in with a second factor (a one-time code).",
+             "detail_th":"การดำเนินการนี้ต้องเข้าสู่ระบบด้วยปัจจัยที่สอง (รหัสใช้ครั้งเดียว)","acr_values":"mfa"}""";
+
+    @Test
+    void withoutASecondFactorTheOfficerIsToldWhyAndStepsUpBackToTheCase() throws Exception {
+        List<String> revealed = new CopyOnWriteArrayList<>();
+        try (StubGateway gateway = new StubGateway(StubGateway.OFFICER); Browser browser = new Browser(1280, 900)) {
+            gateway.route("GET " + REQUESTS, body -> Answer.json(200,
+                    "[" + request("APPROVED", null, "2999-01-01T00:00:00Z") + "]"))
+                    .route("POST /api/complaints/cases/" + CASE + "/identity", body -> {
+                        revealed.add(body);
+                        return Answer.json(401, SECOND_FACTOR_REQUIRED);
+                    });
+            browser.open(gateway.url() + "/#/officer/case/" + CASE);
+            browser.submit("#reveal-form");
+            browser.waitForText("#reveal-form", "รหัสใช้ครั้งเดียวจากแอปยืนยันตัวตน");
+            assertThat(browser.find("#step-up").getText()).isEqualTo("เข้าสู่ระบบด้วยรหัสใช้ครั้งเดียว");
+            assertThat(browser.all("#revealed dl")).as("nothing revealed").isEmpty();
+            browser.useLanguage("en");
+            browser.waitForText("#reveal-form", "need a second factor");
+            assertThat(browser.find("#step-up").getText()).isEqualTo("Sign in with a one-time code");
+
+            browser.find("#step-up").click();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(10))
+                    .until(d -> d.getCurrentUrl().contains("/oauth2/authorization/"));
+            assertThat(browser.driver.getCurrentUrl()).isEqualTo(gateway.url()
+                    + "/oauth2/authorization/integrity?step-up=1&continue=%2F%23%2Fofficer%2Fcase%2F" + CASE);
+            assertThat(revealed).hasSize(1);
+        }
+    }
+
+    @Test
+    void withoutASecondFactorTheHeadIsOfferedTheStepUpToo() throws Exception {
+        try (StubGateway gateway = new StubGateway(HEAD); Browser browser = new Browser(1280, 900)) {
+            gateway.route("GET /api/gifts/reference", body -> Answer.json(200, "{\"codes\":{}}"))
+                    .route("GET /api/gifts/decisions/pending", body -> Answer.json(200, "[]"))
+                    .route("GET /api/complaints/audit/identity-reveals", body -> Answer.json(200, "{\"items\":[]}"))
+                    .route("GET /api/complaints/identity-requests", body -> Answer.json(200,
+                            "[" + request("PENDING", null, null) + "]"))
+                    .route("POST /api/complaints/identity-requests/r1/approve",
+                            body -> Answer.json(401, SECOND_FACTOR_REQUIRED));
+            browser.open(gateway.url() + "/#/head");
+            browser.waitForText("#identity-requests", REASON);
+            browser.submit("#identity-requests form");
+            browser.waitForText("#identity-requests", "ต้องยืนยันตัวตนสองขั้นตอน");
+            assertThat(browser.find("#step-up").getAttribute("href"))
+                    .endsWith("/oauth2/authorization/integrity?step-up=1&continue=%2F%23%2Fhead");
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+    }
 }

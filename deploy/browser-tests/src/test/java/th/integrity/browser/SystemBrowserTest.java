@@ -447,4 +447,90 @@ class SystemBrowserTest {
             assertThat(shot.heading()).as(shot.file() + "'s heading").isNotBlank();
         }
     }
+
+    /**
+     * Issue 20: revealing a reporter takes a second factor. An officer and a head who signed in with a password alone
+     * are refused on the reveal path, step up with the one-time code of their authenticator (the development
+     * provider's demo secrets), come back to the same page and complete request → approve → read.
+     */
+    @Test
+    @Order(15)
+    void anOfficerAndAHeadStepUpWithAOneTimeCodeToRevealAReporter() throws Exception {
+        String details = "ผู้ร้องเห็นการเรียกรับเงินใต้โต๊ะที่จุดบริการ รหัสทดสอบสองปัจจัย";
+        HttpResponse<String> filed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway + "/api/complaints"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                        {"agency":"wangthonglang","category":"CORRUPTION","subcategory":"BRIBERY","details":"%s",
+                         "reporter":{"mode":"CONFIDENTIAL","name":"มาลี สองปัจจัย","phone":"0891112222"}}""".formatted(details)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+
+        Browser asker = signedIn("officer");
+        asker.route("#/officer");
+        asker.find(".case-link");
+        String caseNumber = filed.body().replaceAll("(?s).*\"caseNumber\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        // the case's id, as the officer's own session reads it (the queue's link to it)
+        Object found = asker.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/api/complaints/cases?size=50', {credentials: 'same-origin'}).then(r => r.json())
+                  .then(page => done(((page.items || []).find(c => c.caseNumber === arguments[0]) || {}).id || 'none'))
+                  .catch(e => done('error ' + e));""", caseNumber);
+        String caseId = String.valueOf(found);
+        assertThat(caseId).as(caseNumber).matches("[0-9a-f-]{36}");
+        String casePage = "#/officer/case/" + caseId;
+        asker.route(casePage);
+        String reason = "ต้องนัดผู้ร้องมาให้ถ้อยคำเพิ่มเติมเรื่องการเรียกรับเงิน";
+        asker.type("#identity-request-form", "reason", reason);
+        asker.submit("#identity-request-form");
+        stepUp(asker, "6ZOREFMZ47HJ65LCFR7HHVUT4N4FXP6M", casePage);
+        asker.type("#identity-request-form", "reason", reason);
+        asker.submit("#identity-request-form");
+        asker.waitForText("#disclosure", "รอหัวหน้าหน่วยงานพิจารณา");
+
+        Browser head = signedIn("head");
+        head.route("#/head");
+        head.waitForText("#identity-requests", reason);
+        head.submit("#identity-requests form");
+        stepUp(head, "WJR3WLG3C2TBQLA2RA3HTENBM2VKK4KK", "#/head");
+        head.waitForText("#identity-requests", reason);
+        head.submit("#identity-requests form");
+        head.waitForText("#identity-requests", "บันทึกการพิจารณาแล้ว");
+
+        asker.driver.navigate().refresh();
+        asker.ready();
+        asker.submit("#reveal-form");
+        asker.waitForText("#revealed", "มาลี สองปัจจัย");
+        assertThat(asker.consoleErrors()).isEmpty();
+    }
+
+    /** The service refused for want of a second factor: the page says so, the person gives the code, and is back. */
+    private void stepUp(Browser person, String demoSecret, String page) throws Exception {
+        person.find("#step-up").click();
+        person.find("#code").sendKeys(totp(demoSecret));
+        person.find("button[type=submit]").click();
+        person.wait.until(d -> d.getCurrentUrl().equals(gateway + "/" + page));
+        person.ready();
+    }
+
+    /** RFC 6238 (HMAC-SHA1, 30 s, 6 digits), as an authenticator app computes it from the demo secret. */
+    private static String totp(String base32) throws Exception {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        java.io.ByteArrayOutputStream key = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : base32.toCharArray()) {
+            buffer = (buffer << 5) | alphabet.indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                key.write(buffer >> (bits - 8));
+                bits -= 8;
+            }
+        }
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key.toByteArray(), "HmacSHA1"));
+        byte[] hash = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(System.currentTimeMillis() / 30_000).array());
+        int offset = hash[hash.length - 1] & 0x0f;
+        int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16) | ((hash[offset + 2] & 0xff) << 8)
+                | (hash[offset + 3] & 0xff);
+        return String.format("%06d", binary % 1_000_000);
+    }
 }

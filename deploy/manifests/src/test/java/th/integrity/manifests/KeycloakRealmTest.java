@@ -222,4 +222,52 @@ class KeycloakRealmTest {
         assertThat(compose.env("gateway").get("GATEWAY_CLIENT_SECRET").envFile())
                 .isEqualTo(compose.env("keycloak").get("GATEWAY_CLIENT_SECRET").envFile());
     }
+
+    /**
+     * Issue 20: the services refuse the reveal path without a second factor (acr in integrity.security.second-factor);
+     * the realm must be able to say it. Its acr-to-level map names the acr the gateway asks for on step-up and the
+     * services accept; the browser flow asks for the one-time code at that level; OFFICER and HEAD demo users must enrol
+     * an authenticator; the gateway's tokens carry acr (the acr client scope) and amr.
+     */
+    @Test
+    void theRealmAsksForAOneTimeCodeAtTheLevelTheServicesRequire() throws Exception {
+        Map<String, Object> complaints = Repo.yamlMap(Repo.ROOT.resolve("complaints-service/src/main/resources/application.yml"));
+        List<Object> accepted = Repo.list(Repo.at(complaints, "integrity", "security", "second-factor", "acr-values"));
+        Map<String, Object> gateway = Repo.yamlMap(Repo.ROOT.resolve("gateway/src/main/resources/application.yml"));
+        String stepUp = Repo.str(Repo.at(gateway, "integrity", "gateway", "sign-in", "step-up-acr-values"));
+        assertThat(accepted).as("the services accept what the gateway asks for").contains(stepUp);
+
+        Map<String, Object> loa = Repo.map(Repo.yaml().load(Repo.str(Repo.at(realm, "attributes", "acr.loa.map"))));
+        assertThat(loa).as("acr.loa.map").containsKeys("pwd", stepUp);
+        String level = String.valueOf(loa.get(stepUp));
+        assertThat(Integer.parseInt(level)).isGreaterThan(Integer.parseInt(String.valueOf(loa.get("pwd"))));
+
+        String browserFlow = Repo.str(realm.get("browserFlow"));
+        List<Map<String, Object>> flows = Repo.maps(realm.get("authenticationFlows"));
+        assertThat(flows.stream().map(f -> Repo.str(f.get("alias")))).contains(browserFlow);
+        Map<String, String> configLevel = new java.util.HashMap<>();
+        Repo.maps(realm.get("authenticatorConfig")).forEach(c -> configLevel.put(Repo.str(c.get("alias")),
+                Repo.str(Repo.at(c, "config", "loa-condition-level"))));
+        boolean otpAtLevel = flows.stream().anyMatch(flow -> {
+            List<Map<String, Object>> steps = Repo.maps(flow.get("authenticationExecutions"));
+            return steps.stream().anyMatch(e -> "conditional-level-of-authentication".equals(e.get("authenticator"))
+                    && level.equals(configLevel.get(Repo.str(e.get("authenticatorConfig")))))
+                    && steps.stream().anyMatch(e -> "auth-otp-form".equals(e.get("authenticator"))
+                            && "REQUIRED".equals(e.get("requirement")));
+        });
+        assertThat(otpAtLevel).as("a sub-flow of level " + level + " requires the OTP form").isTrue();
+
+        for (Map<String, Object> user : Repo.maps(demoUsers.get("users"))) {
+            List<Object> roles = Repo.list(user.get("realmRoles"));
+            if (roles.contains("OFFICER") || roles.contains("HEAD")) {
+                assertThat(Repo.list(user.get("requiredActions"))).as(user.get("username") + " enrols OTP")
+                        .contains("CONFIGURE_TOTP");
+            }
+        }
+        Map<String, Object> client = Repo.maps(realm.get("clients")).stream()
+                .filter(c -> "integrity-gateway".equals(c.get("clientId"))).findFirst().orElseThrow();
+        assertThat(Repo.list(client.get("defaultClientScopes"))).as("the acr claim's scope").contains("acr");
+        assertThat(Repo.maps(client.get("protocolMappers")).stream().map(m -> Repo.str(m.get("protocolMapper"))))
+                .contains("oidc-amr-mapper");
+    }
 }

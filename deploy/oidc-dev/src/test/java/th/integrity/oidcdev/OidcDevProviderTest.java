@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,6 +32,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import th.integrity.oidcdev.secondfactor.Totp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -138,6 +140,73 @@ class OidcDevProviderTest {
         assertThat(again.getAudience()).containsExactly("integrity-api");
         assertThat(again.getStringListClaim("roles")).containsExactly("OFFICER");
         assertThat(again.getStringClaim("name")).isEqualTo("นายธนากร รักษ์ธรรม");
+    }
+
+    @Test
+    void aSignInAskingForASecondFactorTakesTheOneTimeCodeAndTheTokensSaySo() throws Exception {
+        String secret = "WJR3WLG3C2TBQLA2RA3HTENBM2VKK4KK"; // head's demo secret (application.yml)
+        HttpClient browser = browser();
+        Authorize authorize = startAuthorization(browser, "&acr_values=mfa");
+        HttpResponse<String> posted = postLogin(browser, "head", "demo");
+        // the password alone does not finish it: the parked request sends the person to the code page
+        HttpResponse<String> parked = send(browser, HttpRequest.newBuilder(absolute(location(posted)))
+                .header("Accept", "text/html").build());
+        assertThat(parked.statusCode()).isEqualTo(302);
+        assertThat(location(parked)).endsWith("/login/otp");
+
+        HttpResponse<String> page = send(browser, get("/login/otp").header("Accept", "text/html").build());
+        assertThat(page.body()).contains("รหัสใช้ครั้งเดียว", "One-time code", secret, "oathtool --totp -b " + secret);
+
+        // wrong, malformed and empty codes are refused and finish nothing
+        String right = Totp.code(secret, Instant.now());
+        String wrong = String.format("%06d", (Integer.parseInt(right) + 1) % 1_000_000);
+        for (String bad : new String[] { wrong, "12345", "abcdef", "", right + "0" }) {
+            HttpResponse<String> refused = postCode(browser, bad);
+            assertThat(location(refused)).as(bad).endsWith("/login/otp?error");
+        }
+
+        HttpResponse<String> accepted = postCode(browser, right);
+        assertThat(location(accepted)).contains("/oauth2/authorize?").contains("acr_values=mfa");
+        JsonNode tokens = redeem(browser, location(accepted), authorize);
+        JWTClaimsSet access = verified(tokens.path("access_token").asString());
+        assertThat(access.getStringClaim("acr")).isEqualTo("mfa");
+        assertThat(access.getStringListClaim("amr")).containsExactly("pwd", "otp");
+        assertThat(verified(tokens.path("id_token").asString()).getStringClaim("acr")).isEqualTo("mfa");
+
+        // the same code cannot be spent twice, even by someone who has the password
+        HttpClient thief = browser();
+        startAuthorization(thief, "&acr_values=mfa");
+        HttpResponse<String> stolen = postLogin(thief, "head", "demo");
+        send(thief, HttpRequest.newBuilder(absolute(location(stolen))).header("Accept", "text/html").build());
+        assertThat(location(postCode(thief, right))).endsWith("/login/otp?error");
+    }
+
+    @Test
+    void someoneSignedInWithAPasswordIsAskedOnlyForTheCodeWhenTheyStepUp() throws Exception {
+        Login login = signIn("officer", "demo");
+        JWTClaimsSet plain = verified(login.tokens().path("access_token").asString());
+        assertThat(plain.getClaim("acr")).isNull();
+        assertThat(plain.getStringListClaim("amr")).containsExactly("pwd");
+
+        Authorize stepUp = startAuthorization(login.browser(), "&acr_values=" + encode("mfa urn:integrity:acr:mfa"));
+        assertThat(stepUp.loginRedirect()).endsWith("/login/otp");
+        HttpResponse<String> accepted = postCode(login.browser(),
+                Totp.code("6ZOREFMZ47HJ65LCFR7HHVUT4N4FXP6M", Instant.now()));
+        JWTClaimsSet stepped = verified(redeem(login.browser(), location(accepted), stepUp)
+                .path("access_token").asString());
+        assertThat(stepped.getStringClaim("acr")).isEqualTo("mfa");
+        assertThat(stepped.getSubject()).isEqualTo("officer");
+    }
+
+    @Test
+    void totpMatchesRfc6238() {
+        // RFC 6238, appendix B (SHA-1 key "12345678901234567890"), the last 6 digits
+        String secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+        assertThat(Totp.code(secret, Instant.ofEpochSecond(59))).isEqualTo("287082");
+        assertThat(Totp.code(secret, Instant.ofEpochSecond(1111111109))).isEqualTo("081804");
+        assertThat(Totp.code(secret, Instant.ofEpochSecond(2000000000))).isEqualTo("279037");
+        assertThat(Totp.matchingStep(secret, "287082", Instant.ofEpochSecond(59 + 30))).isPresent();
+        assertThat(Totp.matchingStep(secret, "287082", Instant.ofEpochSecond(59 + 90))).isEmpty();
     }
 
     @Test
@@ -259,7 +328,35 @@ class OidcDevProviderTest {
         return new Login(browser, JSON.readTree(token.body()), authorize.nonce());
     }
 
+    /** Follows {@code resumedLocation} (the authorization endpoint) to the gateway's callback and redeems the code. */
+    private JsonNode redeem(HttpClient browser, String resumedLocation, Authorize authorize) throws Exception {
+        HttpResponse<String> resumed = send(browser, HttpRequest.newBuilder(absolute(resumedLocation))
+                .header("Accept", "text/html").build());
+        assertThat(resumed.statusCode()).isEqualTo(302);
+        URI callback = URI.create(location(resumed));
+        assertThat(callback.toString()).startsWith(REDIRECT + "?");
+        HttpResponse<String> token = send(browser, post("/oauth2/token", Map.of(
+                "grant_type", "authorization_code", "code", query(callback).get("code"), "redirect_uri", REDIRECT,
+                "code_verifier", authorize.verifier()))
+                .header("Authorization", basic("integrity-gateway", "integrity-gateway-secret")).build());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return JSON.readTree(token.body());
+    }
+
+    private HttpResponse<String> postCode(HttpClient browser, String code) throws Exception {
+        HttpResponse<String> form = send(browser, get("/login/otp").header("Accept", "text/html").build());
+        assertThat(form.statusCode()).isEqualTo(200);
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(csrf.find()).isTrue();
+        return send(browser, post("/login/otp", Map.of("code", code, "_csrf", csrf.group(1)))
+                .header("Accept", "text/html").build());
+    }
+
     private Authorize startAuthorization(HttpClient browser) throws Exception {
+        return startAuthorization(browser, "");
+    }
+
+    private Authorize startAuthorization(HttpClient browser, String extraQuery) throws Exception {
         String verifier = random();
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
@@ -268,7 +365,7 @@ class OidcDevProviderTest {
         String path = "/oauth2/authorize?response_type=code&client_id=integrity-gateway"
                 + "&scope=" + encode("openid profile") + "&redirect_uri=" + encode(REDIRECT)
                 + "&state=" + state + "&nonce=" + nonce
-                + "&code_challenge=" + challenge + "&code_challenge_method=S256";
+                + "&code_challenge=" + challenge + "&code_challenge_method=S256" + extraQuery;
         HttpResponse<String> response = send(browser, get(path).header("Accept", "text/html").build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
         return new Authorize(path, verifier, nonce, state, location(response));

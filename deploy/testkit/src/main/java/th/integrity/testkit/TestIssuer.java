@@ -159,6 +159,22 @@ public final class TestIssuer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A sign-in with a password and a one-time code, as the development provider and the Keycloak realm say it:
+         * {@code acr} {@code mfa} and {@code amr} {@code ["pwd","otp"]}. Without it a token is a password-only one.
+         */
+        public Builder secondFactor() {
+            claims.claim("acr", "mfa");
+            claims.claim("amr", List.of("pwd", "otp"));
+            return this;
+        }
+
+        /** A claim written exactly as given (a number stays a number), for tokens of the wrong shape. */
+        public Builder rawClaim(String name, Object value) {
+            claims.claim(name, value);
+            return this;
+        }
+
         public Builder claim(String name, Object value) {
             claims.claim(name, value instanceof Map<?, ?> || value instanceof List<?> ? value : String.valueOf(value));
             return this;

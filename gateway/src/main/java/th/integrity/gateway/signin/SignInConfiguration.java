@@ -103,7 +103,8 @@ public class SignInConfiguration {
                 .oauth2Login(login -> login
                         .clientRegistrationRepository(registrations)
                         .authorizedClientRepository(authorizedClients)
-                        .authorizationRequestResolver(SignInReturn.remembering(authorizationRequests))
+                        .authorizationRequestResolver(SignInReturn.remembering(
+                                StepUp.asking(authorizationRequests, properties.signIn().stepUpAcrValues())))
                         .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler("/?signin=failed")))
                 .logout(logout -> logout
                         .logoutUrl("/logout")

@@ -28,7 +28,8 @@ class LazyOidcRegistrationsTest {
 
     private static SignIn signIn(String issuer) {
         return new SignIn(URI.create(issuer), "integrity-gateway", "secret", List.of("openid", "profile"), "{baseUrl}/",
-                Duration.ofSeconds(2), new Claims("roles", "agency", "name", "preferred_username"), "integrity-api");
+                Duration.ofSeconds(2), new Claims("roles", "agency", "name", "preferred_username"), "integrity-api",
+                List.of("mfa"));
     }
 
     @Test

@@ -14,8 +14,16 @@ import th.integrity.platform.web.ProblemType;
 /**
  * The signed-in caller as the token describes them. Every query and command of a protected endpoint is
  * scoped by {@link #agency()}: records of another agency are treated as if they did not exist.
+ *
+ * @param secondFactor whether the token shows that they signed in with a second factor
+ *                     ({@link SecondFactorProperties}); endpoints marked {@link RequiresSecondFactor} need it
  */
-public record CurrentUser(String subject, String agency, String name, Set<Role> roles) {
+public record CurrentUser(String subject, String agency, String name, Set<Role> roles, boolean secondFactor) {
+
+    /** A caller who signed in with a password alone. */
+    public CurrentUser(String subject, String agency, String name, Set<Role> roles) {
+        this(subject, agency, name, roles, false);
+    }
 
     public boolean has(Role role) {
         return roles.contains(role);
@@ -57,10 +65,14 @@ public record CurrentUser(String subject, String agency, String name, Set<Role> 
                 .collect(Collectors.toUnmodifiableSet());
         Object details = jwt.getDetails();
         UserClaims claims = details instanceof UserClaims c ? c : new UserClaims(null, null);
-        return Optional.of(new CurrentUser(jwt.getName(), claims.agency(), claims.name(), roles));
+        return Optional.of(new CurrentUser(jwt.getName(), claims.agency(), claims.name(), roles,
+                claims.secondFactor()));
     }
 
     /** What the converter read from the token besides the roles. */
-    record UserClaims(String agency, String name) {
+    record UserClaims(String agency, String name, boolean secondFactor) {
+        UserClaims(String agency, String name) {
+            this(agency, name, false);
+        }
     }
 }

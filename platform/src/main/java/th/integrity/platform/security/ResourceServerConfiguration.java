@@ -5,7 +5,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Role;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -35,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 // Only services that name an issuer are resource servers; an app with its own chains (the development
 // OIDC provider) is left alone.
 @ConditionalOnProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({ SecurityProperties.class, SecondFactorProperties.class })
 @EnableMethodSecurity
 public class ResourceServerConfiguration {
 
@@ -60,8 +63,16 @@ public class ResourceServerConfiguration {
         return ApiTokens.accessTokenType();
     }
 
+    /** {@link RequiresSecondFactor} on controller methods; infrastructure, so method security's proxies apply it. */
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, JsonMapper json)
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static SecondFactorCheck secondFactorCheck(ObjectProvider<SecondFactorProperties> secondFactor) {
+        return new SecondFactorCheck(secondFactor::getObject);
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties,
+            SecondFactorProperties secondFactor, JsonMapper json)
             throws Exception {
         SecurityProblems problems = new SecurityProblems(json);
         http.csrf(csrf -> csrf.disable()) // bearer tokens only: no cookie ever authenticates a call here
@@ -81,7 +92,7 @@ public class ResourceServerConfiguration {
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenConverter(properties)))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenConverter(properties, secondFactor)))
                         .authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden))
                 .exceptionHandling(errors -> errors

@@ -15,9 +15,15 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 class TokenConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private final SecurityProperties properties;
+    private final SecondFactorProperties secondFactor;
 
     TokenConverter(SecurityProperties properties) {
+        this(properties, new SecondFactorProperties(List.of("mfa"), List.of("otp", "totp", "mfa", "hwk")));
+    }
+
+    TokenConverter(SecurityProperties properties, SecondFactorProperties secondFactor) {
         this.properties = properties;
+        this.secondFactor = secondFactor;
     }
 
     @Override
@@ -27,7 +33,8 @@ class TokenConverter implements Converter<Jwt, AbstractAuthenticationToken> {
                 .toList();
         JwtAuthenticationToken token = new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
         token.setDetails(new CurrentUser.UserClaims(jwt.getClaimAsString(properties.agencyClaim()),
-                jwt.getClaimAsString(properties.nameClaim())));
+                jwt.getClaimAsString(properties.nameClaim()),
+                secondFactor.shownBy(jwt.getClaims().get("acr"), jwt.getClaims().get("amr"))));
         return token;
     }
 

@@ -42,7 +42,14 @@ public record OidcDevProperties(
             @NotBlank String name,
             @NotBlank String position,
             /** Code of the division the user works in (reference data of the agency). */
-            @NotBlank String division) {
+            @NotBlank String division,
+            /**
+             * The user's TOTP secret (RFC 6238, Base32), the second factor asked for when a sign-in carries
+             * {@code acr_values=mfa}. DEMO ONLY: a real provider enrols a secret per person and never shows it.
+             * Absent: the user cannot step up.
+             */
+            @Pattern(regexp = "[A-Z2-7]{16,}", message = "must be a Base32 secret of 16 or more characters (A-Z, 2-7)")
+            String totpSecret) {
     }
 
     /** An OAuth client: the gateway (login for people) or a machine client (client credentials). */

@@ -69,12 +69,12 @@ class LoginPageController {
         return page("เข้าสู่ระบบแล้ว · Signed in", body);
     }
 
-    private static String hidden(CsrfToken csrf) {
+    static String hidden(CsrfToken csrf) {
         return "<input type=\"hidden\" name=\"" + escape(csrf.getParameterName()) + "\" value=\""
                 + escape(csrf.getToken()) + "\">\n";
     }
 
-    private static String page(String title, String body) {
+    static String page(String title, String body) {
         return """
                 <!DOCTYPE html>
                 <html lang="th">
@@ -99,7 +99,7 @@ class LoginPageController {
                 """.formatted(escape(title), body);
     }
 
-    private static String escape(String text) {
+    static String escape(String text) {
         return HtmlUtils.htmlEscape(text, "UTF-8");
     }
 }

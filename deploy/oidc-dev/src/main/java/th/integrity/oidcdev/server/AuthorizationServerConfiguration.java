@@ -23,9 +23,11 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 import th.integrity.oidcdev.accounts.OidcDevProperties;
+import th.integrity.oidcdev.secondfactor.StepUpFilter;
 import th.integrity.oidcdev.accounts.OidcDevProperties.DemoClient;
 
 /**
@@ -53,6 +55,8 @@ public class AuthorizationServerConfiguration {
                             .authenticationProvider(ClientLogout.provider(clients))
                             .logoutResponseHandler(ClientLogout.responseHandler())));
         });
+        // A request asking acr_values=mfa from a password-only sign-in goes to the one-time-code page first.
+        http.addFilterAfter(new StepUpFilter(), SecurityContextHolderFilter.class);
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 // The user-info endpoint takes the access token as a bearer token.
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))

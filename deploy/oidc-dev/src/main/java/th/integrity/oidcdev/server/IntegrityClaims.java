@@ -9,12 +9,14 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.stereotype.Component;
 
 import th.integrity.oidcdev.accounts.OidcDevProperties;
+import th.integrity.oidcdev.secondfactor.SecondFactor;
 
 /**
  * Puts what the services authorise on into access and ID tokens: {@code roles} (STAFF, OFFICER, HEAD,
  * ADMIN; no ROLE_ prefix) and {@code agency}; for a person also {@code name} (Thai), {@code position},
  * {@code division} and {@code preferred_username}. Client-credentials tokens carry the client's own
- * roles and agency from configuration. Access tokens carry the audiences configured for their client (the API's,
+ * roles and agency from configuration. A person's tokens say how they signed in: {@code amr} {@code ["pwd"]}, or
+ * after the one-time code {@code acr} {@code mfa} and {@code amr} {@code ["pwd","otp"]}. Access tokens carry the audiences configured for their client (the API's,
  * {@code integrity-api}, for the gateway and the script client); ID tokens keep their client as audience.
  */
 @Component
@@ -59,5 +61,12 @@ class IntegrityClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             claims.claim("position", user.position());
             claims.claim("division", user.division());
         });
+        // How they signed in (the services ask for a second factor before a reveal: docs/security.md).
+        if (SecondFactor.shown(context.getPrincipal())) {
+            claims.claim("acr", SecondFactor.ACR);
+            claims.claim("amr", SecondFactor.AMR_WITH_CODE);
+        } else {
+            claims.claim("amr", SecondFactor.AMR_PASSWORD);
+        }
     }
 }
