@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -12,32 +13,43 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import th.integrity.complaints.identity.CaseContent;
 import th.integrity.platform.outbox.Outbox;
 import th.integrity.platform.outbox.OutboxMessage;
 
 /**
  * Collection {@code identity_requests}, the only class that touches it. A decision is one conditional update that
  * matches only a PENDING request, so of two heads deciding at once exactly one wins; nothing here deletes.
+ * The officer's reason and the head's note are stored sealed under the case's key ({@link CaseContent#sealText}):
+ * they often retell the story, so a copy of the database does not show them and the retention purge shreds them
+ * with the case; who asked, who decided and when stay clear, as the audit needs.
  */
 @Component
 class IdentityRequestStore {
 
+    private static final String REASON = "reason";
+    private static final String NOTE = "note";
+
     private final MongoTemplate mongo;
     private final Outbox outbox;
+    private final CaseContent content;
 
-    IdentityRequestStore(MongoTemplate mongo, Outbox outbox) {
+    IdentityRequestStore(MongoTemplate mongo, Outbox outbox, CaseContent content) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.content = content;
     }
 
     void insert(IdentityRequest request) {
-        mongo.insert(request);
+        Document stored = new Document();
+        mongo.getConverter().write(request, stored);
+        stored.put(REASON, seal(request.agency(), request.caseId(), request.id(), REASON, request.reason()));
+        mongo.insert(stored, IdentityRequest.COLLECTION);
         outbox.written(IdentityRequest.COLLECTION, request.id());
     }
 
     Optional<IdentityRequest> find(String agency, String id) {
-        return Optional.ofNullable(mongo.findOne(
-                new Query(Criteria.where("_id").is(id).and("agency").is(agency)), IdentityRequest.class));
+        return read(new Query(Criteria.where("_id").is(id).and("agency").is(agency))).stream().findFirst();
     }
 
     /** Requests of {@code agency} (in {@code status} when given), oldest first: the head's queue is worked in order. */
@@ -48,7 +60,7 @@ class IdentityRequestStore {
         }
         Query query = new Query(criteria).with(Sort.by("requestedAt")).limit(limit);
         query.fields().exclude(Outbox.FIELD);
-        return mongo.find(query, IdentityRequest.class);
+        return read(query);
     }
 
     /** Requests about one case, newest first. */
@@ -56,7 +68,7 @@ class IdentityRequestStore {
         Query query = new Query(Criteria.where("agency").is(agency).and("caseId").is(caseId))
                 .with(Sort.by(Sort.Direction.DESC, "requestedAt"));
         query.fields().exclude(Outbox.FIELD);
-        return mongo.find(query, IdentityRequest.class);
+        return read(query);
     }
 
     /** Whether {@code officer} already has a request on the case that awaits the head's decision. */
@@ -73,14 +85,16 @@ class IdentityRequestStore {
         Query query = new Query(Criteria.where("_id").is(decided.id()).and("agency").is(decided.agency())
                 .and("status").is(IdentityRequest.Status.PENDING));
         Update update = new Update().set("status", decided.status()).set("decidedBy", decided.decidedBy())
-                .set("decidedByName", decided.decidedByName()).set("note", decided.note())
+                .set("decidedByName", decided.decidedByName())
+                .set(NOTE, seal(decided.agency(), decided.caseId(), decided.id(), NOTE, decided.note()))
                 .set("decidedAt", decided.decidedAt()).set("expiresAt", decided.expiresAt()).push(Outbox.FIELD, event);
-        IdentityRequest written = mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
-                IdentityRequest.class);
-        if (written != null) {
-            outbox.written(IdentityRequest.COLLECTION, written.id());
+        Document written = mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
+                Document.class, IdentityRequest.COLLECTION);
+        if (written == null) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(written);
+        outbox.written(IdentityRequest.COLLECTION, decided.id());
+        return Optional.of(open(written));
     }
 
     /** Records a read under an approval ({@code firstRevealAt} keeps the earliest); each adds its event. */
@@ -96,5 +110,29 @@ class IdentityRequestStore {
                 .with(Sort.by("firstRevealAt")).limit(1);
         query.fields().include("firstRevealAt");
         return Optional.ofNullable(mongo.findOne(query, IdentityRequest.class)).map(IdentityRequest::firstRevealAt);
+    }
+
+    private List<IdentityRequest> read(Query query) {
+        return mongo.find(query, Document.class, IdentityRequest.COLLECTION).stream().map(this::open).toList();
+    }
+
+    private IdentityRequest open(Document stored) {
+        String agency = stored.getString("agency");
+        String caseId = stored.getString("caseId");
+        String id = stored.getString("_id");
+        for (String field : List.of(REASON, NOTE)) {
+            if (stored.containsKey(field)) {
+                stored.put(field, content.openText(agency, caseId, where(id, field), stored.get(field)));
+            }
+        }
+        return mongo.getConverter().read(IdentityRequest.class, stored);
+    }
+
+    private Document seal(String agency, String caseId, String id, String field, String text) {
+        return content.sealText(agency, caseId, where(id, field), text);
+    }
+
+    private static String where(String id, String field) {
+        return IdentityRequest.COLLECTION + "/" + id + "." + field;
     }
 }

@@ -135,6 +135,32 @@ public class CaseContent {
         }
     }
 
+    /**
+     * A free text about a case kept outside its document (an identity request's reason, the head's note on it, a
+     * reveal's reason), sealed under the case's key and bound to {@code where} it is stored, so it opens only
+     * there. It dies with the case's key at the retention purge, as the story does; who acted and when stay clear.
+     */
+    public Document sealText(String agency, String caseId, String where, String text) {
+        return text == null ? null
+                : toBson(cipher.sealWith(keys.keyFor(agency, caseId), text, binding(agency, caseId, where, "")));
+    }
+
+    /**
+     * The text {@link #sealText} stored: a string written before sealing reads as it is; null once the case's key
+     * was destroyed.
+     *
+     * @throws IllegalStateException when the value was altered or moved (it does not open under its binding)
+     */
+    public String openText(String agency, String caseId, String where, Object stored) {
+        if (stored instanceof String clear) {
+            return clear;
+        }
+        Sealed sealed = sealed(stored);
+        return sealed == null ? null
+                : keys.find(agency, caseId).map(k -> cipher.openWith(k, sealed, binding(agency, caseId, where, "")))
+                        .orElse(null);
+    }
+
     /** Whether a stored case document still holds content in clear (written before sealing existed). */
     public static boolean holdsClear(Document complaint) {
         boolean[] found = { false };

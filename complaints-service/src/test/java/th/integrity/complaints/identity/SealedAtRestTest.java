@@ -110,8 +110,7 @@ class SealedAtRestTest {
         assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
         JsonNode receipt = json.readTree(filed.body());
         String code = receipt.get("trackingCode").asString();
-        String caseId = mongo.findOne(new org.springframework.data.mongodb.core.query.Query(), Document.class,
-                "complaints").getString("_id");
+        String caseId = caseIdOf(receipt, officer);
 
         done(post("/api/complaints/track/messages", Map.of("trackingCode", code, "text", FROM_REPORTER), null));
         done(post("/api/complaints/cases/" + caseId + "/messages", Map.of("text", FROM_OFFICER), officer));
@@ -199,6 +198,58 @@ class SealedAtRestTest {
         HttpResponse<String> otherCase = TestHttp.get(port, "/api/complaints/cases/" + letterId, officer);
         assertThat(otherCase.statusCode()).isNotEqualTo(200);
         assertThat(otherCase.body()).doesNotContain(DETAILS).doesNotContain("invoice-qz");
+    }
+
+    @Test
+    void theReasonsAndNotesOfTheTwoPersonRevealAreSealedAndStillReadWhereTheyAreShown() throws Exception {
+        String ask = "ต้องโทรหาผู้ร้องเรื่องผู้รับเหมาถนนซอย 12 ask-rd" + TAG;
+        String approve = "อนุมัติเฉพาะเพื่อนัดสอบปากคำพยาน approve-lk" + TAG;
+        String why = "นัดสอบปากคำเรื่องการตรวจรับงานถนน reveal-fy" + TAG;
+        String officer = TestIssuer.shared().builder("officer-sealed-2").agency(AGENCY).roles("OFFICER")
+                .claim("name", "เจ้าหน้าที่ทดสอบ").secondFactor().sign();
+        String head = TestIssuer.shared().builder("head-sealed").agency(AGENCY).roles("HEAD")
+                .claim("name", "ผู้อำนวยการเขต").secondFactor().sign();
+        var body = new Multipart().json("complaint", json.writeValueAsString(Map.of("agency", AGENCY,
+                "category", "CORRUPTION", "subcategory", "BRIBERY", "details", "ผู้รับเหมาไม่ทำตามแบบ",
+                "reporter", Map.of("mode", "CONFIDENTIAL", "name", "นายสมชาย ทดสอบ", "phone", "0812345678"))));
+        HttpResponse<String> filed = TestHttp.postBytes(port, "/api/complaints", body.contentType(), body.bytes());
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        String caseId = caseIdOf(json.readTree(filed.body()), officer);
+
+        HttpResponse<String> asked = post("/api/complaints/cases/" + caseId + "/identity-requests",
+                Map.of("reason", ask), officer);
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
+        String requestId = json.readTree(asked.body()).get("id").asString();
+        JsonNode pending = json.readTree(TestHttp.get(port, "/api/complaints/identity-requests?status=PENDING", head)
+                .body());
+        assertThat(texts(pending, "reason")).containsExactly(ask);
+        done(post("/api/complaints/identity-requests/" + requestId + "/approve", Map.of("note", approve), head));
+        done(post("/api/complaints/cases/" + caseId + "/identity", Map.of("reason", why), officer));
+        JsonNode mine = json.readTree(TestHttp.get(port, "/api/complaints/cases/" + caseId + "/identity-requests",
+                officer).body());
+        assertThat(texts(mine, "note")).containsExactly(approve);
+        JsonNode reveals = json.readTree(TestHttp.get(port,
+                "/api/complaints/audit/identity-reveals?caseId=" + caseId, head).body());
+        assertThat(texts(reveals.get("items"), "reason")).containsExactly(why);
+
+        awaitInStoreFiles(requestId.getBytes(StandardCharsets.US_ASCII));
+        Thread.sleep(1500);
+        List<byte[]> dumps = List.of(storeFiles(), rawDocuments());
+        for (String secret : List.of(ask, approve, why)) {
+            for (String part : List.of(secret, secret.substring(0, 12), secret.substring(secret.lastIndexOf(' ') + 1))) {
+                byte[] utf8 = part.getBytes(StandardCharsets.UTF_8);
+                for (byte[] dump : dumps) {
+                    assertThat(indexOf(dump, utf8)).as("\"%s\" in the raw store", part).isEqualTo(-1);
+                }
+            }
+        }
+    }
+
+    /** The case a receipt names, found by its case number as an officer would. */
+    private String caseIdOf(JsonNode receipt, String officer) throws Exception {
+        String q = java.net.URLEncoder.encode(receipt.get("caseNumber").asString(), StandardCharsets.UTF_8);
+        return json.readTree(TestHttp.get(port, "/api/complaints/cases?q=" + q, officer).body())
+                .get("items").get(0).get("id").asString();
     }
 
     private HttpResponse<String> post(String path, Map<String, ?> body, String token) throws Exception {
