@@ -43,6 +43,11 @@ public record OidcDevProperties(
             @NotBlank String position,
             /** Code of the division the user works in (reference data of the agency). */
             @NotBlank String division) {
+
+        /** The demo address notices are mailed to: {@code <username>@<agency>.example} (RFC 2606, never delivered). */
+        public String email() {
+            return username + "@" + agency + ".example";
+        }
     }
 
     /** An OAuth client: the gateway (login for people) or a machine client (client credentials). */

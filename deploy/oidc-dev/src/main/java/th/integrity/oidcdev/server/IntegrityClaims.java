@@ -58,6 +58,8 @@ class IntegrityClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             claims.claim("preferred_username", user.username());
             claims.claim("position", user.position());
             claims.claim("division", user.division());
+            // Where the services mail this person's notices (docs/operations.md, "Notices by e-mail").
+            claims.claim("email", user.email());
         });
     }
 }
