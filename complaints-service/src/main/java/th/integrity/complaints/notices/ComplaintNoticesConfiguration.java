@@ -27,7 +27,7 @@ class ComplaintNoticesConfiguration {
 
     @Bean
     NoticeKinds complaintNoticeKinds() {
-        return new NoticeKinds("complaints", "complaints.notices", List.of(
+        return new NoticeKinds("complaints", List.of(
                 NoticeKind.of(COMPLAINT_NEW, Role.OFFICER),
                 NoticeKind.of(REPORTER_NEWS, Role.OFFICER),
                 NoticeKind.of(DEADLINE_SOON, Role.OFFICER),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.bson.Document;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -29,6 +30,8 @@ import th.integrity.platform.security.Role;
  * again. One replica at a time (sweep lock {@value #LOCK}); what was told is marked, so a sweep only reads.
  */
 @Component
+// With the consumer: a process that makes no notices from events makes none from deadlines either.
+@ConditionalOnProperty(name = "integrity.notices.consume", havingValue = "true", matchIfMissing = true)
 class DeadlineNotices {
 
     static final String LOCK = "deadline-notices";

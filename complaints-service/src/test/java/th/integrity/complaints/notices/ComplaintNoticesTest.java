@@ -316,7 +316,38 @@ class ComplaintNoticesTest {
         assertThat(call("GET", "/api/complaints/notices", null, null).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void aPersonIsRecordedOnceEveryFewMinutesNotOnEveryRequestAndAtOnceWhenTheTokenChanges() {
+        // Another agency's person, so the other tests' mails never reach her.
+        String first = TestIssuer.shared().builder("n-recorded").agency("huaikhwang").roles("OFFICER")
+                .claim("email", "first@huaikhwang.example").sign();
+        call("GET", "/api/complaints/notices", null, first);
+        Document recorded = recipient("n-recorded");
+        assertThat(recorded.getString("email")).isEqualTo("first@huaikhwang.example");
+        assertThat(recorded.getList("roles", String.class)).containsExactly("OFFICER");
+
+        clock.advance(Duration.ofMinutes(2));
+        call("GET", "/api/complaints/notices", null, first);
+        call("GET", "/api/complaints/notices/preferences", null, first);
+        assertThat(recipient("n-recorded").getDate("seenAt")).isEqualTo(recorded.getDate("seenAt"));
+
+        clock.advance(Duration.ofMinutes(4));
+        call("GET", "/api/complaints/notices", null, first);
+        assertThat(recipient("n-recorded").getDate("seenAt")).isAfter(recorded.getDate("seenAt"));
+
+        // A new address or role counts at once.
+        String changed = TestIssuer.shared().builder("n-recorded").agency("huaikhwang").roles("OFFICER", "HEAD")
+                .claim("email", "second@huaikhwang.example").sign();
+        call("GET", "/api/complaints/notices", null, changed);
+        assertThat(recipient("n-recorded").getString("email")).isEqualTo("second@huaikhwang.example");
+        assertThat(recipient("n-recorded").getList("roles", String.class)).containsExactly("HEAD", "OFFICER");
+    }
+
     // ---- helpers
+
+    private Document recipient(String subject) {
+        return mongo.findById(subject, Document.class, "notice_recipients");
+    }
 
     private String fileConfidential(String details) {
         HttpResponse<String> filed = call("POST", "/api/complaints", Map.of("agency", AGENCY, "category", "CORRUPTION",
@@ -401,7 +432,9 @@ class ComplaintNoticesTest {
         Properties config = new Properties();
         config.put("bootstrap.servers", TestInfrastructure.kafkaBootstrapServers());
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>("complaints.v1", original.key(), original.value())).get();
+            // With the original's (hour-rounded) timestamp, as the relay publishing it again would.
+            producer.send(new ProducerRecord<>("complaints.v1", null, original.timestamp(), original.key(),
+                    original.value())).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

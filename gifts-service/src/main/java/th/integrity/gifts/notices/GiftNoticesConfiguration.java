@@ -24,7 +24,7 @@ class GiftNoticesConfiguration {
 
     @Bean
     NoticeKinds giftNoticeKinds() {
-        return new NoticeKinds("gifts", "gifts.notices", List.of(
+        return new NoticeKinds("gifts", List.of(
                 NoticeKind.of(AWAITING_DECISION, Role.HEAD),
                 // Whoever declared: staff, and officers or heads who declared a gift of their own.
                 NoticeKind.of(DECIDED, Role.STAFF, Role.OFFICER, Role.HEAD)));

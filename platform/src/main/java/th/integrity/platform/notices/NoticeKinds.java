@@ -8,19 +8,25 @@ import java.util.Set;
  * What a service declares to switch notices on: a bean of this type turns on the platform's notices (store, API
  * under {@code /api/<service>/notices}, e-mail) in that service, and only there.
  *
- * @param service      the service's path segment, e.g. {@code complaints} (API at {@code /api/complaints/notices})
- * @param bundlePrefix where the service's bundles keep the kinds' texts, e.g. {@code complaints.notices}:
- *                     {@code <prefix>.kind.<kind>} (a short label, the mail's subject) and {@code <prefix>.mail.<kind>}
- *                     (the mail's one sentence)
- * @param kinds        every kind the service sends, in the order preferences list them
+ * @param service the service's path segment, e.g. {@code complaints} (API at {@code /api/complaints/notices}), also
+ *                the prefix of its notice texts ({@link #bundlePrefix()})
+ * @param kinds   every kind the service sends, in the order preferences list them
  */
-public record NoticeKinds(String service, String bundlePrefix, List<NoticeKind> kinds) {
+public record NoticeKinds(String service, List<NoticeKind> kinds) {
 
     public NoticeKinds {
         kinds = List.copyOf(kinds);
         if (kinds.stream().map(NoticeKind::name).distinct().count() != kinds.size()) {
             throw new IllegalArgumentException("Notice kinds are named once each: " + kinds);
         }
+    }
+
+    /**
+     * Where the service's bundles keep the kinds' texts, e.g. {@code complaints.notices}: {@code <prefix>.kind.<kind>}
+     * (a short label, the mail's subject) and {@code <prefix>.mail.<kind>} (the mail's one sentence).
+     */
+    public String bundlePrefix() {
+        return service + ".notices";
     }
 
     public Optional<NoticeKind> find(String name) {

@@ -17,6 +17,24 @@ public class NoticeTexts {
     public NoticeTexts(NoticeKinds kinds, NoticesProperties properties) {
         this.kinds = kinds;
         this.properties = properties;
+        kinds.kinds().forEach(kind -> check(kind.name()));
+    }
+
+    /**
+     * Every kind has its label and sentence in both languages, and none takes an argument: a mail can only ever say
+     * the fixed words, so no later change can fill a case's content into one. Checked at start-up.
+     */
+    private void check(String kind) {
+        for (String key : java.util.List.of(kinds.bundlePrefix() + ".kind." + kind,
+                kinds.bundlePrefix() + ".mail." + kind)) {
+            for (Locale locale : java.util.List.of(Locale.ENGLISH, Texts.THAI)) {
+                String text = Texts.in(locale, key);
+                if (text.isBlank() || text.contains("{")) {
+                    throw new IllegalStateException("Notice text " + key + " (" + locale
+                            + ") must be fixed words without arguments: " + text);
+                }
+            }
+        }
     }
 
     public record Mail(String subject, String body) {

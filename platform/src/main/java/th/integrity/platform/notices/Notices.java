@@ -22,6 +22,9 @@ import th.integrity.platform.security.Role;
 public class Notices {
 
     private static final Logger log = LoggerFactory.getLogger(Notices.class);
+    /** {@code #/head}, {@code #/officer/case/<uuid>}: route words, then at most one UUID. */
+    static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile(
+            "#/[a-z]+(/[a-z]+)*(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?");
 
     private final NoticeKinds kinds;
     private final NoticeStore store;
@@ -67,6 +70,10 @@ public class Notices {
      */
     public int send(String kind, String about, String agency, Collection<Recipient> to, String link) {
         NoticeKind declared = kinds.get(kind);
+        if (link == null || !LINK.matcher(link).matches()) {
+            // An allowlist of what a mail may carry besides its fixed words: a UI route and at most an id.
+            throw new IllegalArgumentException("A notice links to a UI route with at most an id: " + link);
+        }
         Predicate<Recipient> allowed = r -> declared.receivableBy(roles(r));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         int made = 0;

@@ -20,7 +20,8 @@ import th.integrity.platform.security.CurrentUser;
 /**
  * Learns the recipients from the tokens of the requests the service answers: subject, agency, roles, e-mail claim
  * and name. Written at most once per {@code integrity.notices.record-every} per person, or at once when the token
- * says something new (another address, a role gained or lost): not a database write per request.
+ * says something new (another address, a role gained or lost): not a database write per request. Recorded once the
+ * request has been answered successfully, so a person's first answered request makes them a recipient.
  */
 public class RecipientRecorder implements HandlerInterceptor {
 
@@ -42,8 +43,13 @@ public class RecipientRecorder implements HandlerInterceptor {
         this.clock = clock;
     }
 
+    /** After an answered request only: a refused one (4xx, 5xx) writes nothing, as it changes nothing else. */
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+            Exception failure) {
+        if (failure != null || response.getStatus() >= 400) {
+            return;
+        }
         CurrentUser.current().ifPresent(user -> {
             try {
                 seen(user, email());
@@ -52,7 +58,6 @@ public class RecipientRecorder implements HandlerInterceptor {
                 log.warn("Notice recipient not recorded: {}", e.toString());
             }
         });
-        return true;
     }
 
     /** The e-mail claim of the current token, or null. */
