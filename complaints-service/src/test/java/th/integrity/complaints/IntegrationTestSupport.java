@@ -43,6 +43,10 @@ import th.integrity.testkit.TopicReader;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "integrity.outbox.max-backoff=1s", "integrity.outbox.poll-interval=500ms",
                 "integrity.complaints.tracking.max-failures-per-minute=40",
+                // No notices consumer here (it runs in the notices tests' own context): it would write notices behind
+                // the tests that count every document, and a paused and resumed test context starts every
+                // listener whatever its auto-startup.
+                "integrity.notices.consume=false",
                 // Spans reach the in-memory exporter below within a poll of the tests.
                 "management.opentelemetry.tracing.export.schedule-delay=200ms" })
 @Import(IntegrationTestSupport.Clocks.class)

@@ -38,6 +38,10 @@ import th.integrity.platform.calendar.FiscalCalendar;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "integrity.outbox.max-backoff=1s", "integrity.outbox.poll-interval=500ms",
+        // No notices consumer here (it runs in the notices tests' own context): it would write notices behind
+        // the tests that count every document, and a paused and resumed test context starts every
+        // listener whatever its auto-startup.
+        "integrity.notices.consume=false",
         "integrity.gifts.agencies.testdistrict.name-th=สำนักงานเขตทดสอบ",
         "integrity.gifts.agencies.testdistrict.name-en=Test District Office",
         "integrity.gifts.agencies.testdistrict.staff[0].username=t-a",

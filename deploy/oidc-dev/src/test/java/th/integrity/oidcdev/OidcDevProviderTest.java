@@ -113,6 +113,8 @@ class OidcDevProviderTest {
         assertThat(access.getStringClaim("agency")).isEqualTo("wangthonglang");
         assertThat(access.getStringClaim("preferred_username")).isEqualTo("officer");
         assertThat(access.getStringClaim("division")).isEqualTo("ADM");
+        // Notices are mailed to the token's address (issue 18 §3): every demo user has one, never delivered.
+        assertThat(access.getStringClaim("email")).isEqualTo("officer@wangthonglang.example");
 
         JWTClaimsSet id = verified(login.tokens().path("id_token").asString());
         assertThat(id.getAudience()).containsExactly("integrity-gateway");

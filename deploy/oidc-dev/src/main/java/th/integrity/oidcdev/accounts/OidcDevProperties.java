@@ -50,6 +50,11 @@ public record OidcDevProperties(
              */
             @Pattern(regexp = "[A-Z2-7]{16,}", message = "must be a Base32 secret of 16 or more characters (A-Z, 2-7)")
             String totpSecret) {
+
+        /** The demo address notices are mailed to: {@code <username>@<agency>.example} (RFC 2606, never delivered). */
+        public String email() {
+            return username + "@" + agency + ".example";
+        }
     }
 
     /** An OAuth client: the gateway (login for people) or a machine client (client credentials). */

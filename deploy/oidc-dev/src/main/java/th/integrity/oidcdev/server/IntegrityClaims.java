@@ -60,6 +60,8 @@ class IntegrityClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
             claims.claim("preferred_username", user.username());
             claims.claim("position", user.position());
             claims.claim("division", user.division());
+            // Where the services mail this person's notices (docs/operations.md, "Notices by e-mail").
+            claims.claim("email", user.email());
         });
         // How they signed in (the services ask for a second factor before a reveal: docs/security.md).
         if (SecondFactor.shown(context.getPrincipal())) {
