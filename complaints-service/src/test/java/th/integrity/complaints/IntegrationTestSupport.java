@@ -43,6 +43,8 @@ import th.integrity.testkit.TopicReader;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "integrity.outbox.max-backoff=1s", "integrity.outbox.poll-interval=500ms",
                 "integrity.complaints.tracking.max-failures-per-minute=40",
+                "integrity.complaints.reporter-notices.poll-interval=200ms",
+                "integrity.complaints.reporter-notices.retry-interval=1s",
                 // Spans reach the in-memory exporter below within a poll of the tests.
                 "management.opentelemetry.tracing.export.schedule-delay=200ms" })
 @Import(IntegrationTestSupport.Clocks.class)
@@ -69,6 +71,7 @@ public abstract class IntegrationTestSupport {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry::add, "complaints-it");
+        TestInfrastructure.registerMail(registry::add);
     }
 
     @LocalServerPort
