@@ -19,7 +19,8 @@ import java.util.function.Predicate;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.mail.MailAddress;
-import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.UserException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -92,11 +93,18 @@ public final class MailServer implements AutoCloseable {
         // The loopback address only: it accepts anything from anyone, so nothing on the network may reach it.
         GreenMail server = new GreenMail(new ServerSetup(port, InetAddress.getLoopbackAddress().getHostAddress(),
                 ServerSetup.PROTOCOL_SMTP)).withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        MessageDeliveryHandler delivery = server.getUserManager().getMessageDeliveryHandler();
+        // One mailbox for every recipient: GreenMail would otherwise create (and log, with a password equal to the
+        // address) a user per recipient, and addresses belong in the mail, not in a log.
+        GreenMailUser mailbox;
+        try {
+            mailbox = server.getUserManager().createUser("mailbox@localhost", "mailbox", "mailbox");
+        } catch (UserException e) {
+            server.stop();
+            throw new IllegalStateException(e);
+        }
         server.getUserManager().setMessageDeliveryHandler((message, recipient) -> {
-            var user = delivery.handle(message, recipient);
             record(message.getMessage(), recipient);
-            return user;
+            return mailbox;
         });
         server.start();
         greenMail = server;
