@@ -47,6 +47,8 @@ import th.integrity.testkit.TopicReader;
                 // the tests that count every document, and a paused and resumed test context starts every
                 // listener whatever its auto-startup.
                 "integrity.notices.consume=false",
+                "integrity.complaints.reporter-notices.poll-interval=200ms",
+                "integrity.complaints.reporter-notices.retry-interval=1s",
                 // Spans reach the in-memory exporter below within a poll of the tests.
                 "management.opentelemetry.tracing.export.schedule-delay=200ms" })
 @Import(IntegrationTestSupport.Clocks.class)
@@ -73,6 +75,7 @@ public abstract class IntegrationTestSupport {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry::add, "complaints-it");
+        TestInfrastructure.registerMail(registry::add);
     }
 
     @LocalServerPort

@@ -479,4 +479,11 @@ export const MESSAGES = {
   'notices.kind.identity-request-pending': m('คำขอเปิดเผยตัวผู้แจ้งรอการอนุมัติ', 'A request to see a reporter\'s identity awaits your approval'),
   'notices.kind.gift-awaiting-decision': m('รายงานของขวัญรอการพิจารณา', 'A gift declaration awaits your decision'),
   'notices.kind.gift-decided': m('รายงานของขวัญของท่านได้รับการพิจารณาแล้ว', 'Your gift declaration has been decided'),
+  // The reporter's notice-only e-mail address on the complaint form (docs/complaints.md).
+  'complaint.noticeEmail': m('อีเมลสำหรับรับแจ้งเตือนเท่านั้น (ไม่บังคับ)', 'E-mail for notices only (optional)'),
+  'complaint.noticeEmail.hint': m('เว้นว่างได้ ไม่ว่าจะแจ้งแบบไม่ประสงค์ออกนามหรือระบุชื่อ', 'You may leave it empty, whether you file anonymously or with your name.'),
+  'notices.reporter.used': m('ใช้เพียงเพื่อแจ้งท่านว่า "เรื่องร้องเรียนของท่านมีความคืบหน้า ติดตามได้ที่เว็บไซต์ด้วยรหัสติดตาม" เมื่อเจ้าหน้าที่ส่งข้อความถึงท่านหรือเรื่องเปลี่ยนขั้นตอน', 'Used only to tell you "there is news on your complaint; follow it on the site with your tracking code" when an officer writes to you or the case moves on.'),
+  'notices.reporter.never': m('อีเมลจะไม่มีเนื้อหาเรื่อง เลขรับ หรือรหัสติดตาม และเจ้าหน้าที่มองไม่เห็นที่อยู่นี้', 'The e-mail never carries the complaint, its case number or the tracking code, and officers cannot see this address.'),
+  'notices.reporter.kept': m('ที่อยู่นี้ถูกเข้ารหัสเก็บไว้ และถูกลบเมื่อปิดเรื่อง', 'The address is stored encrypted and deleted when the case closes.'),
+  'notices.reporter.anonymous': m('ผู้ที่อ่านกล่องจดหมายนี้ได้จะรู้ว่าท่านแจ้งเรื่องไว้ หากต้องการความปลอดภัยสูงสุดให้เว้นว่าง หรือใช้อีเมลที่ไม่ระบุชื่อท่านและไม่มีผู้อื่นอ่าน', 'Whoever reads this mailbox will learn that you filed something: for the most safety leave it empty, or use an address that does not carry your name and that nobody else reads.'),
 };

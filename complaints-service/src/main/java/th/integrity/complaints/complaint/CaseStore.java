@@ -193,6 +193,15 @@ public class CaseStore {
                 new Update().max("officerSeenAt", now), Complaint.class);
     }
 
+    /**
+     * Removes the reporter's notice address of case {@code id}: not a change anyone sees (no version, no event), and
+     * written by field, so no concurrent change of the case brings it back.
+     */
+    public void forgetNoticeAddress(String agency, String id) {
+        mongo.updateFirst(new Query(Criteria.where("_id").is(id).and("agency").is(agency)),
+                new Update().unset(Complaint.NOTICE_ADDRESS), Complaint.class);
+    }
+
     /** The case of the caller's agency, or the same 404 whether it does not exist or belongs to another. */
     public Complaint get(String agency, String id) {
         return find(agency, id).orElseThrow(ComplaintsProblems::caseNotFound);

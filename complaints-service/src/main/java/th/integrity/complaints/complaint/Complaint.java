@@ -43,6 +43,8 @@ import th.integrity.platform.outbox.OutboxMessage;
  *                         message after it is new to the officers
  * @param referral         the latest referral of the case to another body (ส่งต่อหน่วยงานอื่น), with the answers
  *                         recorded from it; null when it was never referred (docs/complaints.md, Referrals)
+ * @param noticeAddress    the reporter's notice-only e-mail address, sealed under the case's key; used by the
+ *                         reporter-notice sender alone, removed when the case closes; null when none was given
  */
 @Document(Complaint.COLLECTION)
 @CompoundIndex(name = "agency_status_received", def = "{'agency': 1, 'status': 1, 'receivedAt': -1}")
@@ -93,7 +95,11 @@ public record Complaint(
         LocalDate letterDate,
         Instant updatedAt,
         Instant officerSeenAt,
-        Referral referral) {
+        Referral referral,
+        Sealed noticeAddress) {
+
+    /** The field holding the sealed notice address, for the updates that remove it. */
+    public static final String NOTICE_ADDRESS = "noticeAddress";
 
     public static final String COLLECTION = "complaints";
 
@@ -112,7 +118,7 @@ public record Complaint(
                 concludedAt, closureReason, forwardedTo, dueAt, version, trackingHash, idempotency, attachments,
                 messages, notes, history, recordedBy, purgedAt, pending, caseNumber, caseSequence, caseFiscalYear, letterRef,
                 letterDate, updatedAt,
-                officerSeenAt, referral);
+                officerSeenAt, referral, noticeAddress);
     }
 
     /** The last change of any kind; cases stored before {@code updatedAt} existed fall back to their last move. */

@@ -35,6 +35,24 @@ public class IdentityVault {
         return keys.find(agency, caseId).map(key -> cipher.openWith(key, sealed, binding));
     }
 
+    /**
+     * The reporter's notice-only e-mail address, sealed under the case's own key like the identity (so shredding the
+     * key destroys it too), bound to the case and to its purpose: it cannot be opened as an identity, nor moved to
+     * another case.
+     */
+    public Sealed sealNoticeAddress(String agency, String caseId, String address) {
+        return cipher.sealWith(keys.keyFor(agency, caseId), address, noticeBinding(agency, caseId));
+    }
+
+    /** The notice address; empty when its case's key was destroyed (shredded). */
+    public Optional<String> openNoticeAddress(String agency, String caseId, Sealed sealed) {
+        return keys.find(agency, caseId).map(key -> cipher.openWith(key, sealed, noticeBinding(agency, caseId)));
+    }
+
+    private static String noticeBinding(String agency, String caseId) {
+        return "notice-address:" + agency + ":" + caseId;
+    }
+
     /** A file's bytes sealed under its case's key, bound to the case and the file's name. */
     public byte[] sealFile(String agency, String caseId, String name, byte[] bytes) {
         return cipher.sealBytes(keys.keyFor(agency, caseId), bytes, fileBinding(agency, caseId, name));

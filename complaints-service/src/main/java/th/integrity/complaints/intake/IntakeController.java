@@ -67,7 +67,7 @@ class IntakeController {
         var command = new NewCase(complaint.agency(), Channel.WEB, Category.fromCode(complaint.category()).orElseThrow(),
                 complaint.subcategory(), complaint.division(), complaint.details(), complaint.incidentDate(),
                 complaint.location(), complaint.reportedElsewhere(), complaint.reporterStanding(),
-                complaint.reporter(), null, null, clean);
+                complaint.reporter(), null, null, clean, null, null, complaint.noticeEmail());
         IntakeService.Filed filed = intake.file(command, idempotencyKey);
         // no-store: the answer holds the tracking code, which no cache on the way may keep
         var response = ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore());

@@ -132,6 +132,10 @@ public class IntakeService {
         Sealed identity = command.reporter().mode() == ReporterMode.CONFIDENTIAL
                 ? vault.sealIdentity(command.agency(), caseId, json.writeValueAsString(command.reporter().identity()))
                 : null;
+        // Sealed at once: the clear address exists only in this request (docs/complaints.md, "The reporter's notice
+        // address").
+        Sealed noticeAddress = command.noticeEmail() == null ? null
+                : vault.sealNoticeAddress(command.agency(), caseId, command.noticeEmail());
         List<Complaint.StatusChange> history = List.of(new Complaint.StatusChange(null, status, now,
                 command.recordedBy(), null, null, null, null));
         // Taken once, outside the retry loop: a clash of tracking codes must not skip a number.
@@ -148,7 +152,8 @@ public class IntakeService {
                     new Complaint.Reporter(command.reporter().mode(), identity), status, receivedAt, now,
                     receivedAt, null, null, null, receivedAt.plus(deadline), 1, trackingCodes.hash(code), replay,
                     stored, List.of(), List.of(), history, command.recordedBy(), null, List.of(), number.formatted(),
-                    number.sequence(), number.fiscalYear(), command.letterRef(), command.letterDate(), now, null, null);
+                    number.sequence(), number.fiscalYear(), command.letterRef(), command.letterDate(), now, null, null,
+                    noticeAddress);
             OutboxMessage message = events.message(ComplaintSnapshot.SUBMITTED, ComplaintSnapshot.of(complaint), now);
             try {
                 cases.insert(complaint.withOutbox(List.of(message)));
@@ -183,11 +188,16 @@ public class IntakeService {
         }
         // The key is bound to the agency and to this request's content: someone who guesses another
         // reporter's key still cannot get their code without sending exactly the same complaint.
-        String request = json.writeValueAsString(List.of(command.agency(), command.channel(), command.category(),
+        List<Object> parts = new ArrayList<>(List.of(command.agency(), command.channel(), command.category(),
                 String.valueOf(command.subcategory()), String.valueOf(command.division()), command.details(),
                 String.valueOf(command.incidentDate()), String.valueOf(command.location()),
                 String.valueOf(command.reportedElsewhere()), command.reporterStanding(),
                 json.writeValueAsString(command.reporter()), String.valueOf(command.recordedBy()), fileDigests));
+        if (command.noticeEmail() != null) {
+            // Only when given: requests without one hash as they did before the field existed.
+            parts.add("notice:" + command.noticeEmail());
+        }
+        String request = json.writeValueAsString(parts);
         return new Idempotent(trackingCodes.keyedHash("idempotency-key:" + command.agency() + ":" + key),
                 trackingCodes.keyedHash("idempotent-request:" + request));
     }

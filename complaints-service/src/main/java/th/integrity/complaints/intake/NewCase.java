@@ -15,6 +15,7 @@ import th.integrity.complaints.complaint.ReporterStanding;
  *
  * @param letterRef  a keyed-in letter's own reference (เลขที่หนังสือ); null otherwise
  * @param letterDate the date written on that letter; null otherwise
+ * @param noticeEmail the reporter's notice-only e-mail address (web form only), sealed at once; null when none
  */
 public record NewCase(
         String agency,
@@ -32,7 +33,17 @@ public record NewCase(
         String recordedBy,
         List<CleanFile> files,
         String letterRef,
-        LocalDate letterDate) {
+        LocalDate letterDate,
+        String noticeEmail) {
+
+    /** A complaint without a notice address: every channel but the web form. */
+    public NewCase(String agency, Channel channel, Category category, String subcategory, String division,
+            String details, LocalDate incidentDate, String location, Boolean reportedElsewhere,
+            ReporterStanding reporterStanding, ReporterInput reporter, Instant receivedAt, String recordedBy,
+            List<CleanFile> files, String letterRef, LocalDate letterDate) {
+        this(agency, channel, category, subcategory, division, details, incidentDate, location, reportedElsewhere,
+                reporterStanding, reporter, receivedAt, recordedBy, files, letterRef, letterDate, null);
+    }
 
     /** A complaint that did not come as a letter with its own reference. */
     public NewCase(String agency, Channel channel, Category category, String subcategory, String division,

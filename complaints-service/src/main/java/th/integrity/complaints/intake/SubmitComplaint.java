@@ -25,6 +25,8 @@ import th.integrity.complaints.complaint.ReporterStanding;
  * @param reportedElsewhere whether it was already reported to another body
  * @param reporterStanding  CITIZEN (default) or STAFF reporting from inside
  * @param reporter          anonymous (default) or confidential with a name
+ * @param noticeEmail       optional, anonymous or not: an address used only to say "there is news on your complaint"
+ *                          (docs/complaints.md, "The reporter's notice address"); sealed at once, never shown
  */
 @Classified.Known
 public record SubmitComplaint(
@@ -56,7 +58,19 @@ public record SubmitComplaint(
         ReporterStanding reporterStanding,
 
         @Valid
-        ReporterInput reporter) implements Classified {
+        ReporterInput reporter,
+
+        @Pattern(regexp = NOTICE_EMAIL, message = "{complaints.notice-email.pattern}")
+        String noticeEmail) implements Classified {
+
+    /**
+     * An address as mail relays take it, and nothing else: ASCII letters, digits and the usual marks before one '@',
+     * a domain of dot-separated labels after it, 254 characters at most. No spaces, quotes, brackets, commas or line
+     * breaks, so nothing typed here can add a recipient or a header to the mail.
+     */
+    public static final String NOTICE_EMAIL = "^(?=.{6,254}$)[A-Za-z0-9_%+-]+(\\.[A-Za-z0-9_%+-]+)*"
+            + "@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
+            + "\\.[A-Za-z]{2,63}$";
 
     public static final String AGENCY_CODE = th.integrity.complaints.ComplaintsProperties.AGENCY_CODE;
     public static final int DETAILS_MIN = 20;
@@ -70,11 +84,12 @@ public record SubmitComplaint(
         location = location == null || location.isBlank() ? null : location.strip();
         reporterStanding = reporterStanding == null ? ReporterStanding.CITIZEN : reporterStanding;
         reporter = reporter == null ? ReporterInput.ANONYMOUS : reporter;
+        noticeEmail = noticeEmail == null || noticeEmail.isBlank() ? null : noticeEmail.strip();
     }
 
     /** A form with just the three required fields, as the walking skeleton took it. */
     public SubmitComplaint(String agency, String category, String details) {
-        this(agency, category, null, details, null, null, null, null, null, null);
+        this(agency, category, null, details, null, null, null, null, null, null, null);
     }
 
     /** The details can be long and are confidential: never print them, nor the reporter. */
@@ -82,6 +97,7 @@ public record SubmitComplaint(
     public String toString() {
         return "SubmitComplaint[agency=" + agency + ", category=" + category + ", subcategory=" + subcategory
                 + ", details=(" + (details == null ? 0 : details.length()) + " characters), reporter="
-                + (reporter == null ? null : reporter.mode()) + "]";
+                + (reporter == null ? null : reporter.mode()) + ", noticeEmail=" + (noticeEmail == null ? "none" : "****")
+                + "]";
     }
 }

@@ -92,7 +92,7 @@ public class RetentionPurge {
         Update update = new Update().unset("reporter.identity").unset("details").unset("location")
                 .unset("incidentDate").unset("trackingHash").unset("idempotency").unset("recordedBy")
                 // A letter's own reference names its sender as surely as a signature.
-                .unset("letterRef").unset("letterDate")
+                .unset("letterRef").unset("letterDate").unset(Complaint.NOTICE_ADDRESS)
                 .set("attachments", List.of()).set("messages", List.of()).set("notes", List.of())
                 .set("history", moves).set("purgedAt", now);
         if (c.referral() != null) {

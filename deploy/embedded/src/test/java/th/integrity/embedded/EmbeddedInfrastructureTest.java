@@ -1,6 +1,7 @@
 package th.integrity.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -22,6 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 
 class EmbeddedInfrastructureTest {
 
@@ -56,6 +64,41 @@ class EmbeddedInfrastructureTest {
             assertThat(client.getDatabase("complaints").runCommand(new Document("ping", 1)).get("ok"))
                     .isIn(1, 1.0);
         }
+    }
+
+    @Test
+    void theMailServerKeepsWritesAndReportsEachMailAndSurvivesAStopAndStart() throws Exception {
+        List<MailServer.Mail> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (MailServer server = MailServer.start(0, dir.resolve("mail"), told::add)) {
+            mail(server, "reporter@example.org", "ข่าว / News", "สวัสดี hello");
+            MailServer.Mail mail = server.await(m -> m.to().equals("reporter@example.org"), Duration.ofSeconds(10));
+            assertThat(mail).isNotNull();
+            assertThat(mail.subject()).isEqualTo("ข่าว / News");
+            assertThat(mail.text()).contains("สวัสดี hello");
+            assertThat(mail.file()).exists().hasParent(dir.resolve("mail"));
+            assertThat(java.nio.file.Files.readString(mail.file())).contains("reporter@example.org");
+            assertThat(told).containsExactly(mail);
+
+            server.stop();
+            assertThatThrownBy(() -> mail(server, "later@example.org", "s", "t")).isInstanceOf(MessagingException.class);
+            server.start();
+            mail(server, "later@example.org", "s", "t");
+            assertThat(server.await(m -> m.to().equals("later@example.org"), Duration.ofSeconds(10))).isNotNull();
+            assertThat(server.received()).hasSize(2);
+        }
+    }
+
+    private static void mail(MailServer server, String to, String subject, String text) throws MessagingException {
+        java.util.Properties properties = new java.util.Properties();
+        properties.put("mail.smtp.host", server.host());
+        properties.put("mail.smtp.port", String.valueOf(server.port()));
+        properties.put("mail.smtp.connectiontimeout", "2000");
+        MimeMessage message = new MimeMessage(Session.getInstance(properties));
+        message.setFrom(new InternetAddress("no-reply@integrity.localhost"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        message.setSubject(subject, "UTF-8");
+        message.setText(text, "UTF-8");
+        Transport.send(message);
     }
 
     @Test

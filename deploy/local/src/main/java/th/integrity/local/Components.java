@@ -18,6 +18,7 @@ public final class Components {
     public static final String KAFKA = "kafka";
     public static final String KAFKA_CONTROLLER = "kafka-controller";
     public static final String MONGODB = "mongodb";
+    public static final String MAIL = "mail";
     public static final String GATEWAY_MANAGEMENT = "gateway-management";
     public static final String COMPLAINTS_MANAGEMENT = "complaints-management";
     public static final String GIFTS_MANAGEMENT = "gifts-management";
@@ -33,6 +34,8 @@ public final class Components {
             new PortSpec(KAFKA, "Kafka broker", 9092),
             new PortSpec(KAFKA_CONTROLLER, "Kafka controller", 9093),
             new PortSpec(MONGODB, "MongoDB", 27017),
+            // The development mail server (SMTP, loopback only): the services' notices land there (docs/operations.md).
+            new PortSpec(MAIL, "development mail server (SMTP)", 1025),
             // Actuator (metrics, detailed health, probes) on loopback, apart from the API ports: nothing public
             // routes there. Clear of the ports above and of the benchmark's (18000 and up).
             new PortSpec(GATEWAY_MANAGEMENT, "gateway management", 9080),
@@ -49,8 +52,9 @@ public final class Components {
                     "GATEWAY_URL", config.httpUrl(GATEWAY)), "deploy/oidc-dev", null, true),
             // Reached only through the gateway: their own ports would skip its body limits, rate limits and
             // header rules, so they listen on loopback only.
-            ServiceSpec.internal("complaints-service", COMPLAINTS, COMPLAINTS_MANAGEMENT, config -> Map.of()),
-            ServiceSpec.internal("gifts-service", GIFTS, GIFTS_MANAGEMENT, config -> Map.of()),
+            // They send notices by e-mail to the development mail server; the links in them name the gateway.
+            ServiceSpec.internal("complaints-service", COMPLAINTS, COMPLAINTS_MANAGEMENT, Components::mail),
+            ServiceSpec.internal("gifts-service", GIFTS, GIFTS_MANAGEMENT, Components::mail),
             // Its DCAT and publication links name the address people use, the gateway's, never its own. The
             // launcher's store is mongo-java-server: the projection writes by _id alone (docs/statistics.md,
             // "MongoDB and the development store").
@@ -65,6 +69,13 @@ public final class Components {
                     "STATS_SERVICE_URL", config.httpUrl(STATS)), "gateway", GATEWAY_MANAGEMENT, true));
 
     private Components() {
+    }
+
+    /** Spring Boot's {@code spring.mail.host/port} and the public address the notices link to. */
+    static Map<String, String> mail(LauncherConfig config) {
+        return Map.of("MAIL_HOST", "localhost",
+                "MAIL_PORT", String.valueOf(config.port(MAIL)),
+                "INTEGRITY_NOTICES_SITEURL", config.httpUrl(GATEWAY));
     }
 
     public static PortSpec port(String key) {

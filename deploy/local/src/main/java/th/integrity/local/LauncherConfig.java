@@ -24,7 +24,7 @@ import th.integrity.embedded.Ports;
  * message that names the setting, before anything starts.
  *
  * @param home               the repository root, holding {@code <service>/target/<service>.jar}
- * @param dataDir            Kafka's log, MongoDB's file and the services' logs; survives restarts
+ * @param dataDir            Kafka's log, MongoDB's file, the services' logs and the mail they sent; survives restarts
  * @param ports              a port for every {@link Components#PORTS} entry, by key
  * @param serviceJavaOptions the JVM flags each service process gets
  * @param startupTimeout     how long all services together may take to become ready
@@ -209,6 +209,11 @@ public record LauncherConfig(Path home, Path dataDir, Map<String, Integer> ports
 
     public Path mongoDir() {
         return dataDir.resolve("mongo");
+    }
+
+    /** Every mail the services sent, one {@code .eml} file each, as the development mail server received it. */
+    public Path mailDir() {
+        return dataDir.resolve("mail");
     }
 
     /** The watchdog agent every service JVM starts with, rewritten only when its bytes change (class-data archives check its date). */

@@ -14,12 +14,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 import th.integrity.embedded.KafkaBroker;
+import th.integrity.embedded.MailServer;
 import th.integrity.embedded.MongoWireServer;
 import th.integrity.embedded.Ports;
 import th.integrity.watchdog.ParentWatchdog;
 
 /**
- * The whole system on one machine: a Kafka broker and a file-backed MongoDB-wire server in this JVM, and every
+ * The whole system on one machine: a Kafka broker, a file-backed MongoDB-wire server and a development mail server
+ * (SMTP) in this JVM, and every
  * {@link Components#SERVICES service} as a JVM of its own. The launcher's main method and the end-to-end test
  * both go through {@link #start(LauncherConfig)}, so the test proves what developers run.
  *
@@ -46,6 +48,7 @@ public final class LocalSystem implements AutoCloseable {
     private final long createdNanos = System.nanoTime();
     private MongoWireServer mongo;
     private KafkaBroker kafka;
+    private MailServer mail;
     private Duration startupTime;
     private volatile boolean closing;
 
@@ -111,6 +114,8 @@ public final class LocalSystem implements AutoCloseable {
             Map<String, CompletableFuture<ClassDataSharing.Launch>> sharing = prepareSharing();
             startInfrastructure();
             startServices(sharing);
+            // While the services boot: they send mail only once they run, and the start-up waits on them anyway.
+            startMail();
             awaitReady(services, createdNanos + config.startupTimeout().toNanos(), STOPPED_ALL);
             startupTime = Duration.ofNanos(System.nanoTime() - createdNanos);
             services.forEach(this::watch);
@@ -146,6 +151,24 @@ public final class LocalSystem implements AutoCloseable {
         }
         console.printf("MongoDB and Kafka are up (%s); starting %d services…%n", seconds(sinceCreated()),
                 Components.SERVICES.size());
+    }
+
+    private void startMail() {
+        synchronized (lock) {
+            checkNotClosing();
+            try {
+                mail = MailServer.start(config.port(Components.MAIL), config.mailDir(), this::received);
+            } catch (RuntimeException e) {
+                throw new LaunchException(LaunchException.FAILED, "The development mail server could not start on "
+                        + "port " + config.port(Components.MAIL) + ": " + rootMessage(e), e);
+            }
+        }
+    }
+
+    /** One line per mail, so a developer sees the notices go out; the mail itself is in the .eml file. */
+    private void received(MailServer.Mail received) {
+        console.printf("Mail / อีเมล to %s: \"%s\" → %s%n", received.to(), received.subject(),
+                Display.path(received.file()));
     }
 
     private void startServices(Map<String, CompletableFuture<ClassDataSharing.Launch>> sharing) {
@@ -270,6 +293,7 @@ public final class LocalSystem implements AutoCloseable {
         List<ServiceProcess> running;
         KafkaBroker broker;
         MongoWireServer server;
+        MailServer mailServer;
         synchronized (lock) {
             if (closing) {
                 awaitClosed();
@@ -279,6 +303,7 @@ public final class LocalSystem implements AutoCloseable {
             running = List.copyOf(services);
             broker = kafka;
             server = mongo;
+            mailServer = mail;
         }
         try {
             running.forEach(ServiceProcess::requestStop);
@@ -304,6 +329,9 @@ public final class LocalSystem implements AutoCloseable {
                 } catch (RuntimeException e) {
                     console.println("Kafka did not stop cleanly: " + rootMessage(e));
                 }
+            }
+            if (mailServer != null) {
+                mailServer.close();
             }
             if (server != null) {
                 try {
@@ -450,6 +478,11 @@ public final class LocalSystem implements AutoCloseable {
         return config.kafkaBootstrapServers();
     }
 
+    /** The development mail server: what the services sent, for tests ({@link MailServer#received()}). */
+    public MailServer mail() {
+        return mail;
+    }
+
     public String mongoUri() {
         return config.mongoUri();
     }
@@ -483,6 +516,8 @@ public final class LocalSystem implements AutoCloseable {
         table.append(String.format(row, "Kafka bootstrap", config.kafkaBootstrapServers()));
         table.append(String.format(row, "MongoDB", config.mongoUri() + (config.store() == LauncherConfig.Store.MEMORY
                 ? "  (in memory: lost at stop / ข้อมูลอยู่ในหน่วยความจำ หายเมื่อหยุดระบบ)" : "")));
+        table.append(String.format(row, "mail (SMTP) / อีเมล", "smtp://localhost:" + config.port(Components.MAIL)
+                + "  (sent mail, one .eml file each / อีเมลที่ส่ง: " + Display.path(config.mailDir()) + ")"));
         table.append(String.format(row, "data / ข้อมูล", Display.path(config.dataDir())));
         table.append(String.format(row, "logs / บันทึก", Display.path(config.logsDir())));
         return table.toString();

@@ -32,7 +32,8 @@ public final class FakeService {
         System.out.println("fake " + name + " behaving " + behaviour);
         for (String variable : List.of("SERVER_PORT", "SERVER_ADDRESS", "MANAGEMENT_PORT", "MANAGEMENT_SERVER_ADDRESS",
                 "MONGODB_URI", "KAFKA_BOOTSTRAP_SERVERS", "INTEGRITY_PARENT_PID",
-                "COMPLAINTS_SERVICE_URL", "GIFTS_SERVICE_URL", "STATS_SERVICE_URL", "OIDC_ISSUER_URI")) {
+                "COMPLAINTS_SERVICE_URL", "GIFTS_SERVICE_URL", "STATS_SERVICE_URL", "OIDC_ISSUER_URI", "MAIL_HOST", "MAIL_PORT",
+                "INTEGRITY_NOTICES_SITEURL")) {
             System.out.println("env " + variable + "=" + System.getenv(variable));
         }
         System.out.println("watchdog watching " + System.getProperty("integrity.watchdog.parent"));

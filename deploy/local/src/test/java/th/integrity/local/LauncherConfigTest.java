@@ -26,7 +26,7 @@ class LauncherConfigTest {
         assertThat(config.dataDir()).isEqualTo(cwd.resolve("data"));
         assertThat(config.ports()).containsExactly(Map.entry("gateway", 8080), Map.entry("complaints", 8081),
                 Map.entry("gifts", 8082), Map.entry("stats", 8083), Map.entry("oidc", 9000), Map.entry("kafka", 9092),
-                Map.entry("kafka-controller", 9093), Map.entry("mongodb", 27017), Map.entry("gateway-management", 9080),
+                Map.entry("kafka-controller", 9093), Map.entry("mongodb", 27017), Map.entry("mail", 1025), Map.entry("gateway-management", 9080),
                 Map.entry("complaints-management", 9081), Map.entry("gifts-management", 9082),
                 Map.entry("stats-management", 9083));
         assertThat(config.serviceJavaOptions()).isEqualTo(JvmOptions.DEVELOPMENT_DEFAULTS);
@@ -34,6 +34,7 @@ class LauncherConfigTest {
         assertThat(config.mongoUri()).isEqualTo("mongodb://localhost:27017");
         assertThat(config.kafkaBootstrapServers()).isEqualTo("localhost:9092");
         assertThat(config.logsDir()).isEqualTo(cwd.resolve("data/logs"));
+        assertThat(config.mailDir()).isEqualTo(cwd.resolve("data/mail"));
         assertThat(config.store()).isEqualTo(LauncherConfig.Store.FILE);
     }
 

@@ -86,7 +86,16 @@ class LocalSystemTest {
                     .contains("env SERVER_PORT=" + config.port("complaints"))
                     .contains("env SERVER_ADDRESS=127.0.0.1")
                     .contains("env MANAGEMENT_PORT=" + config.port("complaints-management"))
-                    .contains("env COMPLAINTS_SERVICE_URL=null");
+                    .contains("env COMPLAINTS_SERVICE_URL=null")
+                    .contains("env MAIL_HOST=localhost")
+                    .contains("env MAIL_PORT=" + config.port("mail"))
+                    .contains("env INTEGRITY_NOTICES_SITEURL=" + system.gatewayUrl());
+            assertThat(Files.readString(config.logsDir().resolve("gifts-service.log")))
+                    .contains("env MAIL_PORT=" + config.port("mail"))
+                    .contains("env INTEGRITY_NOTICES_SITEURL=" + system.gatewayUrl());
+            assertThat(system.mail().isRunning()).isTrue();
+            assertThat(system.mail().port()).isEqualTo(config.port("mail"));
+            assertThat(system.summary()).contains("smtp://localhost:" + config.port("mail"));
 
             Files.createFile(config.dataDir().resolve("die-stats-service"));
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(console())

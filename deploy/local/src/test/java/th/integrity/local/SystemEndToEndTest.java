@@ -274,6 +274,45 @@ class SystemEndToEndTest {
                 .as("stats-service's projection log line with the filing's trace id").isNotEmpty());
     }
 
+    /**
+     * The launched system delivers a reporter's notice to the development mail server: filed with a notice-only
+     * address through the gateway, an officer writes to the reporter, and the mail arrives (and is written to the
+     * data directory) saying only that there is news, with the gateway's address.
+     */
+    @Test
+    @Order(8)
+    void aReportersNoticeReachesTheDevelopmentMailServer() throws Exception {
+        String address = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        HttpResponse<String> filed = http.send(HttpRequest.newBuilder(URI.create(system.gatewayUrl() + "/api/complaints"))
+                .timeout(Duration.ofSeconds(40)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("agency", AGENCY,
+                        "category", "CORRUPTION", "details", "เจ้าหน้าที่เรียกรับเงินค่าตรวจแบบบ้านนอกระบบ",
+                        "noticeEmail", address)))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        String caseNumber = json.readTree(filed.body()).path("caseNumber").asString();
+        String code = json.readTree(filed.body()).path("trackingCode").asString().replace(" ", "");
+
+        String officer = "Bearer " + client.officerToken();
+        HttpResponse<String> found = http.send(HttpRequest.newBuilder(URI.create(system.gatewayUrl()
+                + "/api/complaints/cases?q=" + java.net.URLEncoder.encode(caseNumber, java.nio.charset.StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(20)).header("Authorization", officer).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        String caseId = json.readTree(found.body()).path("items").get(0).path("id").asString();
+        HttpResponse<String> wrote = http.send(HttpRequest.newBuilder(URI.create(system.gatewayUrl()
+                + "/api/complaints/cases/" + caseId + "/messages")).timeout(Duration.ofSeconds(20))
+                .header("Authorization", officer).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"ขอสำเนาใบเสร็จเพิ่มเติม\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wrote.statusCode()).as(wrote.body()).isEqualTo(201);
+
+        var mail = system.mail().await(m -> m.to().equals(address), EVENTUALLY);
+        assertThat(mail).as("a notice in the development mail server").isNotNull();
+        assertThat(mail.text()).contains(system.gatewayUrl()).doesNotContain(caseNumber).doesNotContain(code)
+                .doesNotContain("ใบเสร็จ").doesNotContain("ตรวจแบบบ้าน");
+        assertThat(mail.file()).as("written where the README says").startsWith(data.resolve("mail")).exists();
+    }
+
     private HttpResponse<String> fileComplaint() throws Exception {
         return client.fileComplaint(
                 "เจ้าหน้าที่เรียกรับเงินเพื่อเร่งออกใบอนุญาต (an officer asked for money to speed up a permit)");

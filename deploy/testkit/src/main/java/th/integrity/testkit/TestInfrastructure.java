@@ -7,6 +7,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import th.integrity.embedded.KafkaBroker;
+import th.integrity.embedded.MailServer;
 import th.integrity.embedded.MongoWireServer;
 
 /**
@@ -18,6 +19,7 @@ public final class TestInfrastructure {
 
     private static KafkaBroker kafka;
     private static MongoWireServer mongo;
+    private static MailServer mail;
 
     private TestInfrastructure() {
     }
@@ -65,6 +67,24 @@ public final class TestInfrastructure {
         properties.accept("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestIssuer.shared().issuerUri());
         properties.accept("spring.mongodb.uri", () -> mongoUri(database));
         properties.accept("spring.mongodb.database", () -> database);
+    }
+
+    /**
+     * This JVM's development mail server (the launcher's, {@link MailServer}), started on first use; mail is kept in
+     * memory. Tests that stop it must start it again.
+     */
+    public static synchronized MailServer mailServer() {
+        if (mail == null) {
+            mail = MailServer.start(0);
+            Runtime.getRuntime().addShutdownHook(new Thread(mail::close));
+        }
+        return mail;
+    }
+
+    /** Points a Spring Boot test's mail sender ({@code spring.mail.host/port}) at {@link #mailServer()}. */
+    public static void registerMail(BiConsumer<String, Supplier<Object>> properties) {
+        properties.accept("spring.mail.host", () -> mailServer().host());
+        properties.accept("spring.mail.port", () -> mailServer().port());
     }
 
     static String withDatabase(String uri, String database) {

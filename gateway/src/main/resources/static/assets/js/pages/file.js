@@ -72,6 +72,13 @@ export function complaintForm({ reference, agencies, keyIn, agency, onFiled }) {
   mode.addEventListener('change', () => {
     identity.hidden = form.querySelector('input[name="reporter.mode"]:checked').value !== 'CONFIDENTIAL';
   });
+  // The reporter's notice-only address (public form only): optional, anonymous or not; autofill off, so a reporter
+  // chooses the address rather than the browser (docs/complaints.md, "The reporter's notice address").
+  const noticeEmail = h('input', { type: 'email', maxlength: '254', autocomplete: 'off', inputmode: 'email', spellcheck: 'false' });
+  const noticeField = keyIn ? null : h('div', { class: 'notice-email', id: 'notice-email' },
+    field({ label: 'complaint.noticeEmail', name: 'noticeEmail', control: noticeEmail, hint: 'complaint.noticeEmail.hint',
+      extra: h('ul', { class: 'hint notice-email-advice', id: 'notice-email-advice' },
+        ['used', 'never', 'kept', 'anonymous'].map(key => localise(h('li'), () => t(`notices.reporter.${key}`)))) }));
   const files = h('input', { type: 'file', multiple: true, accept: '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf' });
   const fileList = h('ul', { class: 'file-list', 'aria-live': 'polite' });
   files.addEventListener('change', () => replace(fileList, Array.from(files.files).map(f =>
@@ -95,6 +102,7 @@ export function complaintForm({ reference, agencies, keyIn, agency, onFiled }) {
     keyIn ? null : protectYourself(),
     mode,
     identity,
+    noticeField,
     keyIn ? null : field({ label: 'file.files', name: 'files', control: files, hint: 'file.files.hint', extra: fileList }),
     keyIn ? null : localise(h('p', { class: 'hint pdf-note' }), () => t('file.files.pdf')),
     h('div', { class: 'actions' }, submit(keyIn ? 'keyin.submit' : 'file.submit')));
@@ -125,6 +133,7 @@ export function complaintForm({ reference, agencies, keyIn, agency, onFiled }) {
       }
     } else {
       body.agency = agencySelect.value;
+      body.noticeEmail = noticeEmail.value.trim() || null;
       const chosen = Array.from(files.files);
       if (chosen.length > MAX_FILES) local.push({ field: 'files', message_th: 'แนบไฟล์ได้ไม่เกิน 5 ไฟล์', message_en: 'Attach at most 5 files.' });
       chosen.forEach((f, i) => {
