@@ -2,14 +2,10 @@ package th.integrity.complaints.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,9 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
-
-import javax.imageio.ImageIO;
 
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -34,9 +27,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import th.integrity.complaints.Multipart;
+import th.integrity.complaints.RawStore;
 import th.integrity.complaints.TestHttp;
-import th.integrity.embedded.MongoWireServer;
-import th.integrity.embedded.Ports;
 import th.integrity.testkit.TestInfrastructure;
 import th.integrity.testkit.TestIssuer;
 import tools.jackson.databind.JsonNode;
@@ -56,8 +48,7 @@ class SealedAtRestTest {
 
     private static final String AGENCY = "wangthonglang";
     private static final String DATABASE = "complaints-sealed";
-    private static final Path DIR = tempDir();
-    private static final MongoWireServer MONGO = MongoWireServer.fileBacked(DIR, Ports.free());
+    private static final RawStore STORE = RawStore.start("sealed-at-rest");
     private static final Random RANDOM = new Random();
     private static final String TAG = Long.toString(Math.abs(RANDOM.nextLong()), 36);
 
@@ -72,23 +63,15 @@ class SealedAtRestTest {
     private static final String LETTER = "บจ 4471/" + TAG;
     private static final String LETTER_DETAILS = "หนังสือจากบริษัทรับเหมาเรื่องการตรวจรับงานถนน letter-hd" + TAG;
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("sealed-at-rest");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry::add, DATABASE);
-        registry.add("spring.mongodb.uri", () -> MONGO.uri(DATABASE));
+        registry.add("spring.mongodb.uri", () -> STORE.uri(DATABASE));
     }
 
     @AfterAll
     static void stop() {
-        MONGO.close();
+        STORE.close();
     }
 
     @LocalServerPort
@@ -101,7 +84,7 @@ class SealedAtRestTest {
     @Test
     void theStoreHoldsNoTextOfTheStoryNorThePhotoAndTheOfficerStillReadsThemAll() throws Exception {
         String officer = TestIssuer.shared().token("officer-sealed", AGENCY, "OFFICER");
-        byte[] photo = noise();
+        byte[] photo = RawStore.noisePng();
         var body = new Multipart().json("complaint", json.writeValueAsString(Map.of("agency", AGENCY,
                 "category", "CORRUPTION", "subcategory", "BRIBERY", "details", DETAILS, "location", LOCATION,
                 "reporter", Map.of("mode", "ANONYMOUS"))))
@@ -154,11 +137,11 @@ class SealedAtRestTest {
 
         // The raw store: its files (once written, about every second), every document as the store returns it
         // (complaints, GridFS files and chunks, everything else), hold none of it.
-        awaitInStoreFiles(caseId.getBytes(StandardCharsets.US_ASCII));
-        awaitInStoreFiles(letterId.getBytes(StandardCharsets.US_ASCII));
+        STORE.awaitInFiles(caseId.getBytes(StandardCharsets.US_ASCII));
+        STORE.awaitInFiles(letterId.getBytes(StandardCharsets.US_ASCII));
         Thread.sleep(1500);
         List<byte[]> dumps = new ArrayList<>();
-        dumps.add(storeFiles());
+        dumps.add(STORE.files());
         dumps.add(rawDocuments());
         dumps.add(gridFsChunks());
         for (String secret : List.of(DETAILS, LOCATION, FROM_REPORTER, FROM_OFFICER, NOTE, REVIEW, REASON, ANSWER, LETTER,
@@ -167,7 +150,7 @@ class SealedAtRestTest {
             for (String part : List.of(secret, secret.substring(0, 12), secret.substring(secret.lastIndexOf(' ') + 1))) {
                 byte[] utf8 = part.getBytes(StandardCharsets.UTF_8);
                 for (byte[] dump : dumps) {
-                    assertThat(indexOf(dump, utf8)).as("\"%s\" in the raw store", part).isEqualTo(-1);
+                    assertThat(RawStore.indexOf(dump, utf8)).as("\"%s\" in the raw store", part).isEqualTo(-1);
                 }
             }
         }
@@ -175,11 +158,11 @@ class SealedAtRestTest {
         for (int at = 64; at + 32 < kept.length; at += 499) {
             byte[] window = Arrays.copyOfRange(kept, at, at + 32);
             for (byte[] dump : dumps) {
-                assertThat(indexOf(dump, window)).as("the photo's bytes at %d in the raw store", at).isEqualTo(-1);
+                assertThat(RawStore.indexOf(dump, window)).as("the photo's bytes at %d in the raw store", at).isEqualTo(-1);
             }
         }
         // the GridFS file record does not keep the reporter's file name
-        assertThat(indexOf(dumps.get(1), "evidence.png".getBytes(StandardCharsets.US_ASCII))).isEqualTo(-1);
+        assertThat(RawStore.indexOf(dumps.get(1), "evidence.png".getBytes(StandardCharsets.US_ASCII))).isEqualTo(-1);
 
         // Whoever can write to the store cannot make a sealed text show elsewhere: the internal note's sealed form
         // copied over the reporter's message (which the reporter reads), or the details copied onto another case,
@@ -232,14 +215,14 @@ class SealedAtRestTest {
                 "/api/complaints/audit/identity-reveals?caseId=" + caseId, head).body());
         assertThat(texts(reveals.get("items"), "reason")).containsExactly(why);
 
-        awaitInStoreFiles(requestId.getBytes(StandardCharsets.US_ASCII));
+        STORE.awaitInFiles(requestId.getBytes(StandardCharsets.US_ASCII));
         Thread.sleep(1500);
-        List<byte[]> dumps = List.of(storeFiles(), rawDocuments());
+        List<byte[]> dumps = List.of(STORE.files(), rawDocuments());
         for (String secret : List.of(ask, approve, why)) {
             for (String part : List.of(secret, secret.substring(0, 12), secret.substring(secret.lastIndexOf(' ') + 1))) {
                 byte[] utf8 = part.getBytes(StandardCharsets.UTF_8);
                 for (byte[] dump : dumps) {
-                    assertThat(indexOf(dump, utf8)).as("\"%s\" in the raw store", part).isEqualTo(-1);
+                    assertThat(RawStore.indexOf(dump, utf8)).as("\"%s\" in the raw store", part).isEqualTo(-1);
                 }
             }
         }
@@ -287,51 +270,5 @@ class SealedAtRestTest {
             all.write(chunk.get("data", Binary.class).getData());
         }
         return all.toByteArray();
-    }
-
-    private void awaitInStoreFiles(byte[] needle) throws Exception {
-        for (int i = 0; i < 50; i++) {
-            if (indexOf(storeFiles(), needle) >= 0) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the store's files never received the case");
-    }
-
-    private static byte[] storeFiles() throws IOException {
-        try (Stream<Path> files = Files.walk(DIR)) {
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            for (Path p : files.filter(Files::isRegularFile).toList()) {
-                all.write(Files.readAllBytes(p));
-            }
-            return all.toByteArray();
-        }
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
-
-    /** A PNG of random pixels: its compressed data is unique to this run. */
-    private static byte[] noise() throws IOException {
-        BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 64; y++) {
-            for (int x = 0; x < 64; x++) {
-                image.setRGB(x, y, RANDOM.nextInt(0x1000000));
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 }

@@ -116,7 +116,7 @@ class ComplaintNoticesTest {
 
     static String person(String subject, String agency, String... roles) {
         return TestIssuer.shared().builder(subject).agency(agency).roles(roles).claim("name", "คนทดสอบ " + subject)
-                .claim("email", subject + "@" + agency + ".example").sign();
+                .claim("email", subject + "@" + agency + ".example").secondFactor().sign();
     }
 
     static String address(String subject, String agency) {

@@ -2,21 +2,12 @@ package th.integrity.complaints.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.stream.Stream;
-
-import javax.imageio.ImageIO;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -33,11 +24,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import th.integrity.complaints.Multipart;
+import th.integrity.complaints.RawStore;
 import th.integrity.complaints.TestHttp;
 import th.integrity.complaints.identity.IdentityVault;
 import th.integrity.complaints.identity.Sealed;
-import th.integrity.embedded.MongoWireServer;
-import th.integrity.embedded.Ports;
 import th.integrity.testkit.TestInfrastructure;
 import th.integrity.testkit.TestIssuer;
 import tools.jackson.databind.JsonNode;
@@ -62,26 +52,17 @@ class ShreddingTest {
     private static final String NAME = "ประภัสสร ทดสอบลบจริง";
     private static final String EMAIL = "shred.proof.7f3a@example.org";
     private static final String PHONE = "0867130042";
-    private static final Path DIR = tempDir();
-    private static final MongoWireServer MONGO = MongoWireServer.fileBacked(DIR, Ports.free());
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("shredding");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final RawStore STORE = RawStore.start("shredding");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry::add, DATABASE);
-        registry.add("spring.mongodb.uri", () -> MONGO.uri(DATABASE));
+        registry.add("spring.mongodb.uri", () -> STORE.uri(DATABASE));
     }
 
     @AfterAll
     static void stop() {
-        MONGO.close();
+        STORE.close();
     }
 
     @LocalServerPort
@@ -103,7 +84,7 @@ class ShreddingTest {
                 "category", "CORRUPTION", "subcategory", "BRIBERY",
                 "details", "เจ้าหน้าที่เรียกรับเงินเพื่อไม่ตรวจร้านค้าที่ตั้งบนทางเท้า",
                 "reporter", Map.of("mode", "CONFIDENTIAL", "name", NAME, "phone", PHONE, "email", EMAIL))))
-                .file("evidence.png", "image/png", noise());
+                .file("evidence.png", "image/png", RawStore.noisePng());
         HttpResponse<String> filed = TestHttp.postBytes(port, "/api/complaints", body.contentType(), body.bytes());
         assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
         Document stored = mongo.findOne(new org.springframework.data.mongodb.core.query.Query(), Document.class,
@@ -121,7 +102,7 @@ class ShreddingTest {
         assertThat(vault.openIdentity(AGENCY, caseId, sealedIdentity)).isPresent();
 
         // Sealed at rest: the store's file holds the case (so the search can find things) but none of these bytes.
-        awaitInStoreFile(caseId.getBytes(StandardCharsets.US_ASCII));
+        STORE.awaitInFiles(caseId.getBytes(StandardCharsets.US_ASCII));
         assertNotInStoreFileNorLogs(attachment, logs);
 
         assertThat(TestHttp.request(port, "POST", "/api/complaints/cases/" + caseId + "/transitions", "application/json",
@@ -154,63 +135,16 @@ class ShreddingTest {
     }
 
     private void assertNotInStoreFileNorLogs(byte[] attachment, CapturedOutput logs) throws IOException {
-        byte[] file = storeFile();
+        byte[] file = STORE.files();
         for (String secret : List.of(NAME, "ประภัสสร", EMAIL, PHONE, PHONE.substring(3))) {
             byte[] utf8 = secret.getBytes(StandardCharsets.UTF_8);
-            assertThat(indexOf(file, utf8)).as("%s in the store's file", secret).isEqualTo(-1);
+            assertThat(RawStore.indexOf(file, utf8)).as("%s in the store's file", secret).isEqualTo(-1);
             assertThat(logs.getAll()).as("logs").doesNotContain(secret);
         }
         // any 48-byte window of the attachment (its compressed pixels are random, so a match is no coincidence)
         for (int at = 64; at + 48 < attachment.length; at += 997) {
             byte[] window = Arrays.copyOfRange(attachment, at, at + 48);
-            assertThat(indexOf(file, window)).as("the attachment's bytes at %d in the store's file", at).isEqualTo(-1);
+            assertThat(RawStore.indexOf(file, window)).as("the attachment's bytes at %d in the store's file", at).isEqualTo(-1);
         }
-    }
-
-    private void awaitInStoreFile(byte[] needle) throws Exception {
-        for (int i = 0; i < 50; i++) {
-            if (indexOf(storeFile(), needle) >= 0) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the store's file never received the case");
-    }
-
-    private static byte[] storeFile() throws IOException {
-        try (Stream<Path> files = Files.list(DIR)) {
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            for (Path p : files.toList()) {
-                all.write(Files.readAllBytes(p));
-            }
-            return all.toByteArray();
-        }
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
-
-    /** A PNG of random pixels: its compressed data is unique to this run. */
-    private static byte[] noise() throws IOException {
-        BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
-        Random random = new Random();
-        for (int y = 0; y < 64; y++) {
-            for (int x = 0; x < 64; x++) {
-                image.setRGB(x, y, random.nextInt(0x1000000));
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 }

@@ -155,6 +155,22 @@ class SystemEndToEndTest {
     @Test
     @Order(4)
     void anOfficerSignsInAtTheGatewayAndTheGatewayRelaysTheirToken() throws Exception {
+        HttpClient browser = signIn("officer");
+
+        JsonNode me = json.readTree(fetch(browser, system.gatewayUrl() + "/api/me").body());
+        assertThat(me.path("authenticated").asBoolean()).isTrue();
+        assertThat(me.path("agency").asString()).isEqualTo(AGENCY);
+        assertThat(me.path("roles").toString()).contains("OFFICER");
+
+        // The browser sends only its session cookie; the gateway relays the officer's token to stats-service.
+        HttpResponse<String> draft = fetch(browser, system.gatewayUrl() + "/api/stats/complaints/" + AGENCY + "/"
+                + GatewayClient.fiscalYear() + "/draft");
+        assertThat(draft.statusCode()).as(draft.body()).isEqualTo(200);
+        assertThat(json.readTree(draft.body()).path("totalReceived").asInt(-1)).isEqualTo(2);
+    }
+
+    /** A browser that signed in as {@code username} (password "demo") through the gateway, every hop checked. */
+    private HttpClient signIn(String username) throws Exception {
         // A browser: keeps cookies, follows no redirect by itself so every hop is checked.
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
@@ -171,7 +187,7 @@ class SystemEndToEndTest {
         assertThat(csrf.find()).as(form.body()).isTrue();
         HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(oidc + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=officer&password=demo&_csrf="
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=demo&_csrf="
                         + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         // Back to the authorization endpoint, then to the gateway's callback with a code, then home.
@@ -186,17 +202,7 @@ class SystemEndToEndTest {
         assertThat(callback.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
                 .startsWith("INTEGRITY_SESSION=").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax"));
         assertThat(String.join("\n", callback.headers().allValues("Set-Cookie"))).doesNotContain("eyJ");
-
-        JsonNode me = json.readTree(fetch(browser, system.gatewayUrl() + "/api/me").body());
-        assertThat(me.path("authenticated").asBoolean()).isTrue();
-        assertThat(me.path("agency").asString()).isEqualTo(AGENCY);
-        assertThat(me.path("roles").toString()).contains("OFFICER");
-
-        // The browser sends only its session cookie; the gateway relays the officer's token to stats-service.
-        HttpResponse<String> draft = fetch(browser, system.gatewayUrl() + "/api/stats/complaints/" + AGENCY + "/"
-                + GatewayClient.fiscalYear() + "/draft");
-        assertThat(draft.statusCode()).as(draft.body()).isEqualTo(200);
-        assertThat(json.readTree(draft.body()).path("totalReceived").asInt(-1)).isEqualTo(2);
+        return browser;
     }
 
     @Test
@@ -311,6 +317,34 @@ class SystemEndToEndTest {
         assertThat(mail.text()).contains(system.gatewayUrl()).doesNotContain(caseNumber).doesNotContain(code)
                 .doesNotContain("ใบเสร็จ").doesNotContain("ตรวจแบบบ้าน");
         assertThat(mail.file()).as("written where the README says").startsWith(data.resolve("mail")).exists();
+    }
+
+    @Test
+    @Order(9)
+    void anOfficerWhoSignedInHearsOfANewComplaintByMailAndInTheApp() throws Exception {
+        HttpClient browser = signIn("officer");
+        // The first answered request through the gateway makes the officer a recipient (address from the token).
+        HttpResponse<String> before = fetch(browser, system.gatewayUrl() + "/api/complaints/notices");
+        assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
+        int unreadBefore = json.readTree(before.body()).path("unread").asInt(-1);
+
+        String details = "ผู้อำนวยการกองช่างรับเงินผู้รับเหมา notice-e2e-" + UUID.randomUUID();
+        java.time.Instant filing = java.time.Instant.now().minusSeconds(1);
+        HttpResponse<String> filed = client.fileComplaint(details);
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        String code = json.readTree(filed.body()).path("trackingCode").asString().replace(" ", "");
+
+        var mail = system.mail().await(m -> m.to().equals("officer@" + AGENCY + ".example")
+                && m.at().isAfter(filing), EVENTUALLY);
+        assertThat(mail).as("the officer's notice in the development mail server").isNotNull();
+        assertThat(mail.text()).contains(system.gatewayUrl()).doesNotContain("ผู้อำนวยการกองช่าง")
+                .doesNotContain("notice-e2e").doesNotContain(code);
+        await().atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonNode notices = json.readTree(fetch(browser, system.gatewayUrl() + "/api/complaints/notices").body());
+            assertThat(notices.path("unread").asInt(-1)).isGreaterThan(unreadBefore);
+            assertThat(notices.path("items").get(0).path("kind").asString()).isEqualTo("complaint-new");
+            assertThat(notices.path("items").get(0).path("link").asString()).startsWith("#/officer/case/");
+        });
     }
 
     private HttpResponse<String> fileComplaint() throws Exception {
