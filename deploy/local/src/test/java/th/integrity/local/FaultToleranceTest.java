@@ -112,6 +112,7 @@ class FaultToleranceTest {
     @Test
     @Order(1)
     void kafkaDownFor30SecondsWhileFilingLosesAndDuplicatesNothing() throws Exception {
+        long storedBefore = storedCount();
         Intake intake = Intake.start(this, 4, "kafka");
         hold(Duration.ofSeconds(4));
         system.kafka().stop();
@@ -127,7 +128,7 @@ class FaultToleranceTest {
 
         System.out.printf("Kafka down 30 s: %d filings, %d accepted while Kafka was down%n", filings.size(), during);
         assertThat(during).as("complaints accepted while Kafka was down").isGreaterThan(20);
-        assertEveryFilingAcceptedAndStoredOnce(filings);
+        assertEveryFilingAcceptedAndStoredOnce(filings, storedBefore);
         awaitDraftCountsEveryStoredComplaint();
     }
 
@@ -135,6 +136,7 @@ class FaultToleranceTest {
     @Order(2)
     void statsServiceKilledMidStreamAndRestartedCountsEveryEventOnce() throws Exception {
         long counted = draftTotal();
+        long storedBefore = storedCount();
         Intake intake = Intake.start(this, 2, "stats");
         // Killed mid-stream: only once new events are being counted.
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
@@ -145,13 +147,14 @@ class FaultToleranceTest {
         hold(Duration.ofSeconds(2));
         List<Filing> filings = intake.stop();
 
-        assertEveryFilingAcceptedAndStoredOnce(filings);
+        assertEveryFilingAcceptedAndStoredOnce(filings, storedBefore);
         awaitDraftCountsEveryStoredComplaint();
     }
 
     @Test
     @Order(3)
     void mongoDownAnswers503WithRetryAfterStoresNothingAndRecovers() throws Exception {
+        long storedBefore = storedCount();
         system.stopMongo();
         String lost;
         try {
@@ -173,15 +176,26 @@ class FaultToleranceTest {
         }
 
         String kept = details("mongo-back");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> assertThat(file(kept).statusCode()).isEqualTo(201));
-        List<String> stored = storedDetails();
-        assertThat(stored).doesNotContain(lost).containsOnlyOnce(kept);
+        String[] keptNumber = { null };
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            HttpResponse<String> filed = file(kept);
+            assertThat(filed.statusCode()).isEqualTo(201);
+            keptNumber[0] = caseNumberOf(filed.body());
+        });
+        // The refused filing left nothing: one more complaint than before, the one accepted after.
+        assertThat(storedCount()).as("complaints stored: only the one filed after MongoDB came back")
+                .isEqualTo(storedBefore + 1);
+        assertThat(storedCaseNumbers()).containsOnlyOnce(keptNumber[0]);
         awaitDraftCountsEveryStoredComplaint();
     }
 
-    /** Every POST got an answer, every answer was 201, and MongoDB holds each of those complaints exactly once. */
-    private void assertEveryFilingAcceptedAndStoredOnce(List<Filing> filings) {
+    /**
+     * Every POST got an answer, every answer was 201, and MongoDB holds each of those complaints exactly once: each
+     * receipt's case number is stored, and the store grew by exactly as many complaints as were accepted (a filing
+     * stored twice would add a document under a second number). The details are sealed at rest, so the receipts'
+     * case numbers, kept clear, are what the test matches on.
+     */
+    private void assertEveryFilingAcceptedAndStoredOnce(List<Filing> filings, long storedBefore) {
         List<Filing> unanswered = filings.stream().filter(filing -> filing.error() != null).toList();
         assertThat(unanswered).as("POSTs without an answer").isEmpty();
         Map<Integer, Integer> statuses = new TreeMap<>();
@@ -189,29 +203,35 @@ class FaultToleranceTest {
         assertThat(statuses).as("answers by status").containsOnlyKeys(201);
 
         Set<String> accepted = new HashSet<>();
-        filings.forEach(filing -> accepted.add(filing.details()));
-        assertThat(accepted).as("unique bodies").hasSize(filings.size());
-        List<String> stored = storedDetails();
-        assertThat(new HashSet<>(stored)).as("no complaint stored twice").hasSameSizeAs(stored);
-        assertThat(stored).as("every accepted complaint stored").containsAll(accepted);
+        filings.forEach(filing -> accepted.add(filing.caseNumber()));
+        assertThat(accepted).as("one case number per receipt").hasSize(filings.size());
+        assertThat(storedCount()).as("no complaint stored twice").isEqualTo(storedBefore + filings.size());
+        assertThat(storedCaseNumbers()).as("every accepted complaint stored").containsAll(accepted);
     }
 
     /** The draft's total counts every complaint MongoDB holds, then stays there (nothing counted twice later). */
     private void awaitDraftCountsEveryStoredComplaint() {
-        long stored = mongo.getDatabase("complaints").getCollection("complaints")
-                .countDocuments(Filters.eq("agency", AGENCY));
+        long stored = storedCount();
         await().atMost(CATCH_UP).pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> assertThat(draftTotal()).isEqualTo(stored));
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> assertThat(draftTotal()).isEqualTo(stored));
     }
 
-    private List<String> storedDetails() {
-        List<String> details = new ArrayList<>();
+    private long storedCount() {
+        return mongo.getDatabase("complaints").getCollection("complaints").countDocuments(Filters.eq("agency", AGENCY));
+    }
+
+    private List<String> storedCaseNumbers() {
+        List<String> numbers = new ArrayList<>();
         mongo.getDatabase("complaints").getCollection("complaints")
-                .find(Filters.eq("agency", AGENCY)).projection(Projections.include("details"))
-                .forEach((Document document) -> details.add(document.getString("details")));
-        return details;
+                .find(Filters.eq("agency", AGENCY)).projection(Projections.include("caseNumber"))
+                .forEach((Document document) -> numbers.add(document.getString("caseNumber")));
+        return numbers;
+    }
+
+    private String caseNumberOf(String receipt) {
+        return json.readTree(receipt).path("caseNumber").asString(null);
     }
 
     private HttpResponse<String> file(String details) throws Exception {
@@ -233,7 +253,7 @@ class FaultToleranceTest {
     }
 
     /** One POST: its unique details, and the status it got or the error instead of an answer. */
-    private record Filing(String details, int status, Throwable error) {
+    private record Filing(String details, int status, String caseNumber, Throwable error) {
     }
 
     /** Clients filing complaints with unique bodies through the gateway until stopped. */
@@ -260,7 +280,8 @@ class FaultToleranceTest {
                 String details = details(name + "-" + n);
                 try {
                     HttpResponse<String> response = test.file(details);
-                    filings.add(new Filing(details, response.statusCode(), null));
+                    filings.add(new Filing(details, response.statusCode(),
+                            response.statusCode() == 201 ? test.caseNumberOf(response.body()) : null, null));
                     if (response.statusCode() == 201) {
                         created.incrementAndGet();
                     }
@@ -269,7 +290,7 @@ class FaultToleranceTest {
                     Thread.currentThread().interrupt();
                     return;
                 } catch (Exception e) {
-                    filings.add(new Filing(details, -1, e));
+                    filings.add(new Filing(details, -1, null, e));
                 }
             }
         }
