@@ -301,4 +301,26 @@ public class CaseStore {
         }
         return resealed;
     }
+
+    /** A case with a deadline, as the deadline notices read it. */
+    public record Due(String id, String agency, Instant dueAt) {
+    }
+
+    /**
+     * Cases not purged whose deadline ({@code dueAt}, which only open cases have) is at or before {@code horizon},
+     * in (dueAt, id) order after {@code after} (null: from the first), at most {@code limit}: pages over the
+     * {@code dueAt} index, never a case's content.
+     */
+    public List<Due> dueBy(Instant horizon, Due after, int limit) {
+        Criteria due = Criteria.where("dueAt").lte(horizon).and("purgedAt").is(null);
+        if (after != null) {
+            due = new Criteria().andOperator(due, new Criteria().orOperator(Criteria.where("dueAt").gt(after.dueAt()),
+                    new Criteria().andOperator(Criteria.where("dueAt").is(after.dueAt()),
+                            Criteria.where("_id").gt(after.id()))));
+        }
+        Query query = Query.query(due).with(Sort.by("dueAt", "_id")).limit(limit);
+        query.fields().include("_id", "agency", "dueAt");
+        return mongo.find(query, Document.class, Complaint.COLLECTION).stream()
+                .map(d -> new Due(d.getString("_id"), d.getString("agency"), d.getDate("dueAt").toInstant())).toList();
+    }
 }

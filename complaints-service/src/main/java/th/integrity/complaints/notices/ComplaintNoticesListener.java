@@ -4,13 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import th.integrity.complaints.complaint.CaseStore;
 import th.integrity.complaints.complaint.Complaint;
 import th.integrity.complaints.complaint.ComplaintSnapshot;
-import th.integrity.complaints.disclosure.IdentityRequest;
+import th.integrity.complaints.disclosure.Disclosures;
 import th.integrity.platform.notices.Notices;
 import th.integrity.platform.notices.Recipient;
 import th.integrity.platform.security.Role;
@@ -42,13 +38,13 @@ class ComplaintNoticesListener {
 
     private final Notices notices;
     private final CaseStore cases;
-    private final MongoTemplate mongo;
+    private final Disclosures disclosures;
     private final JsonMapper json;
 
-    ComplaintNoticesListener(Notices notices, CaseStore cases, MongoTemplate mongo, JsonMapper json) {
+    ComplaintNoticesListener(Notices notices, CaseStore cases, Disclosures disclosures, JsonMapper json) {
         this.notices = notices;
         this.cases = cases;
-        this.mongo = mongo;
+        this.disclosures = disclosures;
         this.json = json;
     }
 
@@ -106,14 +102,12 @@ class ComplaintNoticesListener {
         if (requestId == null) {
             return;
         }
-        Document request = mongo.findOne(Query.query(Criteria.where("_id").is(requestId).and("agency").is(agency)
-                .and("status").is(IdentityRequest.Status.PENDING.name())), Document.class, IdentityRequest.COLLECTION);
-        if (request == null) {
+        String requester = disclosures.pendingRequester(agency, requestId).orElse(null);
+        if (requester == null) {
             log.debug("Identity request {} no longer pending: no notice", requestId);
             return;
         }
         // The requester cannot approve her own request, even when she is also a head.
-        String requester = request.getString("requester");
         List<Recipient> heads = notices.holding(agency, Role.HEAD).stream()
                 .filter(r -> !r.subject().equals(requester)).toList();
         notices.send(ComplaintNoticesConfiguration.IDENTITY_REQUEST_PENDING, requestId, agency, heads, "#/head");

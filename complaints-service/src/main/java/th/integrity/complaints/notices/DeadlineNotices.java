@@ -3,22 +3,16 @@ package th.integrity.complaints.notices;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.bson.Document;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
-import th.integrity.complaints.complaint.Complaint;
+import th.integrity.complaints.complaint.CaseStore;
 import th.integrity.platform.notices.NoticeStore;
 import th.integrity.platform.notices.Notices;
 import th.integrity.platform.security.Role;
@@ -37,15 +31,15 @@ class DeadlineNotices {
     static final String LOCK = "deadline-notices";
     private static final int BATCH = 500;
 
-    private final MongoTemplate mongo;
+    private final CaseStore cases;
     private final Notices notices;
     private final NoticeStore store;
     private final ComplaintNoticesProperties properties;
     private final Clock clock;
 
-    DeadlineNotices(MongoTemplate mongo, Notices notices, NoticeStore store, ComplaintNoticesProperties properties,
+    DeadlineNotices(CaseStore cases, Notices notices, NoticeStore store, ComplaintNoticesProperties properties,
             Clock clock) {
-        this.mongo = mongo;
+        this.cases = cases;
         this.notices = notices;
         this.store = store;
         this.properties = properties;
@@ -66,56 +60,38 @@ class DeadlineNotices {
         Instant now = clock.instant();
         Instant horizon = now.plus(properties.deadlineWarning());
         int made = 0;
-        Instant after = null;
-        String afterId = "";
+        CaseStore.Due after = null;
         while (true) {
-            // Open cases only have a dueAt (index dueAt); read in pages by (dueAt, _id).
-            Criteria due = Criteria.where("dueAt").lte(java.util.Date.from(horizon)).and("purgedAt").is(null);
-            if (after != null) {
-                due = new Criteria().andOperator(due, new Criteria().orOperator(
-                        Criteria.where("dueAt").gt(java.util.Date.from(after)),
-                        new Criteria().andOperator(Criteria.where("dueAt").is(java.util.Date.from(after)),
-                                Criteria.where("_id").gt(afterId))));
-            }
-            Query query = Query.query(due).with(Sort.by("dueAt", "_id")).limit(BATCH);
-            query.fields().include("_id", "agency", "dueAt");
-            List<Document> page = mongo.find(query, Document.class, Complaint.COLLECTION);
+            List<CaseStore.Due> page = cases.dueBy(horizon, after, BATCH);
             if (page.isEmpty()) {
                 return made;
             }
-            List<String> keys = new ArrayList<>();
-            for (Document c : page) {
-                keys.add(key(c, now));
-            }
+            List<String> keys = page.stream().map(c -> key(c, now)).toList();
             Set<String> done = store.done(keys);
-            for (Document c : page) {
-                String key = key(c, now);
+            for (int i = 0; i < page.size(); i++) {
+                String key = keys.get(i);
                 if (done.contains(key)) {
                     continue;
                 }
-                String caseId = c.getString("_id");
-                String agency = c.getString("agency");
-                String kind = kindOf(c, now);
-                made += notices.send(kind, key, agency, notices.holding(agency, Role.OFFICER),
-                        ComplaintNoticesConfiguration.caseLink(caseId));
+                CaseStore.Due c = page.get(i);
+                made += notices.send(kindOf(c, now), key, c.agency(), notices.holding(c.agency(), Role.OFFICER),
+                        ComplaintNoticesConfiguration.caseLink(c.id()));
                 store.markDone(key, now.truncatedTo(ChronoUnit.MILLIS));
             }
-            Document last = page.get(page.size() - 1);
-            after = last.getDate("dueAt").toInstant();
-            afterId = last.getString("_id");
+            after = page.get(page.size() - 1);
             if (page.size() < BATCH) {
                 return made;
             }
         }
     }
 
-    private static String kindOf(Document c, Instant now) {
-        return now.isAfter(c.getDate("dueAt").toInstant()) ? ComplaintNoticesConfiguration.CASE_OVERDUE
+    private static String kindOf(CaseStore.Due c, Instant now) {
+        return now.isAfter(c.dueAt()) ? ComplaintNoticesConfiguration.CASE_OVERDUE
                 : ComplaintNoticesConfiguration.DEADLINE_SOON;
     }
 
     /** One per case, kind and deadline. */
-    private static String key(Document c, Instant now) {
-        return kindOf(c, now) + ":" + c.getString("_id") + ":" + c.getDate("dueAt").toInstant();
+    private static String key(CaseStore.Due c, Instant now) {
+        return kindOf(c, now) + ":" + c.id() + ":" + c.dueAt();
     }
 }
